@@ -1,0 +1,1 @@
+//! The `qvm` command line (stub).

@@ -1,0 +1,18 @@
+//! qvm runtime: everything between an ELF file and a finished run.
+//!
+//! - [`loader`] parses and validates the ELF and builds the initial stack;
+//! - [`memory`] owns the guest address space (one reserved host region);
+//! - [`run`] is the run loop that drives the translator's compiled blocks and hands
+//!   syscalls to the synthetic kernel;
+//! - [`cli`] is the `qvm` command line (the binary in `main.rs` is a thin shell).
+
+#![deny(missing_docs)]
+
+pub mod cli;
+pub mod loader;
+pub mod memory;
+pub mod report;
+pub mod run;
+
+pub use memory::AddressSpace;
+pub use run::{run, FaultInfo, Outcome, RunConfig, RunError, RunResult};

@@ -1,0 +1,452 @@
+//! The guest address space: one reserved host region per guest.
+//!
+//! Guest address `a` lives at host address `base + a` for every `a` in `[0, size)`.
+//! Translated code computes that sum itself and relies on host page protections to
+//! fault exactly where the guest's own protections forbid an access, so the host
+//! protection of every guest page always mirrors the guest's (see [`AddressSpace::protect`]).
+//!
+//! # Two views of one memory
+//!
+//! The guest memory is a `memfd` (a sparse shmem file of `size` bytes) mapped twice:
+//!
+//! - the **guest view** at [`AddressSpace::base`]: reserved as `size + GUARD` bytes of
+//!   `PROT_NONE`, with the file mapped over the first `size` bytes. Its protections are the
+//!   guest's. The `GUARD` tail is never made accessible, so a compiled access at
+//!   `base + a + disp` that overshoots the guest space by less than `GUARD` faults
+//!   instead of touching host memory.
+//! - the **kernel view** at [`AddressSpace::rw_base`]: the same file mapped read-write
+//!   everywhere. [`GuestMemory::read`], [`GuestMemory::write`] and [`GuestMemory::zero`] go
+//!   through it, because the synthetic kernel (and the loader) must be able to write into
+//!   pages the guest itself may not write (a read-only code segment being loaded, a
+//!   `PROT_NONE` page being cleared) after it has checked the guest's permissions itself.
+//!   The alternative, temporarily `mprotect`ing the guest view, would need a shadow table
+//!   of every page's protection to restore it and two extra syscalls per access.
+//!
+//! Host pages are never executable: guest code is translated, never run in place.
+//!
+//! Both views share physical pages, so a write through one is visible through the other at
+//! once. Untouched pages cost nothing; [`GuestMemory::zero`] punches whole pages out of
+//! the file (`fallocate(PUNCH_HOLE)`), which both zeroes them and returns their memory to
+//! the host, so freed guest memory does not accumulate.
+
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::ptr::NonNull;
+
+use qvm_kernel::guest::{GuestMemory, OutOfRange, Prot};
+use qvm_kernel::layout::{page_down, page_up, PAGE_SIZE};
+
+/// Bytes of never-accessible address space after the guest view (≥ 1 MiB, so that any
+/// 32-bit-displacement-free overshoot of a bounds-checked access lands in it).
+pub const GUARD: u64 = 1 << 20;
+const GUARD_USIZE: usize = 1 << 20;
+
+/// Why an address space could not be created.
+#[derive(Debug, thiserror::Error)]
+pub enum MemoryError {
+    /// The requested size is zero, not page-aligned, or too large for this host.
+    #[error("invalid guest address space size {0:#x} (must be a non-zero multiple of the page size)")]
+    BadSize(u64),
+    /// `memfd_create` or `ftruncate` failed.
+    #[error("cannot create guest memory file: {0}")]
+    Memfd(std::io::Error),
+    /// A host `mmap` failed (address space exhausted or restricted).
+    #[error("cannot reserve {len:#x} bytes of host address space: {err}")]
+    Map {
+        /// Bytes asked for.
+        len: u64,
+        /// The host error.
+        err: std::io::Error,
+    },
+}
+
+/// One guest's address space (see the module documentation).
+pub struct AddressSpace {
+    /// Start of the guest view (the reservation of `size + GUARD` bytes).
+    base: NonNull<u8>,
+    /// Start of the always read-write kernel view (`size` bytes).
+    alias: NonNull<u8>,
+    /// Guest space size in bytes.
+    size: u64,
+    /// `size` as a host length.
+    size_usize: usize,
+    /// The backing memory file; kept open so hole punching works.
+    memfd: OwnedFd,
+    /// Ranges passed to `invalidate_code` since the last `take_invalidations`.
+    invalidations: Vec<(u64, u64)>,
+}
+
+// SAFETY: the address space exclusively owns its two mappings and its file; nothing in it
+// is tied to the creating thread, so moving it to another thread is sound. (It is not
+// `Sync`: `read(&self)` racing a guest store on another thread would be a data race.)
+unsafe impl Send for AddressSpace {}
+
+fn last_os_error() -> std::io::Error {
+    std::io::Error::last_os_error()
+}
+
+impl AddressSpace {
+    /// Reserves a guest space of `size` bytes (normally
+    /// [`qvm_kernel::layout::GUEST_SPACE_SIZE`]). Every page starts zero and `PROT_NONE`.
+    pub fn new(size: u64) -> Result<Self, MemoryError> {
+        if size == 0 || size % PAGE_SIZE != 0 {
+            return Err(MemoryError::BadSize(size));
+        }
+        let size_usize = usize::try_from(size).map_err(|_| MemoryError::BadSize(size))?;
+        let reserve_len = size
+            .checked_add(GUARD)
+            .and_then(|l| usize::try_from(l).ok())
+            .ok_or(MemoryError::BadSize(size))?;
+        let file_len = libc::off_t::try_from(size).map_err(|_| MemoryError::BadSize(size))?;
+
+        // SAFETY: the name is a valid NUL-terminated string; flags are valid.
+        let fd = unsafe { libc::memfd_create(c"qvm-guest".as_ptr(), libc::MFD_CLOEXEC) };
+        if fd < 0 {
+            return Err(MemoryError::Memfd(last_os_error()));
+        }
+        // SAFETY: `fd` was just returned by memfd_create and is owned by nobody else.
+        let memfd = unsafe { OwnedFd::from_raw_fd(fd) };
+        // SAFETY: plain syscall on a file descriptor we own.
+        if unsafe { libc::ftruncate(memfd.as_raw_fd(), file_len) } != 0 {
+            return Err(MemoryError::Memfd(last_os_error()));
+        }
+
+        let map_err = |len: usize| MemoryError::Map { len: len as u64, err: last_os_error() };
+
+        // SAFETY: a fresh anonymous PROT_NONE reservation at an address of the kernel's
+        // choosing; it aliases nothing.
+        let reserve = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                reserve_len,
+                libc::PROT_NONE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+                -1,
+                0,
+            )
+        };
+        if reserve == libc::MAP_FAILED {
+            return Err(map_err(reserve_len));
+        }
+        // SAFETY: MAP_FIXED replaces the first `size` bytes of the reservation we own
+        // (nothing else lives there) with the memory file, still PROT_NONE.
+        let guest = unsafe {
+            libc::mmap(
+                reserve,
+                size_usize,
+                libc::PROT_NONE,
+                libc::MAP_SHARED | libc::MAP_FIXED | libc::MAP_NORESERVE,
+                memfd.as_raw_fd(),
+                0,
+            )
+        };
+        if guest == libc::MAP_FAILED {
+            let err = map_err(size_usize);
+            // SAFETY: unmapping the reservation we just made and own.
+            unsafe { libc::munmap(reserve, reserve_len) };
+            return Err(err);
+        }
+        // SAFETY: a second, read-write shared mapping of the file, at an address of the
+        // kernel's choosing; it overlaps no existing mapping.
+        let alias = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                size_usize,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_SHARED | libc::MAP_NORESERVE,
+                memfd.as_raw_fd(),
+                0,
+            )
+        };
+        if alias == libc::MAP_FAILED {
+            let err = map_err(size_usize);
+            // SAFETY: unmapping the reservation we own (it includes the guest view).
+            unsafe { libc::munmap(reserve, reserve_len) };
+            return Err(err);
+        }
+        // mmap never returns null on success for a non-fixed mapping of our own.
+        let (Some(base), Some(alias)) = (NonNull::new(reserve.cast()), NonNull::new(alias.cast()))
+        else {
+            return Err(MemoryError::Map {
+                len: size,
+                err: std::io::Error::other("mmap returned null"),
+            });
+        };
+        Ok(AddressSpace { base, alias, size, size_usize, memfd, invalidations: Vec::new() })
+    }
+
+    /// Host address of guest address 0 in the guest view (what compiled code adds guest
+    /// addresses to). Its protections are the guest's.
+    pub fn base(&self) -> *mut u8 {
+        self.base.as_ptr()
+    }
+
+    /// Host address of guest address 0 in the always read-write view of the same memory
+    /// (for the KVM backend's memory slot and other privileged access). Writes through it
+    /// bypass guest protections and do not invalidate translated code.
+    pub fn rw_base(&self) -> *mut u8 {
+        self.alias.as_ptr()
+    }
+
+    /// Size of the guest space in bytes.
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
+    /// Returns and clears the ranges recorded by [`GuestMemory::invalidate_code`] since
+    /// the last call, in the order they were recorded.
+    pub fn take_invalidations(&mut self) -> Vec<(u64, u64)> {
+        std::mem::take(&mut self.invalidations)
+    }
+
+    /// Checks `[addr, addr+len)` lies in the guest space; returns it as host offsets.
+    fn check(&self, addr: u64, len: u64) -> Result<(usize, usize), OutOfRange> {
+        let err = OutOfRange { addr, len };
+        let end = addr.checked_add(len).ok_or(err)?;
+        if end > self.size {
+            return Err(err);
+        }
+        // Both fit: they are at most `size`, which fits in usize.
+        Ok((usize::try_from(addr).map_err(|_| err)?, usize::try_from(len).map_err(|_| err)?))
+    }
+}
+
+impl Drop for AddressSpace {
+    fn drop(&mut self) {
+        // SAFETY: both mappings were created by `new` with exactly these lengths and are
+        // owned by `self`; no reference into them outlives `self` (all accessors copy).
+        unsafe {
+            libc::munmap(self.alias.as_ptr().cast(), self.size_usize);
+            libc::munmap(self.base.as_ptr().cast(), self.size_usize + GUARD_USIZE);
+        }
+    }
+}
+
+impl GuestMemory for AddressSpace {
+    fn size(&self) -> u64 {
+        self.size
+    }
+
+    fn read(&self, addr: u64, buf: &mut [u8]) -> Result<(), OutOfRange> {
+        let (off, len) = self.check(addr, buf.len() as u64)?;
+        // SAFETY: `[off, off+len)` lies inside the read-write alias mapping (checked
+        // above), which `buf` (a Rust borrow) cannot overlap.
+        unsafe { std::ptr::copy_nonoverlapping(self.alias.as_ptr().add(off), buf.as_mut_ptr(), len) };
+        Ok(())
+    }
+
+    fn write(&mut self, addr: u64, data: &[u8]) -> Result<(), OutOfRange> {
+        let (off, len) = self.check(addr, data.len() as u64)?;
+        // SAFETY: `[off, off+len)` lies inside the read-write alias mapping (checked
+        // above), which `data` (a Rust borrow) cannot overlap.
+        unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), self.alias.as_ptr().add(off), len) };
+        Ok(())
+    }
+
+    fn zero(&mut self, addr: u64, len: u64) -> Result<(), OutOfRange> {
+        let (off, n) = self.check(addr, len)?;
+        // Whole pages inside the range are punched out of the file (zero and freed);
+        // the partial pages at either end are cleared by hand.
+        let first_full = page_up(addr).unwrap_or(u64::MAX);
+        let end = addr + len;
+        let last_full = page_down(end);
+        let mut cleared_by_hand = false;
+        if first_full < last_full {
+            let punched = libc::off_t::try_from(first_full)
+                .ok()
+                .zip(libc::off_t::try_from(last_full - first_full).ok())
+                .is_some_and(|(o, l)| {
+                    // SAFETY: plain syscall on our own file; the range lies inside it.
+                    unsafe {
+                        libc::fallocate(
+                            self.memfd.as_raw_fd(),
+                            libc::FALLOC_FL_PUNCH_HOLE | libc::FALLOC_FL_KEEP_SIZE,
+                            o,
+                            l,
+                        ) == 0
+                    }
+                });
+            if punched {
+                // Both are below PAGE_SIZE.
+                let head = usize::try_from(first_full - addr).unwrap_or(0);
+                let tail = usize::try_from(end - last_full).unwrap_or(0);
+                // SAFETY: head and tail ranges lie inside the checked range of the alias.
+                unsafe {
+                    std::ptr::write_bytes(self.alias.as_ptr().add(off), 0, head);
+                    std::ptr::write_bytes(self.alias.as_ptr().add(off + n - tail), 0, tail);
+                }
+                cleared_by_hand = true;
+            }
+        }
+        if !cleared_by_hand {
+            // SAFETY: `[off, off+n)` lies inside the alias mapping (checked above).
+            unsafe { std::ptr::write_bytes(self.alias.as_ptr().add(off), 0, n) };
+        }
+        Ok(())
+    }
+
+    /// Host protection for a guest protection: READ or EXEC → `PROT_READ`, WRITE →
+    /// `PROT_READ|PROT_WRITE`, nothing → `PROT_NONE`; never `PROT_EXEC`. The range is
+    /// widened to whole pages. A host `mprotect` failure (only possible when the host's
+    /// `vm.max_map_count` is exhausted) is reported as `OutOfRange`, as the trait offers
+    /// no other error.
+    fn protect(&mut self, addr: u64, len: u64, prot: Prot) -> Result<(), OutOfRange> {
+        let err = OutOfRange { addr, len };
+        self.check(addr, len)?;
+        let start = page_down(addr);
+        let end = page_up(addr + len).ok_or(err)?.min(self.size);
+        if end == start {
+            return Ok(());
+        }
+        let host = if prot.writable() {
+            libc::PROT_READ | libc::PROT_WRITE
+        } else if prot.readable() || prot.executable() {
+            libc::PROT_READ
+        } else {
+            libc::PROT_NONE
+        };
+        let (off, n) = self.check(start, end - start)?;
+        // SAFETY: `[off, off+n)` is page-aligned and inside the guest view, which only
+        // compiled guest code accesses; it never holds Rust objects.
+        let rc = unsafe { libc::mprotect(self.base.as_ptr().add(off).cast(), n, host) };
+        if rc != 0 {
+            return Err(err);
+        }
+        Ok(())
+    }
+
+    fn invalidate_code(&mut self, addr: u64, len: u64) {
+        self.invalidations.push((addr, len));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MIB: u64 = 1 << 20;
+
+    /// The permission string of the `/proc/self/maps` line containing host address `a`.
+    fn host_perms(a: usize) -> String {
+        let maps = std::fs::read_to_string("/proc/self/maps").unwrap();
+        for line in maps.lines() {
+            let range = line.split_whitespace().next().unwrap();
+            let (lo, hi) = range.split_once('-').unwrap();
+            let lo = usize::from_str_radix(lo, 16).unwrap();
+            let hi = usize::from_str_radix(hi, 16).unwrap();
+            if (lo..hi).contains(&a) {
+                return line.split_whitespace().nth(1).unwrap().to_string();
+            }
+        }
+        panic!("{a:#x} not mapped");
+    }
+
+    #[test]
+    fn rejects_bad_sizes() {
+        assert!(matches!(AddressSpace::new(0), Err(MemoryError::BadSize(0))));
+        assert!(matches!(AddressSpace::new(4097), Err(MemoryError::BadSize(4097))));
+    }
+
+    #[test]
+    fn full_size_space_reserves_and_drops() {
+        let size = qvm_kernel::layout::GUEST_SPACE_SIZE;
+        for _ in 0..3 {
+            let mut s = AddressSpace::new(size).unwrap();
+            assert_eq!(GuestMemory::size(&s), size);
+            s.write(size - 4, &[1, 2, 3, 4]).unwrap();
+            let mut b = [0; 4];
+            s.read(size - 4, &mut b).unwrap();
+            assert_eq!(b, [1, 2, 3, 4]);
+        }
+    }
+
+    #[test]
+    fn read_write_roundtrip_and_bounds() {
+        let mut s = AddressSpace::new(16 * MIB).unwrap();
+        s.write(0x1234, b"hello").unwrap();
+        let mut b = [0u8; 5];
+        s.read(0x1234, &mut b).unwrap();
+        assert_eq!(&b, b"hello");
+        let size = 16 * MIB;
+        assert_eq!(s.write(size - 2, b"abc"), Err(OutOfRange { addr: size - 2, len: 3 }));
+        assert!(s.read(u64::MAX, &mut b).is_err());
+        assert!(s.zero(size, 1).is_err());
+        assert!(s.zero(1, u64::MAX).is_err());
+        assert!(s.protect(size, PAGE_SIZE, Prot::RW).is_err());
+        // Empty accesses at the very end are fine.
+        s.write(size, &[]).unwrap();
+    }
+
+    #[test]
+    fn kernel_writes_through_read_only_and_none_pages() {
+        let mut s = AddressSpace::new(16 * MIB).unwrap();
+        s.protect(0x10000, 0x2000, Prot::RX).unwrap();
+        s.write(0x10ffe, &[0xaa; 4]).unwrap(); // straddles two read-only pages
+        s.protect(0x20000, 0x1000, Prot::NONE).unwrap();
+        s.write(0x20010, &[0xbb]).unwrap();
+        let mut b = [0; 4];
+        s.read(0x10ffe, &mut b).unwrap();
+        assert_eq!(b, [0xaa; 4]);
+        // The guest view sees the same bytes.
+        // SAFETY: 0x10ffe..0x11002 is mapped PROT_READ in the guest view.
+        let v = unsafe { std::ptr::read_unaligned(s.base().add(0x10ffe).cast::<[u8; 4]>()) };
+        assert_eq!(v, [0xaa; 4]);
+    }
+
+    #[test]
+    fn protections_map_to_host() {
+        let mut s = AddressSpace::new(16 * MIB).unwrap();
+        let host = |s: &AddressSpace, a: u64| host_perms(s.base() as usize + a as usize);
+        assert_eq!(&host(&s, 0x5000)[..3], "---");
+        s.protect(0x5000, 0x1000, Prot(Prot::READ)).unwrap();
+        assert_eq!(&host(&s, 0x5000)[..3], "r--");
+        s.protect(0x5000, 0x1000, Prot(Prot::EXEC)).unwrap();
+        assert_eq!(&host(&s, 0x5000)[..3], "r--");
+        s.protect(0x5000, 0x1000, Prot(7)).unwrap();
+        assert_eq!(&host(&s, 0x5000)[..3], "rw-");
+        s.protect(0x5000, 0x1000, Prot::NONE).unwrap();
+        assert_eq!(&host(&s, 0x5000)[..3], "---");
+        // Unaligned ranges widen to whole pages.
+        s.protect(0x7ff0, 0x20, Prot::RW).unwrap();
+        assert_eq!(&host(&s, 0x7000)[..3], "rw-");
+        assert_eq!(&host(&s, 0x8000)[..3], "rw-");
+        assert_eq!(&host(&s, 0x9000)[..3], "---");
+        // The guard after the space is never accessible.
+        s.protect(0, 16 * MIB, Prot::RW).unwrap();
+        assert_eq!(&host(&s, 16 * MIB)[..3], "---");
+        assert_eq!(&host(&s, 16 * MIB + GUARD - 1)[..3], "---");
+    }
+
+    #[test]
+    fn zero_clears_partial_and_whole_pages() {
+        let mut s = AddressSpace::new(16 * MIB).unwrap();
+        let pattern = vec![0x5au8; 0x6000];
+        s.write(0x10000, &pattern).unwrap();
+        s.protect(0x10000, 0x6000, Prot::RX).unwrap();
+        // Clears 0x10800..0x14800: two partial pages and three whole ones.
+        s.zero(0x10800, 0x4000).unwrap();
+        let mut got = vec![0u8; 0x6000];
+        s.read(0x10000, &mut got).unwrap();
+        for (i, b) in got.iter().enumerate() {
+            let a = 0x10000 + i;
+            let expect = if (0x10800..0x14800).contains(&a) { 0 } else { 0x5a };
+            assert_eq!(*b, expect, "at {a:#x}");
+        }
+        // Small range inside one page.
+        s.zero(0x15001, 3).unwrap();
+        s.read(0x15000, &mut got[..5]).unwrap();
+        assert_eq!(&got[..5], &[0x5a, 0, 0, 0, 0x5a]);
+        // The guest view agrees after hole punching.
+        // SAFETY: 0x12000 is mapped PROT_READ in the guest view.
+        let v = unsafe { std::ptr::read(s.base().add(0x12000)) };
+        assert_eq!(v, 0);
+    }
+
+    #[test]
+    fn invalidations_are_recorded_and_taken() {
+        let mut s = AddressSpace::new(MIB).unwrap();
+        s.invalidate_code(0x1000, 0x10);
+        s.invalidate_code(0x3000, 0x2000);
+        assert_eq!(s.take_invalidations(), vec![(0x1000, 0x10), (0x3000, 0x2000)]);
+        assert!(s.take_invalidations().is_empty());
+    }
+}

@@ -1,0 +1,51 @@
+//! Guest address-space placement rules. Every address the kernel hands out is decided
+//! by these constants and the rules below, never by the host, so two runs of the same
+//! program see the same addresses.
+//!
+//! ```text
+//! 0x0000_0000 .. MIN_MAP_ADDR      never mapped (null-pointer dereferences fault)
+//! PIE_BASE (0x0100_0000)           static-pie images are loaded here; fixed-address
+//!                                  (ET_EXEC) images at their own addresses
+//! brk area                         starts at the page-aligned end of the highest loaded
+//!                                  segment and grows up while nothing is mapped there
+//! ...                              mmap allocates top-down, first-fit, in
+//!                                  [current brk end, MMAP_TOP)
+//! MMAP_TOP                         = STACK_TOP - STACK_LIMIT - 16 MiB (a guard gap)
+//! STACK_TOP-STACK_LIMIT..STACK_TOP the 8 MiB stack, mapped RW by the loader
+//! STACK_TOP .. GUEST_SPACE_SIZE    unmapped guard
+//! ```
+//!
+//! An mmap hint (non-`MAP_FIXED` address) is honoured when the whole page-rounded range
+//! is free and inside `[MIN_MAP_ADDR, GUEST_SPACE_SIZE)`, as Linux does; otherwise the
+//! top-down rule applies.
+
+/// Guest addresses are `[0, GUEST_SPACE_SIZE)` (4 GiB).
+pub const GUEST_SPACE_SIZE: u64 = 1 << 32;
+/// Nothing is ever mapped below this address, so null dereferences fault.
+pub const MIN_MAP_ADDR: u64 = 0x10000;
+/// Load base of static-pie executables.
+pub const PIE_BASE: u64 = 0x0100_0000;
+/// Initial stack top (exclusive); the page above is an unmapped guard.
+pub const STACK_TOP: u64 = 0xFFFF_0000;
+/// Stack size (also what RLIMIT_STACK reports): `[STACK_TOP-STACK_LIMIT, STACK_TOP)` is
+/// mapped RW at start.
+pub const STACK_LIMIT: u64 = 8 << 20;
+/// mmap allocates top-down, first-fit, below this address.
+pub const MMAP_TOP: u64 = STACK_TOP - STACK_LIMIT - (16 << 20);
+/// Guest page size.
+pub const PAGE_SIZE: u64 = 4096;
+
+/// Rounds `x` up to a page boundary (`None` on overflow).
+pub fn page_up(x: u64) -> Option<u64> {
+    x.checked_add(PAGE_SIZE - 1).map(|v| v & !(PAGE_SIZE - 1))
+}
+
+/// Rounds `x` down to a page boundary.
+pub fn page_down(x: u64) -> u64 {
+    x & !(PAGE_SIZE - 1)
+}
+
+/// Whether `x` is page-aligned.
+pub fn is_page_aligned(x: u64) -> bool {
+    x & (PAGE_SIZE - 1) == 0
+}

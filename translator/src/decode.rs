@@ -1,0 +1,178 @@
+//! Block discovery: fetch guest code, decode it with iced-x86, and lift it.
+//!
+//! A block runs from its start address to the first control transfer, `syscall`,
+//! fault-raising instruction, or `max_insns` instructions. Each instruction is
+//! preceded by an [`Op::Insn`] marker; the block's static gas is the schedule's
+//! cost summed over its instructions and is charged by one [`Op::ChargeGas`] first.
+//! An instruction that cannot be fetched (non-executable page) or decoded, or that
+//! qvm does not execute, becomes a fault terminator *at that instruction*: the
+//! instructions before it still run, exactly as on hardware.
+
+use crate::builder::Builder;
+use crate::ir::{Block, Op, Terminator};
+use crate::lift::{self, flags_read, flags_written, LiftConfig, Lifter, Unsupported};
+use crate::state::{signal, FlagSet};
+use iced_x86::{Decoder, DecoderOptions, FlowControl, Instruction};
+
+/// Where the translator reads guest code from.
+pub trait CodeSource {
+    /// Copies executable guest bytes starting at `addr` into `buf`; returns how many
+    /// bytes were available (fewer at the end of executable memory).
+    fn fetch(&self, addr: u64, buf: &mut [u8]) -> usize;
+}
+
+/// Longest x86 instruction.
+const MAX_INSN_LEN: usize = 15;
+
+/// Decodes instructions from `addr` until a control transfer, at most `max`.
+pub fn decode_block(src: &dyn CodeSource, addr: u64, max: usize) -> (Vec<Instruction>, Option<Terminator>) {
+    let mut insns = Vec::new();
+    let mut buf = vec![0u8; 64 * MAX_INSN_LEN.min(16)];
+    let mut pc = addr;
+    loop {
+        if insns.len() >= max {
+            return (insns, None);
+        }
+        let n = src.fetch(pc, &mut buf[..MAX_INSN_LEN]);
+        if n == 0 && !insns.is_empty() {
+            // End the block here; the next one starts with the fetch fault.
+            return (insns, None);
+        }
+        if n == 0 {
+            return (insns, Some(Terminator::Fault { signal: signal::SIGSEGV, rip: pc, addr: pc }));
+        }
+        let mut dec = Decoder::with_ip(64, &buf[..n], pc, DecoderOptions::NONE);
+        let insn = dec.decode();
+        if insn.is_invalid() {
+            // Ran out of executable bytes mid-instruction: a fetch fault at the
+            // first missing byte. Otherwise the bytes are not an instruction.
+            if !insns.is_empty() {
+                return (insns, None);
+            }
+            let fault = if n < MAX_INSN_LEN && dec.last_error() == iced_x86::DecoderError::NoMoreBytes {
+                Terminator::Fault { signal: signal::SIGSEGV, rip: pc, addr: pc + n as u64 }
+            } else {
+                Terminator::Fault { signal: signal::SIGILL, rip: pc, addr: 0 }
+            };
+            return (insns, Some(fault));
+        }
+        pc = insn.next_ip();
+        let ends = !matches!(insn.flow_control(), FlowControl::Next)
+            || insn.mnemonic() == iced_x86::Mnemonic::Syscall;
+        insns.push(insn);
+        if ends {
+            return (insns, None);
+        }
+    }
+}
+
+/// Flags read by the code at `addr` before being written, looking ahead at most
+/// `depth` instructions of straight-line code (ALL when unknown).
+pub fn live_flags_at(src: &dyn CodeSource, addr: u64, depth: usize) -> FlagSet {
+    let (insns, term) = decode_block(src, addr, depth);
+    let mut live = FlagSet::NONE;
+    let mut defined = FlagSet::NONE;
+    for insn in &insns {
+        live = live.union(flags_read(insn).minus(defined));
+        defined = defined.union(flags_written(insn));
+        // Flags only *partly* written by an instruction whose flag behaviour
+        // depends on a runtime count (shifts by CL) are conservatively live.
+        if is_count_dependent(insn) {
+            live = live.union(flags_written(insn).minus(defined));
+        }
+        if defined.contains(crate::state::Flag::DF) && defined.0 & FlagSet::STATUS.0 == FlagSet::STATUS.0 {
+            return live;
+        }
+        if !matches!(insn.flow_control(), FlowControl::Next) || insn.mnemonic() == iced_x86::Mnemonic::Syscall {
+            break;
+        }
+    }
+    let _ = term;
+    // Whatever was not defined in the lookahead may be read later.
+    live.union(FlagSet::ALL.minus(defined))
+}
+
+fn is_count_dependent(insn: &Instruction) -> bool {
+    use iced_x86::Mnemonic as M;
+    matches!(
+        insn.mnemonic(),
+        M::Shl | M::Sal | M::Shr | M::Sar | M::Rol | M::Ror | M::Rcl | M::Rcr | M::Shld | M::Shrd
+    ) && !(0..insn.op_count()).any(|i| {
+        matches!(insn.op_kind(i), iced_x86::OpKind::Immediate8) && insn.immediate8() & 0x3f != 0
+    })
+}
+
+/// Lifts the block at `addr`.
+pub fn lift_block(
+    src: &dyn CodeSource,
+    addr: u64,
+    config: &LiftConfig,
+    schedule: &qvm_gas::Schedule,
+    max_insns: usize,
+) -> Block {
+    let (insns, fetch_fault) = decode_block(src, addr, max_insns);
+    let mut b = Builder::default();
+    let gas: u64 = insns.iter().map(|i| schedule.insn_cost(i)).sum();
+    b.push(Op::ChargeGas { cost: gas });
+    let mut term = fetch_fault;
+    let mut flag_source = None;
+    let mut end = addr;
+    let mut count = 0u32;
+    for insn in &insns {
+        b.push(Op::Insn { rip: insn.ip(), len: u8::try_from(insn.len()).unwrap_or(15) });
+        let mut l = Lifter { b, insn, next_rip: insn.next_ip(), term: None, flag_source, config };
+        let ops_before = l.b.ops.len();
+        let res = lift_one(&mut l);
+        let Lifter { b: nb, term: t, flag_source: fs, .. } = l;
+        b = nb;
+        match res {
+            Ok(()) => {}
+            Err(Unsupported(why)) => {
+                // Undo this instruction's partial IR; fault at it.
+                b.ops.truncate(ops_before);
+                let _ = why;
+                term = Some(Terminator::Fault { signal: signal::SIGILL, rip: insn.ip(), addr: 0 });
+                break;
+            }
+        }
+        // Keep the flag peephole only if this instruction set it afresh (through
+        // `set_flags_sub`/`set_flags_logic`) or wrote no flag at all.
+        let fresh = fs.is_some() && fs != flag_source;
+        flag_source = if fresh || flags_written(insn).is_empty() { fs } else { None };
+        count += 1;
+        end = insn.next_ip();
+        if let Some(t) = t {
+            term = Some(t);
+            break;
+        }
+    }
+    let term = term.unwrap_or(Terminator::Jump(end));
+    // Successor flag liveness for dead-flag elimination.
+    let live_out_flags = match &term {
+        Terminator::Jump(t) => live_flags_at(src, *t, 8),
+        Terminator::Branch { taken, not_taken, .. } => {
+            live_flags_at(src, *taken, 8).union(live_flags_at(src, *not_taken, 8))
+        }
+        _ => FlagSet::ALL,
+    };
+    // Gas: an instruction after which the block was cut by an unsupported one is
+    // not executed, so its cost is not charged either.
+    let gas = if count as usize == insns.len() {
+        gas
+    } else {
+        insns[..count as usize].iter().map(|i| schedule.insn_cost(i)).sum()
+    };
+    if let Some(Op::ChargeGas { cost }) = b.ops.first_mut() {
+        *cost = gas;
+    }
+    Block { start: addr, end, insns: count, ops: b.ops, types: b.types, term, live_out_flags, gas }
+}
+
+fn lift_one(l: &mut Lifter<'_>) -> Result<(), Unsupported> {
+    for family in lift::FAMILIES {
+        if family(l)? {
+            return Ok(());
+        }
+    }
+    Err(Unsupported(format!("{}", l.insn)))
+}

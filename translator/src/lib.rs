@@ -1,0 +1,32 @@
+//! qvm's translator: x86-64 machine code → qvm IR → Cranelift → host code.
+//!
+//! The pipeline, one module per stage:
+//! - [`decode`]: fetch and decode a guest block with iced-x86;
+//! - [`lift`]: x86 semantics, one module per instruction family, written once as
+//!   lifting into [`ir`] through [`builder`];
+//! - [`passes`]: dead-flag elimination and dead-code elimination on the IR;
+//! - [`lower`]: IR → Cranelift IR, compiled to host code;
+//! - [`cache`]: compiled blocks by guest address;
+//! - [`exec`]: entering compiled code and leaving it on a fault;
+//! - [`state`]: the `#[repr(C)]` CPU state every backend shares;
+//! - [`x87`]: the software x87 FPU.
+
+#![deny(missing_docs)]
+
+pub mod builder;
+pub mod cache;
+pub mod cpuid;
+pub mod decode;
+pub mod exec;
+pub mod guest;
+pub mod ir;
+pub mod lift;
+pub mod lower;
+pub mod passes;
+pub mod state;
+pub mod testing;
+pub mod x87;
+
+pub use cache::{CompiledBlock, TranslateError, Translator, TranslatorConfig};
+pub use decode::CodeSource;
+pub use state::{CpuState, ExitReason, Flag, FlagSet};

@@ -1,0 +1,1 @@
+//! Multiply/divide tests: native CPU vs qvm.

@@ -1,0 +1,205 @@
+//! Test support shared by the shift, muldiv, bits and string families: run an x86
+//! snippet on the host CPU (the reference) and under qvm, and compare.
+//!
+//! Both runs see the same addresses: a data window is mapped natively at the fixed
+//! host address [`DATA`] and qvm's guest memory is sized so that the same guest
+//! address is valid. Snippets must not touch RSP.
+
+#![allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_possible_wrap)]
+
+use crate::state::CpuState;
+use iced_x86::code_asm::*;
+
+/// Guest (and native) address of the data window.
+pub const DATA: u64 = 0x10_0000;
+/// Size of the data window.
+pub const DATA_LEN: usize = 0x1_0000;
+
+/// Registers and RFLAGS as the harness loads and stores them.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Regs {
+    /// RAX..R15 (RSP ignored).
+    pub gpr: [u64; 16],
+    /// RFLAGS (only the status flags and DF are used).
+    pub rflags: u64,
+}
+
+/// Status flags + DF bits of RFLAGS.
+pub const FLAG_BITS: u64 = 0x1 | 0x4 | 0x10 | 0x40 | 0x80 | 0x400 | 0x800;
+
+fn harness(snippet: &[u8]) -> Vec<u8> {
+    let mut a = CodeAssembler::new(64).unwrap();
+    for r in [rbx, rbp, r12, r13, r14, r15] {
+        a.push(r).unwrap();
+    }
+    a.push(rdi).unwrap();
+    a.push(qword_ptr(rdi + 128)).unwrap();
+    a.popfq().unwrap();
+    let regs = [rax, rcx, rdx, rbx, rsp, rbp, rsi, rdi, r8, r9, r10, r11, r12, r13, r14, r15];
+    for (i, r) in regs.iter().enumerate() {
+        if i != 4 && i != 7 {
+            a.mov(*r, qword_ptr(rdi + 8 * i as i32)).unwrap();
+        }
+    }
+    a.mov(rdi, qword_ptr(rdi + 56)).unwrap();
+    let mut pre = a.assemble(0).unwrap();
+    let mut b = CodeAssembler::new(64).unwrap();
+    b.push(rdi).unwrap();
+    b.mov(rdi, qword_ptr(rsp + 8)).unwrap();
+    for (i, r) in regs.iter().enumerate() {
+        if i != 4 && i != 7 {
+            b.mov(qword_ptr(rdi + 8 * i as i32), *r).unwrap();
+        }
+    }
+    b.pop(rax).unwrap();
+    b.mov(qword_ptr(rdi + 56), rax).unwrap();
+    b.pushfq().unwrap();
+    b.pop(rax).unwrap();
+    b.mov(qword_ptr(rdi + 128), rax).unwrap();
+    b.cld().unwrap();
+    b.pop(rdi).unwrap();
+    for r in [r15, r14, r13, r12, rbp, rbx] {
+        b.pop(r).unwrap();
+    }
+    b.ret().unwrap();
+    let post = b.assemble(0).unwrap();
+    pre.extend_from_slice(snippet);
+    pre.extend_from_slice(&post);
+    pre
+}
+
+fn data_window() -> *mut u8 {
+    use std::sync::OnceLock;
+    static P: OnceLock<usize> = OnceLock::new();
+    *P.get_or_init(|| {
+        // SAFETY: a fresh anonymous mapping at a fixed, otherwise unused low address;
+        // MAP_FIXED_NOREPLACE fails instead of clobbering anything.
+        let p = unsafe {
+            libc::mmap(
+                DATA as *mut libc::c_void,
+                DATA_LEN,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_FIXED_NOREPLACE,
+                -1,
+                0,
+            )
+        };
+        assert_eq!(p as u64, DATA, "cannot map the native data window");
+        p as usize
+    }) as *mut u8
+}
+
+/// Runs `snippet` on the host CPU with `regs` and `data` (the window's contents).
+pub fn run_native(snippet: &[u8], regs: &Regs, data: &mut [u8]) -> Regs {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _g = LOCK.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    assert!(data.len() <= DATA_LEN);
+    let code = harness(snippet);
+    let win = data_window();
+    // SAFETY: the window is DATA_LEN bytes of our own mapping; `code` is copied into a
+    // fresh RWX mapping that is executed once and unmapped; the harness saves and
+    // restores callee-saved registers and clears DF before returning.
+    unsafe {
+        core::ptr::copy_nonoverlapping(data.as_ptr(), win, data.len());
+        let len = code.len().next_multiple_of(4096);
+        let m = libc::mmap(
+            core::ptr::null_mut(),
+            len,
+            libc::PROT_READ | libc::PROT_WRITE | libc::PROT_EXEC,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+            -1,
+            0,
+        );
+        assert_ne!(m, libc::MAP_FAILED);
+        core::ptr::copy_nonoverlapping(code.as_ptr(), m.cast::<u8>(), code.len());
+        let f: extern "C" fn(*mut Regs) = core::mem::transmute(m);
+        let mut r = *regs;
+        r.rflags = (r.rflags & FLAG_BITS) | 0x202;
+        f(&mut r);
+        libc::munmap(m, len);
+        core::ptr::copy_nonoverlapping(win, data.as_mut_ptr(), data.len());
+        r.rflags &= FLAG_BITS;
+        r
+    }
+}
+
+/// Runs `snippet` under qvm, or `None` while the end-to-end pipeline is not there.
+pub fn run_qvm(snippet: &[u8], regs: &Regs, data: &mut [u8]) -> Option<Regs> {
+    let mut init = CpuState::default();
+    init.gpr = regs.gpr;
+    init.set_rflags(regs.rflags);
+    let _ = (snippet, data, &init);
+    None
+}
+
+/// Assembles a snippet.
+pub fn asm(f: impl FnOnce(&mut CodeAssembler) -> Result<(), iced_x86::IcedError>) -> Vec<u8> {
+    let mut a = CodeAssembler::new(64).unwrap();
+    f(&mut a).unwrap();
+    a.assemble(0x1000).unwrap()
+}
+
+/// A small deterministic PRNG for test inputs.
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// Next 64 random bits.
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    /// An "interesting" value: random, small, or near a power-of-two boundary.
+    pub fn interesting(&mut self) -> u64 {
+        let r = self.next();
+        match r % 8 {
+            0 => r >> 60,
+            1 => 1u64 << (self.next() % 64),
+            2 => (1u64 << (self.next() % 64)).wrapping_sub(1),
+            3 => (r >> 32) | 0x8000_0000,
+            4 => u64::MAX - (r & 3),
+            5 => r & 0xffff,
+            _ => self.next(),
+        }
+    }
+}
+
+/// Random registers (RSP 0) and random status flags.
+pub fn random_regs(rng: &mut Rng) -> Regs {
+    let mut r = Regs::default();
+    for (i, g) in r.gpr.iter_mut().enumerate() {
+        *g = if i == 4 { 0 } else { rng.interesting() };
+    }
+    r.rflags = rng.next() & FLAG_BITS & !0x400;
+    r
+}
+
+/// Outcome of comparing one case.
+pub enum Compared {
+    /// qvm is not runnable yet; only the native run happened.
+    NativeOnly(Regs),
+    /// Both ran and agree (under the mask).
+    Same,
+}
+
+/// Runs natively and under qvm and asserts equality of GPRs, memory and the flags in
+/// `flag_mask` (RFLAGS bits; bits outside it are undefined in the SDM and checked
+/// separately against qvm's documented definition by the caller, if at all).
+pub fn compare(what: &str, snippet: &[u8], regs: &Regs, data: &[u8], flag_mask: u64) -> Compared {
+    let mut nd = data.to_vec();
+    let n = run_native(snippet, regs, &mut nd);
+    let mut qd = data.to_vec();
+    let Some(q) = run_qvm(snippet, regs, &mut qd) else {
+        return Compared::NativeOnly(n);
+    };
+    assert_eq!(n.gpr, q.gpr, "{what}: GPRs differ (native vs qvm) from {regs:x?}");
+    assert_eq!(
+        n.rflags & flag_mask,
+        q.rflags & flag_mask,
+        "{what}: flags differ (native vs qvm, mask {flag_mask:#x}) from {regs:x?}"
+    );
+    assert!(nd == qd, "{what}: memory differs");
+    Compared::Same
+}

@@ -1,0 +1,1 @@
+//! Shift family tests: native CPU vs qvm.

@@ -1,0 +1,771 @@
+//! Lowering: qvm IR → Cranelift IR, one host function per block.
+//!
+//! The function is `extern "C" fn(state: *mut CpuState, mem_base: u64) -> u64`
+//! returning an [`ExitReason`]. Guest registers, flags and XMM registers are cached
+//! in SSA values for the whole block: loaded from the state on first read, stored
+//! back only if written, at every exit and before every helper call (helpers see and
+//! may change the whole state, so the cache is dropped after a call).
+//!
+//! Guest memory accesses are confined by one compare against the guest space size
+//! (an out-of-range address exits with SIGSEGV) and then address `mem_base + addr`;
+//! page protections inside the space are enforced by the host MMU, whose faults the
+//! signal handler in [`crate::exec`] turns into guest faults. Each guest
+//! instruction's code carries a source location (its offset from the block start),
+//! so a host fault address maps back to the guest instruction.
+
+use crate::ir::{self, Block, Op, Terminator, Type, Value};
+use crate::state::{offsets, signal, ExitReason, Flag};
+use cranelift_codegen::ir::{
+    condcodes, types, AbiParam, Endianness, InstBuilder, MemFlagsData, Signature, SourceLoc,
+};
+use cranelift_codegen::ir::{Type as CType, Value as CValue};
+use cranelift_codegen::isa::CallConv;
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use std::collections::HashMap;
+
+/// The signature every compiled block has.
+pub fn block_signature(call_conv: CallConv) -> Signature {
+    let mut sig = Signature::new(call_conv);
+    sig.params.push(AbiParam::new(types::I64));
+    sig.params.push(AbiParam::new(types::I64));
+    sig.returns.push(AbiParam::new(types::I64));
+    sig
+}
+
+fn helper_signature(call_conv: CallConv) -> Signature {
+    let mut sig = Signature::new(call_conv);
+    for _ in 0..4 {
+        sig.params.push(AbiParam::new(types::I64));
+    }
+    sig.returns.push(AbiParam::new(types::I64));
+    sig
+}
+
+fn ctype(t: Type) -> CType {
+    match t {
+        Type::I8 => types::I8,
+        Type::I16 => types::I16,
+        Type::I32 => types::I32,
+        Type::I64 => types::I64,
+        Type::F32 => types::F32,
+        Type::F64 => types::F64,
+        Type::V128 => types::I8X16,
+    }
+}
+
+fn lane_type(l: ir::Lanes) -> CType {
+    match l {
+        ir::Lanes::I8x16 => types::I8X16,
+        ir::Lanes::I16x8 => types::I16X8,
+        ir::Lanes::I32x4 => types::I32X4,
+        ir::Lanes::I64x2 => types::I64X2,
+        ir::Lanes::F32x4 => types::F32X4,
+        ir::Lanes::F64x2 => types::F64X2,
+    }
+}
+
+/// Which state slot a cached value belongs to.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Slot {
+    Gpr(u8),
+    Flag(u8),
+    Xmm(u8),
+    FsBase,
+    GsBase,
+}
+
+impl Slot {
+    fn offset(self) -> i32 {
+        match self {
+            Slot::Gpr(i) => offsets::gpr(usize::from(i)),
+            Slot::Flag(i) => offsets::flag(usize::from(i)),
+            Slot::Xmm(i) => offsets::xmm(usize::from(i)),
+            Slot::FsBase => offsets::FS_BASE,
+            Slot::GsBase => offsets::GS_BASE,
+        }
+    }
+    fn ty(self) -> CType {
+        match self {
+            Slot::Gpr(_) | Slot::FsBase | Slot::GsBase => types::I64,
+            Slot::Flag(_) => types::I8,
+            Slot::Xmm(_) => types::I8X16,
+        }
+    }
+}
+
+/// Settings for lowering.
+pub struct LowerConfig {
+    /// Guest address space size (addresses must be below it).
+    pub mem_size: u64,
+    /// Calling convention of the host.
+    pub call_conv: CallConv,
+    /// The host ISA's frontend settings.
+    pub frontend: cranelift_codegen::isa::TargetFrontendConfig,
+}
+
+struct Lower<'a, 'b> {
+    fb: FunctionBuilder<'b>,
+    block: &'a Block,
+    cfg: &'a LowerConfig,
+    state: CValue,
+    mem_base: CValue,
+    vals: Vec<Option<CValue>>,
+    cache: HashMap<Slot, (CValue, bool)>,
+    /// Order in which slots were first cached (for deterministic store order).
+    order: Vec<Slot>,
+    rip: u64,
+}
+
+fn state_flags() -> MemFlagsData {
+    MemFlagsData::trusted()
+}
+
+fn guest_flags() -> MemFlagsData {
+    MemFlagsData::new().with_endianness(Endianness::Little)
+}
+
+fn vflags() -> MemFlagsData {
+    MemFlagsData::new().with_endianness(Endianness::Little)
+}
+
+/// Builds the Cranelift function for `block` into `func`.
+pub fn lower_block(
+    block: &Block,
+    cfg: &LowerConfig,
+    func: &mut cranelift_codegen::ir::Function,
+    fctx: &mut FunctionBuilderContext,
+) {
+    func.signature = block_signature(cfg.call_conv);
+    let mut fb = FunctionBuilder::new(func, fctx);
+    let entry = fb.create_block();
+    fb.append_block_params_for_function_params(entry);
+    fb.switch_to_block(entry);
+    fb.seal_block(entry);
+    let state = fb.block_params(entry)[0];
+    let mem_base = fb.block_params(entry)[1];
+    let mut l = Lower {
+        fb,
+        block,
+        cfg,
+        state,
+        mem_base,
+        vals: vec![None; block.types.len()],
+        cache: HashMap::new(),
+        order: Vec::new(),
+        rip: block.start,
+    };
+    for op in &block.ops {
+        l.op(op);
+    }
+    l.terminator(&block.term);
+    l.fb.finalize(cfg.frontend);
+}
+
+impl Lower<'_, '_> {
+    fn v(&self, v: Value) -> CValue {
+        self.vals[v.0 as usize].expect("IR value used before definition")
+    }
+
+    fn def(&mut self, v: Value, c: CValue) {
+        self.vals[v.0 as usize] = Some(c);
+    }
+
+    fn ty(&self, v: Value) -> Type {
+        self.block.ty(v)
+    }
+
+    fn iconst(&mut self, t: CType, v: i64) -> CValue {
+        self.fb.ins().iconst(t, v)
+    }
+
+    fn read_slot(&mut self, s: Slot) -> CValue {
+        if let Some((v, _)) = self.cache.get(&s) {
+            return *v;
+        }
+        let v = self.fb.ins().load(s.ty(), state_flags(), self.state, s.offset());
+        self.cache.insert(s, (v, false));
+        self.order.push(s);
+        v
+    }
+
+    fn write_slot(&mut self, s: Slot, v: CValue) {
+        if !self.cache.contains_key(&s) {
+            self.order.push(s);
+        }
+        self.cache.insert(s, (v, true));
+    }
+
+    /// Stores every dirty cached slot back into the state.
+    fn flush(&mut self) {
+        for s in &self.order {
+            if let Some((v, true)) = self.cache.get(s) {
+                self.fb.ins().store(state_flags(), *v, self.state, s.offset());
+            }
+        }
+    }
+
+    fn flush_and_forget(&mut self) {
+        self.flush();
+        self.cache.clear();
+        self.order.clear();
+    }
+
+    fn store_state_u64(&mut self, off: i32, v: u64) {
+        let c = self.fb.ins().iconst(types::I64, v as i64);
+        self.fb.ins().store(state_flags(), c, self.state, off);
+    }
+
+    fn exit(&mut self, reason: ExitReason) {
+        let r = self.iconst(types::I64, reason as i64);
+        self.fb.ins().return_(&[r]);
+    }
+
+    /// Emits `if cond { cold: store fault info; return Fault }`.
+    fn fault_if(&mut self, cond: CValue, sig: u32, addr: CValue) {
+        let cold = self.fb.create_block();
+        let cont = self.fb.create_block();
+        self.fb.set_cold_block(cold);
+        self.fb.ins().brif(cond, cold, &[], cont, &[]);
+        self.fb.switch_to_block(cold);
+        self.fb.seal_block(cold);
+        let s = self.iconst(types::I32, i64::from(sig));
+        self.fb.ins().store(state_flags(), s, self.state, offsets::FAULT_SIGNAL);
+        self.fb.ins().store(state_flags(), addr, self.state, offsets::FAULT_ADDR);
+        self.store_state_u64(offsets::FAULT_RIP, self.rip);
+        let e = self.iconst(types::I32, ExitReason::Fault as i64);
+        self.fb.ins().store(state_flags(), e, self.state, offsets::EXIT_REASON);
+        self.exit(ExitReason::Fault);
+        self.fb.switch_to_block(cont);
+        self.fb.seal_block(cont);
+    }
+
+    /// Host address of a guest access of `bytes` bytes at `addr`, after the
+    /// confinement check.
+    fn guest_addr(&mut self, addr: CValue, bytes: u32) -> CValue {
+        let limit = self.cfg.mem_size - u64::from(bytes);
+        let out = self.fb.ins().icmp_imm_u(condcodes::IntCC::UnsignedGreaterThan, addr, limit as i64);
+        self.fault_if(out, signal::SIGSEGV, addr);
+        self.fb.ins().iadd(self.mem_base, addr)
+    }
+
+    fn to_lanes(&mut self, v: CValue, lanes: ir::Lanes) -> CValue {
+        let t = lane_type(lanes);
+        if t == types::I8X16 {
+            v
+        } else {
+            self.fb.ins().bitcast(t, vflags(), v)
+        }
+    }
+
+    fn from_lanes(&mut self, v: CValue) -> CValue {
+        if self.fb.func.dfg.value_type(v) == types::I8X16 {
+            v
+        } else {
+            self.fb.ins().bitcast(types::I8X16, vflags(), v)
+        }
+    }
+
+    fn call_helper(&mut self, h: &ir::Helper, args: &[Value]) -> CValue {
+        self.flush_and_forget();
+        self.store_state_u64(offsets::RIP, self.rip);
+        let sig = self.fb.import_signature(helper_signature(self.cfg.call_conv));
+        let f = self.iconst(types::I64, h.func as usize as i64);
+        let mut a = vec![self.state];
+        for i in 0..3 {
+            let v = match args.get(i) {
+                Some(v) => self.v(*v),
+                None => self.iconst(types::I64, 0),
+            };
+            a.push(v);
+        }
+        let call = self.fb.ins().call_indirect(sig, f, &a);
+        self.fb.inst_results(call)[0]
+    }
+
+    fn op(&mut self, op: &Op) {
+        match *op {
+            Op::Insn { rip, .. } => {
+                self.rip = rip;
+                let off = u32::try_from(rip - self.block.start).unwrap_or(u32::MAX);
+                self.fb.set_srcloc(SourceLoc::new(off));
+            }
+            Op::ChargeGas { cost } => {
+                let g = self.fb.ins().load(types::I64, state_flags(), self.state, offsets::GAS);
+                let short = self.fb.ins().icmp_imm_u(condcodes::IntCC::UnsignedLessThan, g, cost as i64);
+                let cold = self.fb.create_block();
+                let cont = self.fb.create_block();
+                self.fb.set_cold_block(cold);
+                self.fb.ins().brif(short, cold, &[], cont, &[]);
+                self.fb.switch_to_block(cold);
+                self.fb.seal_block(cold);
+                let e = self.iconst(types::I32, ExitReason::OutOfGas as i64);
+                self.fb.ins().store(state_flags(), e, self.state, offsets::EXIT_REASON);
+                self.exit(ExitReason::OutOfGas);
+                self.fb.switch_to_block(cont);
+                self.fb.seal_block(cont);
+                let cst = self.iconst(types::I64, cost as i64);
+                let n = self.fb.ins().isub(g, cst);
+                self.fb.ins().store(state_flags(), n, self.state, offsets::GAS);
+            }
+            Op::Const { dst, ty, bits } => {
+                let c = match ty {
+                    Type::F32 => self.fb.ins().f32const(f32::from_bits(bits as u32)),
+                    Type::F64 => self.fb.ins().f64const(f64::from_bits(bits as u64)),
+                    Type::V128 => {
+                        let data = cranelift_codegen::ir::ConstantData::from(bits.to_le_bytes().to_vec());
+                        let h = self.fb.func.dfg.constants.insert(data);
+                        self.fb.ins().vconst(types::I8X16, h)
+                    }
+                    _ => self.fb.ins().iconst(ctype(ty), bits as u64 as i64),
+                };
+                self.def(dst, c);
+            }
+            Op::GetReg { dst, reg } => {
+                let v = self.read_slot(Slot::Gpr(reg));
+                self.def(dst, v);
+            }
+            Op::SetReg { reg, src } => {
+                let v = self.v(src);
+                self.write_slot(Slot::Gpr(reg), v);
+            }
+            Op::GetFlag { dst, flag } => {
+                let v = self.read_slot(Slot::Flag(flag as u8));
+                self.def(dst, v);
+            }
+            Op::SetFlag { flag, src } => {
+                let v = self.v(src);
+                self.write_slot(Slot::Flag(flag as u8), v);
+            }
+            Op::GetXmm { dst, reg } => {
+                let v = self.read_slot(Slot::Xmm(reg));
+                self.def(dst, v);
+            }
+            Op::SetXmm { reg, src } => {
+                let v = self.v(src);
+                self.write_slot(Slot::Xmm(reg), v);
+            }
+            Op::GetSpecial { dst, which } => {
+                let v = match which {
+                    ir::Special::FsBase => self.read_slot(Slot::FsBase),
+                    ir::Special::GsBase => self.read_slot(Slot::GsBase),
+                    ir::Special::Mxcsr => {
+                        let h = ir::Helper { name: "stmxcsr", func: helper_stmxcsr };
+                        let r = self.call_helper(&h, &[]);
+                        self.fb.ins().ireduce(types::I32, r)
+                    }
+                };
+                self.def(dst, v);
+            }
+            Op::SetSpecial { which, src } => match which {
+                ir::Special::FsBase => {
+                    let v = self.v(src);
+                    self.write_slot(Slot::FsBase, v);
+                }
+                ir::Special::GsBase => {
+                    let v = self.v(src);
+                    self.write_slot(Slot::GsBase, v);
+                }
+                ir::Special::Mxcsr => {
+                    let h = ir::Helper { name: "ldmxcsr", func: helper_ldmxcsr };
+                    self.call_helper_ext(&h, src);
+                }
+            },
+            Op::Load { dst, ty, addr } => {
+                let a = self.v(addr);
+                let h = self.guest_addr(a, ty.bytes());
+                let v = self.fb.ins().load(ctype(ty), guest_flags(), h, 0);
+                self.def(dst, v);
+            }
+            Op::Store { addr, src } => {
+                let a = self.v(addr);
+                let bytes = self.ty(src).bytes();
+                let h = self.guest_addr(a, bytes);
+                let v = self.v(src);
+                self.fb.ins().store(guest_flags(), v, h, 0);
+            }
+            Op::Unary { dst, op, a } => {
+                let x = self.v(a);
+                let r = self.unary(op, x);
+                self.def(dst, r);
+            }
+            Op::Binary { dst, op, a, b } => {
+                let x = self.v(a);
+                let y = self.v(b);
+                let r = self.binary(op, x, y);
+                self.def(dst, r);
+            }
+            Op::Icmp { dst, cc, a, b } => {
+                let x = self.v(a);
+                let y = self.v(b);
+                let r = self.fb.ins().icmp(intcc(cc), x, y);
+                self.def(dst, r);
+            }
+            Op::Fcmp { dst, cc, a, b } => {
+                let x = self.v(a);
+                let y = self.v(b);
+                let r = self.fb.ins().fcmp(floatcc(cc), x, y);
+                self.def(dst, r);
+            }
+            Op::Select { dst, cond, a, b } => {
+                let c = self.v(cond);
+                let x = self.v(a);
+                let y = self.v(b);
+                let r = self.fb.ins().select(c, x, y);
+                self.def(dst, r);
+            }
+            Op::Convert { dst, conv, to, a } => {
+                let x = self.v(a);
+                let from = self.ty(a);
+                let r = self.convert(conv, from, to, x);
+                self.def(dst, r);
+            }
+            Op::Vector { dst, op, lanes, a, b } => {
+                let x = self.v(a);
+                let y = self.v(b);
+                let r = self.vector(op, lanes, x, y);
+                self.def(dst, r);
+            }
+            Op::VectorFcmp { dst, cc, lanes, a, b } => {
+                let x = self.to_lanes(self.v(a), lanes);
+                let y = self.to_lanes(self.v(b), lanes);
+                let r = self.fb.ins().fcmp(floatcc(cc), x, y);
+                let r = self.from_lanes(r);
+                self.def(dst, r);
+            }
+            Op::VectorShift { dst, op, lanes, a, count } => {
+                let x = self.to_lanes(self.v(a), lanes);
+                let c = self.v(count);
+                let width = i64::from(lanes.lane_type().bits());
+                let in_range = self.fb.ins().icmp_imm_u(condcodes::IntCC::UnsignedLessThan, c, width);
+                let r = match op {
+                    ir::VecShift::Shl | ir::VecShift::LShr => {
+                        let s = if op == ir::VecShift::Shl { self.fb.ins().ishl(x, c) } else { self.fb.ins().ushr(x, c) };
+                        let zero = self.zero_vec(lane_type(lanes));
+                        self.fb.ins().select(in_range, s, zero)
+                    }
+                    ir::VecShift::AShr => {
+                        let max = self.iconst(types::I64, width - 1);
+                        let cl = self.fb.ins().select(in_range, c, max);
+                        self.fb.ins().sshr(x, cl)
+                    }
+                };
+                let r = self.from_lanes(r);
+                self.def(dst, r);
+            }
+            Op::Shuffle { dst, a, b, mask } => {
+                let x = self.v(a);
+                let y = self.v(b);
+                let imm = self.fb.func.dfg.immediates.push(cranelift_codegen::ir::ConstantData::from(mask.to_vec()));
+                let r = self.fb.ins().shuffle(x, y, imm);
+                self.def(dst, r);
+            }
+            Op::MoveMask { dst, lanes, a } => {
+                let x = self.to_lanes(self.v(a), lanes);
+                let x = match lanes {
+                    ir::Lanes::F32x4 => self.fb.ins().bitcast(types::I32X4, vflags(), x),
+                    ir::Lanes::F64x2 => self.fb.ins().bitcast(types::I64X2, vflags(), x),
+                    _ => x,
+                };
+                let r = self.fb.ins().vhigh_bits(types::I32, x);
+                self.def(dst, r);
+            }
+            Op::ExtractLane { dst, lanes, a, idx } => {
+                let x = self.to_lanes(self.v(a), lanes);
+                let r = self.fb.ins().extractlane(x, idx);
+                self.def(dst, r);
+            }
+            Op::InsertLane { dst, lanes, a, val, idx } => {
+                let x = self.to_lanes(self.v(a), lanes);
+                let y = self.v(val);
+                let r = self.fb.ins().insertlane(x, y, idx);
+                let r = self.from_lanes(r);
+                self.def(dst, r);
+            }
+            Op::Splat { dst, lanes, a } => {
+                let x = self.v(a);
+                let r = self.fb.ins().splat(lane_type(lanes), x);
+                let r = self.from_lanes(r);
+                self.def(dst, r);
+            }
+            Op::Call { dst, ref helper, ref args } => {
+                let r = self.call_helper(helper, args);
+                if let Some(d) = dst {
+                    self.def(d, r);
+                }
+            }
+        }
+    }
+
+    fn call_helper_ext(&mut self, h: &ir::Helper, src: Value) {
+        let v = self.v(src);
+        let w = self.fb.ins().uextend(types::I64, v);
+        self.flush_and_forget();
+        self.store_state_u64(offsets::RIP, self.rip);
+        let sig = self.fb.import_signature(helper_signature(self.cfg.call_conv));
+        let f = self.iconst(types::I64, h.func as usize as i64);
+        let z = self.iconst(types::I64, 0);
+        self.fb.ins().call_indirect(sig, f, &[self.state, w, z, z]);
+    }
+
+    fn zero_vec(&mut self, t: CType) -> CValue {
+        let data = cranelift_codegen::ir::ConstantData::from(vec![0u8; 16]);
+        let h = self.fb.func.dfg.constants.insert(data);
+        let z = self.fb.ins().vconst(types::I8X16, h);
+        if t == types::I8X16 {
+            z
+        } else {
+            self.fb.ins().bitcast(t, vflags(), z)
+        }
+    }
+
+    fn unary(&mut self, op: ir::UnOp, x: CValue) -> CValue {
+        use ir::UnOp as U;
+        let ins = self.fb.ins();
+        match op {
+            U::Not => ins.bnot(x),
+            U::Neg => ins.ineg(x),
+            U::Popcnt => ins.popcnt(x),
+            U::Clz => ins.clz(x),
+            U::Ctz => ins.ctz(x),
+            U::Bswap => ins.bswap(x),
+            U::Parity => {
+                let t = self.fb.func.dfg.value_type(x);
+                let b = if t == types::I8 { x } else { self.fb.ins().ireduce(types::I8, x) };
+                let p = self.fb.ins().popcnt(b);
+                let p = self.fb.ins().band_imm_u(p, 1);
+                self.fb.ins().bxor_imm_u(p, 1)
+            }
+            U::FSqrt => ins.sqrt(x),
+            U::FNeg => ins.fneg(x),
+            U::FAbs => ins.fabs(x),
+        }
+    }
+
+    fn binary(&mut self, op: ir::BinOp, x: CValue, y: CValue) -> CValue {
+        use ir::BinOp as B;
+        match op {
+            B::Add => self.fb.ins().iadd(x, y),
+            B::Sub => self.fb.ins().isub(x, y),
+            B::Mul => self.fb.ins().imul(x, y),
+            B::UMulHi => self.fb.ins().umulhi(x, y),
+            B::SMulHi => self.fb.ins().smulhi(x, y),
+            B::And => self.fb.ins().band(x, y),
+            B::Or => self.fb.ins().bor(x, y),
+            B::Xor => self.fb.ins().bxor(x, y),
+            B::Shl => self.fb.ins().ishl(x, y),
+            B::LShr => self.fb.ins().ushr(x, y),
+            B::AShr => self.fb.ins().sshr(x, y),
+            B::Rotl => self.fb.ins().rotl(x, y),
+            B::Rotr => self.fb.ins().rotr(x, y),
+            B::FAdd => self.fb.ins().fadd(x, y),
+            B::FSub => self.fb.ins().fsub(x, y),
+            B::FMul => self.fb.ins().fmul(x, y),
+            B::FDiv => self.fb.ins().fdiv(x, y),
+            B::FMinX86 => {
+                let lt = self.fb.ins().fcmp(condcodes::FloatCC::LessThan, x, y);
+                self.fb.ins().select(lt, x, y)
+            }
+            B::FMaxX86 => {
+                let gt = self.fb.ins().fcmp(condcodes::FloatCC::GreaterThan, x, y);
+                self.fb.ins().select(gt, x, y)
+            }
+        }
+    }
+
+    fn convert(&mut self, conv: ir::Conv, from: Type, to: Type, x: CValue) -> CValue {
+        use ir::Conv as C;
+        let t = ctype(to);
+        match conv {
+            C::Zext => {
+                if from.bits() == to.bits() {
+                    x
+                } else {
+                    self.fb.ins().uextend(t, x)
+                }
+            }
+            C::Sext => {
+                if from.bits() == to.bits() {
+                    x
+                } else {
+                    self.fb.ins().sextend(t, x)
+                }
+            }
+            C::Trunc => {
+                if from.bits() == to.bits() {
+                    x
+                } else {
+                    self.fb.ins().ireduce(t, x)
+                }
+            }
+            C::Bitcast => self.fb.ins().bitcast(t, vflags(), x),
+            C::SIntToFloat => self.fb.ins().fcvt_from_sint(t, x),
+            C::FloatToFloat => {
+                if to.bits() > from.bits() {
+                    self.fb.ins().fpromote(t, x)
+                } else {
+                    self.fb.ins().fdemote(t, x)
+                }
+            }
+            C::FloatToSIntTrunc => {
+                // x86: NaN and out-of-range give the "integer indefinite" MIN.
+                let sat = self.fb.ins().fcvt_to_sint_sat(t, x);
+                let ft = ctype(from);
+                let (lo, hi) = if to == Type::I32 { (-2147483649.0f64, 2147483648.0f64) } else { (-9223372036854777856.0f64, 9223372036854775808.0f64) };
+                let (lo_c, hi_c) = if ft == types::F32 {
+                    // f32 cannot represent -2^31-1 or -2^63-2^11: use >= -2^k instead.
+                    let lo = if to == Type::I32 { -2147483648.0f32 } else { -9223372036854775808.0f32 };
+                    (self.fb.ins().f32const(lo), self.fb.ins().f32const(hi as f32))
+                } else {
+                    (self.fb.ins().f64const(lo), self.fb.ins().f64const(hi))
+                };
+                let lo_cc = if ft == types::F32 { condcodes::FloatCC::GreaterThanOrEqual } else { condcodes::FloatCC::GreaterThan };
+                let ge = self.fb.ins().fcmp(lo_cc, x, lo_c);
+                let lt = self.fb.ins().fcmp(condcodes::FloatCC::LessThan, x, hi_c);
+                let ok = self.fb.ins().band(ge, lt);
+                let min = if to == Type::I32 { i64::from(i32::MIN) } else { i64::MIN };
+                let m = self.fb.ins().iconst(t, min);
+                self.fb.ins().select(ok, sat, m)
+            }
+        }
+    }
+
+    fn vector(&mut self, op: ir::VecOp, lanes: ir::Lanes, x: CValue, y: CValue) -> CValue {
+        use ir::VecOp as V;
+        let a = self.to_lanes(x, lanes);
+        let b = self.to_lanes(y, lanes);
+        let r = match op {
+            V::Add => self.fb.ins().iadd(a, b),
+            V::Sub => self.fb.ins().isub(a, b),
+            V::AddSatS => self.fb.ins().sadd_sat(a, b),
+            V::AddSatU => self.fb.ins().uadd_sat(a, b),
+            V::SubSatS => self.fb.ins().ssub_sat(a, b),
+            V::SubSatU => self.fb.ins().usub_sat(a, b),
+            V::Mul => self.fb.ins().imul(a, b),
+            V::MinS => self.fb.ins().smin(a, b),
+            V::MinU => self.fb.ins().umin(a, b),
+            V::MaxS => self.fb.ins().smax(a, b),
+            V::MaxU => self.fb.ins().umax(a, b),
+            V::CmpEq => self.fb.ins().icmp(condcodes::IntCC::Equal, a, b),
+            V::CmpGtS => self.fb.ins().icmp(condcodes::IntCC::SignedGreaterThan, a, b),
+            V::AvgU => self.fb.ins().avg_round(a, b),
+            V::And => self.fb.ins().band(x, y),
+            V::Or => self.fb.ins().bor(x, y),
+            V::Xor => self.fb.ins().bxor(x, y),
+            V::AndNot => self.fb.ins().band_not(y, x),
+            V::FAdd => self.fb.ins().fadd(a, b),
+            V::FSub => self.fb.ins().fsub(a, b),
+            V::FMul => self.fb.ins().fmul(a, b),
+            V::FDiv => self.fb.ins().fdiv(a, b),
+            V::FMinX86 | V::FMaxX86 => {
+                let cc = if op == V::FMinX86 { condcodes::FloatCC::LessThan } else { condcodes::FloatCC::GreaterThan };
+                let m = self.fb.ins().fcmp(cc, a, b);
+                let mt = self.fb.func.dfg.value_type(a);
+                let m = self.fb.ins().bitcast(mt, vflags(), m);
+                self.fb.ins().bitselect(m, a, b)
+            }
+            V::NarrowSatS => self.fb.ins().snarrow(a, b),
+            V::NarrowSatU => self.fb.ins().unarrow(a, b),
+        };
+        self.from_lanes(r)
+    }
+
+    fn terminator(&mut self, t: &Terminator) {
+        match *t {
+            Terminator::Jump(target) => {
+                self.flush();
+                self.store_state_u64(offsets::RIP, target);
+                self.exit(ExitReason::Continue);
+            }
+            Terminator::Branch { cond, taken, not_taken } => {
+                self.flush();
+                let c = self.v(cond);
+                let bt = self.fb.create_block();
+                let bf = self.fb.create_block();
+                self.fb.ins().brif(c, bt, &[], bf, &[]);
+                for (b, target) in [(bt, taken), (bf, not_taken)] {
+                    self.fb.switch_to_block(b);
+                    self.fb.seal_block(b);
+                    self.store_state_u64(offsets::RIP, target);
+                    self.exit(ExitReason::Continue);
+                }
+            }
+            Terminator::Indirect(v) => {
+                self.flush();
+                let x = self.v(v);
+                self.fb.ins().store(state_flags(), x, self.state, offsets::RIP);
+                self.exit(ExitReason::Continue);
+            }
+            Terminator::Syscall { next } => {
+                self.flush();
+                self.store_state_u64(offsets::RIP, next);
+                let e = self.iconst(types::I32, ExitReason::Syscall as i64);
+                self.fb.ins().store(state_flags(), e, self.state, offsets::EXIT_REASON);
+                self.exit(ExitReason::Syscall);
+            }
+            Terminator::Fault { signal, rip, addr } => {
+                self.flush();
+                self.store_state_u64(offsets::RIP, rip);
+                self.store_state_u64(offsets::FAULT_RIP, rip);
+                self.store_state_u64(offsets::FAULT_ADDR, addr);
+                let s = self.iconst(types::I32, i64::from(signal));
+                self.fb.ins().store(state_flags(), s, self.state, offsets::FAULT_SIGNAL);
+                let e = self.iconst(types::I32, ExitReason::Fault as i64);
+                self.fb.ins().store(state_flags(), e, self.state, offsets::EXIT_REASON);
+                self.exit(ExitReason::Fault);
+            }
+        }
+        let _ = Flag::CF;
+    }
+}
+
+fn intcc(cc: ir::IntCC) -> condcodes::IntCC {
+    use condcodes::IntCC as C;
+    match cc {
+        ir::IntCC::Eq => C::Equal,
+        ir::IntCC::Ne => C::NotEqual,
+        ir::IntCC::Slt => C::SignedLessThan,
+        ir::IntCC::Sle => C::SignedLessThanOrEqual,
+        ir::IntCC::Sgt => C::SignedGreaterThan,
+        ir::IntCC::Sge => C::SignedGreaterThanOrEqual,
+        ir::IntCC::Ult => C::UnsignedLessThan,
+        ir::IntCC::Ule => C::UnsignedLessThanOrEqual,
+        ir::IntCC::Ugt => C::UnsignedGreaterThan,
+        ir::IntCC::Uge => C::UnsignedGreaterThanOrEqual,
+    }
+}
+
+fn floatcc(cc: ir::FloatCC) -> condcodes::FloatCC {
+    use condcodes::FloatCC as C;
+    match cc {
+        ir::FloatCC::Eq => C::Equal,
+        ir::FloatCC::Lt => C::LessThan,
+        ir::FloatCC::Le => C::LessThanOrEqual,
+        ir::FloatCC::Uno => C::Unordered,
+        ir::FloatCC::UneOrUno => C::NotEqual,
+        ir::FloatCC::UnoOrGe => C::UnorderedOrGreaterThanOrEqual,
+        ir::FloatCC::UnoOrGt => C::UnorderedOrGreaterThan,
+        ir::FloatCC::Ord => C::Ordered,
+        ir::FloatCC::UnoOrEq => C::UnorderedOrEqual,
+        ir::FloatCC::UnoOrLt => C::UnorderedOrLessThan,
+    }
+}
+
+/// STMXCSR: the live MXCSR (the guest's, while guest code runs).
+unsafe extern "C" fn helper_stmxcsr(_: *mut crate::CpuState, _: u64, _: u64, _: u64) -> u64 {
+    let mut v: u32 = 0;
+    // SAFETY: stmxcsr stores 4 bytes into `v`.
+    unsafe { core::arch::asm!("stmxcsr [{}]", in(reg) &mut v, options(nostack)) };
+    u64::from(v)
+}
+
+/// LDMXCSR: reserved bits set is a #GP (SIGSEGV), as on hardware.
+unsafe extern "C" fn helper_ldmxcsr(state: *mut crate::CpuState, v: u64, _: u64, _: u64) -> u64 {
+    let Ok(v32) = u32::try_from(v) else { return 0 };
+    if v32 & !0xffff != 0 {
+        // SAFETY: called from compiled code with the live state.
+        unsafe { crate::exec::raise_fault(state, signal::SIGSEGV, 0) }
+    }
+    // SAFETY: reserved bits are clear, so ldmxcsr cannot fault.
+    unsafe { core::arch::asm!("ldmxcsr [{}]", in(reg) &v32, options(nostack)) };
+    0
+}

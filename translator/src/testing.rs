@@ -1,0 +1,166 @@
+//! Running machine-code snippets through the whole pipeline, for tests.
+//!
+//! [`run_snippet`] places code at guest address [`SNIPPET_BASE`] inside a caller
+//! provided memory, and runs it from there until execution reaches the end of the
+//! code, a syscall, a fault, or the gas runs out.
+
+use crate::decode::CodeSource;
+use crate::exec;
+use crate::state::{CpuState, ExitReason};
+use crate::{Translator, TranslatorConfig};
+
+/// Guest address the snippet is placed at.
+pub const SNIPPET_BASE: u64 = 0x1000;
+
+struct SliceCode<'a>(&'a [u8], u64);
+
+impl CodeSource for SliceCode<'_> {
+    fn fetch(&self, addr: u64, buf: &mut [u8]) -> usize {
+        // Only the snippet itself is executable.
+        if addr < SNIPPET_BASE || addr >= self.1 {
+            return 0;
+        }
+        let start = usize::try_from(addr).unwrap_or(usize::MAX);
+        let end = usize::try_from(self.1).unwrap_or(0).min(start.saturating_add(buf.len()));
+        let n = end.saturating_sub(start);
+        buf[..n].copy_from_slice(&self.0[start..end]);
+        n
+    }
+}
+
+/// How a snippet run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SnippetEnd {
+    /// Reached the end of the code.
+    Done,
+    /// Executed a syscall (RIP is after it).
+    Syscall,
+    /// Faulted: signal number.
+    Fault(u32),
+    /// Ran out of gas.
+    OutOfGas,
+}
+
+/// Runs `code` with registers from `init` (RIP is set to [`SNIPPET_BASE`]; give
+/// `init.gas` enough gas) over the guest memory `mem` (guest address `a` is
+/// `mem[a]`). Returns the final state and how it ended.
+pub fn run_snippet_with(code: &[u8], init: &CpuState, mem: &mut [u8], config: TranslatorConfig) -> (CpuState, SnippetEnd) {
+    exec::install_signal_handlers();
+    let base = usize::try_from(SNIPPET_BASE).unwrap_or(0);
+    mem[base..base + code.len()].copy_from_slice(code);
+    let end = SNIPPET_BASE + code.len() as u64;
+    let mut cfg = config;
+    cfg.mem_size = mem.len() as u64;
+    let mut t = Translator::new(cfg).expect("host ISA");
+    let mut s = init.clone();
+    s.rip = SNIPPET_BASE;
+    s.mem_base = mem.as_mut_ptr() as u64;
+    s.mem_size = mem.len() as u64;
+    s.helper_scratch[0] = s.gas;
+    loop {
+        if s.rip == end {
+            return (s, SnippetEnd::Done);
+        }
+        let block = {
+            let src = SliceCode(mem, end);
+            t.block(&src, s.rip).expect("translation")
+        };
+        s.exit_reason = ExitReason::Continue as u32;
+        // SAFETY: the block was compiled for this memory (mem_base/mem_size above)
+        // and signal handlers are installed.
+        let r = unsafe { exec::enter(&mut s, block.entry) };
+        match r {
+            x if x == ExitReason::Continue as u64 => {}
+            x if x == ExitReason::Syscall as u64 => return (s, SnippetEnd::Syscall),
+            x if x == ExitReason::OutOfGas as u64 => return (s, SnippetEnd::OutOfGas),
+            _ => {
+                if let Some(hf) = exec::take_host_fault() {
+                    s.fault_signal = u32::try_from(hf.signal).unwrap_or(11);
+                    s.fault_addr = hf.addr.wrapping_sub(s.mem_base);
+                    s.fault_rip = t.guest_rip_of(hf.pc).unwrap_or(s.rip);
+                }
+                let sig = s.fault_signal;
+                return (s, SnippetEnd::Fault(sig));
+            }
+        }
+    }
+}
+
+/// [`run_snippet_with`] with the default translator configuration.
+pub fn run_snippet(code: &[u8], init: &CpuState, mem: &mut [u8]) -> (CpuState, SnippetEnd) {
+    run_snippet_with(code, init, mem, TranslatorConfig::default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use iced_x86::code_asm::*;
+
+    fn assemble(f: impl FnOnce(&mut CodeAssembler) -> Result<(), IcedError>) -> Vec<u8> {
+        let mut a = CodeAssembler::new(64).unwrap();
+        f(&mut a).unwrap();
+        a.assemble(SNIPPET_BASE).unwrap()
+    }
+
+    #[test]
+    fn add_loop_and_flags() {
+        let code = assemble(|a| {
+            let mut l = a.create_label();
+            a.mov(rcx, 10u64)?;
+            a.xor(eax, eax)?;
+            a.set_label(&mut l)?;
+            a.add(rax, rcx)?;
+            a.dec(rcx)?;
+            a.jnz(l)?;
+            a.cmp(rax, 55)?;
+            a.sete(bl)?;
+            Ok(())
+        });
+        let mut mem = vec![0u8; 1 << 20];
+        let init = CpuState { gas: 1_000_000, ..CpuState::default() };
+        let (s, end) = run_snippet(&code, &init, &mut mem);
+        assert_eq!(end, SnippetEnd::Done);
+        assert_eq!(s.gpr[0], 55);
+        assert_eq!(s.gpr[3] & 0xff, 1);
+        assert_eq!(s.gpr[1], 0);
+    }
+
+    #[test]
+    fn memory_and_out_of_range_fault() {
+        let code = assemble(|a| {
+            a.mov(rax, 0x2000u64)?;
+            a.mov(qword_ptr(rax), 0x1234)?;
+            a.mov(rbx, qword_ptr(rax))?;
+            a.mov(rcx, 0x7fff_ffff_0000u64)?;
+            a.mov(rdx, qword_ptr(rcx))?;
+            Ok(())
+        });
+        let mut mem = vec![0u8; 1 << 20];
+        let init = CpuState { gas: 1_000_000, ..CpuState::default() };
+        let (s, end) = run_snippet(&code, &init, &mut mem);
+        assert_eq!(end, SnippetEnd::Fault(crate::state::signal::SIGSEGV));
+        // Registers at a fault are those of the last block boundary; memory
+        // writes before the faulting instruction happened.
+        assert_eq!(u64::from_le_bytes(mem[0x2000..0x2008].try_into().unwrap()), 0x1234);
+        assert_eq!(s.fault_addr, 0x7fff_ffff_0000);
+        assert_eq!(s.fault_rip, SNIPPET_BASE + 10 + 7 + 3 + 10);
+    }
+
+    #[test]
+    fn out_of_gas_before_block() {
+        let code = assemble(|a| {
+            a.mov(rax, 1u64)?;
+            a.mov(rbx, 2u64)?;
+            Ok(())
+        });
+        let mut mem = vec![0u8; 1 << 20];
+        let init = CpuState { gas: 1, ..CpuState::default() };
+        let (s, end) = run_snippet(&code, &init, &mut mem);
+        assert_eq!(end, SnippetEnd::OutOfGas);
+        assert_eq!(s.gpr[0], 0);
+        let init = CpuState { gas: 2, ..CpuState::default() };
+        let (s, end) = run_snippet(&code, &init, &mut mem);
+        assert_eq!(end, SnippetEnd::Done);
+        assert_eq!(s.gas, 0);
+    }
+}
