@@ -1,7 +1,23 @@
-//! The run loop (stub: being written by the lead).
+//! The run loop: load, then alternate between compiled guest code and the
+//! synthetic kernel until the guest exits, faults or runs out of gas.
+//!
+//! Gas accounting: the CPU state's `gas` counter starts at the limit; blocks
+//! subtract their static cost on entry, REP helpers per iteration, the kernel per
+//! syscall and per page mapped. On exit, `gas_used = limit - gas`; on a fault or
+//! out of gas the whole limit is used (DESIGN.md: nothing is committed).
+//!
+//! Registers reported with a fault are those at the start of the faulting block
+//! (plus whatever helpers stored before it); the faulting instruction's address is
+//! exact.
 
-use qvm_kernel::BlockContext;
-use qvm_translator::CpuState;
+use crate::loader::{build_stack, load_elf, StackArgs};
+use crate::memory::AddressSpace;
+use qvm_kernel::{layout, BlockContext, GuestMemory, Kernel, KernelConfig, SyscallCpu, SyscallOutcome};
+use qvm_translator::state::{gpr, signal};
+use qvm_translator::{exec, CodeSource, CpuState, ExitReason, Translator, TranslatorConfig};
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
 
 /// Everything a run depends on (the determinism contract's inputs).
 pub struct RunConfig {
@@ -47,7 +63,7 @@ pub struct FaultInfo {
     pub rip: u64,
     /// The faulting instruction, disassembled (or why it could not be).
     pub insn: String,
-    /// Registers at the fault (as precise as the last block boundary; see docs).
+    /// Registers at the fault (as of the start of the faulting block).
     pub regs: Box<CpuState>,
 }
 
@@ -73,12 +89,181 @@ pub enum RunError {
     /// The ELF could not be loaded.
     #[error(transparent)]
     Load(#[from] crate::loader::LoadError),
-    /// Something else.
-    #[error("{0}")]
-    Other(String),
+    /// The guest address space could not be reserved.
+    #[error(transparent)]
+    Memory(#[from] crate::memory::MemoryError),
+    /// The kernel rejected the configuration (e.g. a provided file).
+    #[error(transparent)]
+    Kernel(#[from] qvm_kernel::KernelError),
+    /// The translator failed (a qvm bug, reported rather than hidden).
+    #[error(transparent)]
+    Translate(#[from] qvm_translator::TranslateError),
+}
+
+/// A `Write` into a shared buffer, for captured output.
+#[derive(Clone, Default)]
+struct SharedBuf(Rc<RefCell<Vec<u8>>>);
+
+impl Write for SharedBuf {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Guest code as the translator sees it: executable pages only.
+struct Code<'a> {
+    space: &'a AddressSpace,
+    kernel: &'a Kernel,
+}
+
+impl CodeSource for Code<'_> {
+    fn fetch(&self, addr: u64, buf: &mut [u8]) -> usize {
+        let mut n = 0usize;
+        while n < buf.len() {
+            let a = addr + n as u64;
+            if !self.kernel.protection_at(a).is_some_and(|p| p.executable()) {
+                break;
+            }
+            let page_end = (a | 0xfff) + 1;
+            let take = usize::try_from(page_end - a).unwrap_or(usize::MAX).min(buf.len() - n);
+            if self.space.read(a, &mut buf[n..n + take]).is_err() {
+                break;
+            }
+            n += take;
+        }
+        n
+    }
 }
 
 /// Runs a program to completion.
-pub fn run(_config: RunConfig) -> Result<RunResult, RunError> {
-    Err(RunError::Other("run loop not written yet".into()))
+pub fn run(config: RunConfig) -> Result<RunResult, RunError> {
+    exec::install_signal_handlers();
+    let out = SharedBuf::default();
+    let err = SharedBuf::default();
+    let (stdout, stderr): (Box<dyn Write>, Box<dyn Write>) = if config.capture {
+        (Box::new(out.clone()), Box::new(err.clone()))
+    } else {
+        (Box::new(std::io::stdout()), Box::new(std::io::stderr()))
+    };
+    let mut kcfg = KernelConfig::new(config.block);
+    kcfg.files = config.files;
+    kcfg.exe_path = config.exe_path.clone();
+    kcfg.stdin = Box::new(std::io::stdin());
+    kcfg.stdout = stdout;
+    kcfg.stderr = stderr;
+    kcfg.strace = config.strace.then(|| Box::new(std::io::stderr()) as Box<dyn Write>);
+    let mut kernel = Kernel::try_new(kcfg)?;
+    let mut space = AddressSpace::new(layout::GUEST_SPACE_SIZE)?;
+    let image = load_elf(&config.elf, &mut space, &mut kernel)?;
+    let mut args = StackArgs::new(config.argv, config.env, config.exe_path);
+    args.hwcap = qvm_translator::cpuid::HWCAP;
+    args.hwcap2 = qvm_translator::cpuid::HWCAP2;
+    let rsp = build_stack(&mut space, &mut kernel, &image, &args)?;
+
+    let mut cpu = Box::new(CpuState::default());
+    cpu.rip = image.entry;
+    cpu.gpr[gpr::RSP] = rsp;
+    cpu.gas = config.gas_limit;
+    cpu.helper_scratch[0] = config.gas_limit;
+    cpu.mem_base = space.base() as u64;
+    cpu.mem_size = space.size();
+    let mut translator = Translator::new(TranslatorConfig { mem_size: space.size(), ..TranslatorConfig::default() })?;
+
+    let outcome = loop {
+        let block = translator.block(&Code { space: &space, kernel: &kernel }, cpu.rip)?;
+        cpu.exit_reason = ExitReason::Continue as u32;
+        // SAFETY: the block was compiled for this address space (cpu.mem_base/size)
+        // and the signal handlers are installed.
+        let r = unsafe { exec::enter(&mut cpu, block.entry) };
+        match r {
+            x if x == ExitReason::Continue as u64 => {}
+            x if x == ExitReason::Syscall as u64 => {
+                // SYSCALL itself: RCX = return address, R11 = RFLAGS.
+                cpu.gpr[gpr::RCX] = cpu.rip;
+                cpu.gpr[gpr::R11] = cpu.rflags();
+                let nr = cpu.gpr[gpr::RAX];
+                let a = [cpu.gpr[gpr::RDI], cpu.gpr[6], cpu.gpr[gpr::RDX], cpu.gpr[gpr::R10], cpu.gpr[gpr::R8], cpu.gpr[gpr::R9]];
+                let mut sc = SyscallCpu { fs_base: cpu.fs_base, gs_base: cpu.gs_base, tsc: cpu.tsc };
+                let res = kernel.syscall(nr, a, &mut sc, &mut space, &mut cpu.gas);
+                cpu.fs_base = sc.fs_base;
+                cpu.gs_base = sc.gs_base;
+                cpu.tsc = sc.tsc;
+                for (addr, len) in space.take_invalidations() {
+                    translator.invalidate(addr, len);
+                }
+                match res {
+                    SyscallOutcome::Return(v) => cpu.gpr[gpr::RAX] = v,
+                    SyscallOutcome::Exit(code) => break Outcome::Exited(code & 0xff),
+                    SyscallOutcome::OutOfGas => break Outcome::OutOfGas,
+                    SyscallOutcome::Fault { signal, addr } => {
+                        cpu.fault_signal = signal;
+                        cpu.fault_addr = addr;
+                        cpu.fault_rip = cpu.rip.wrapping_sub(2);
+                        break Outcome::Signaled(signal);
+                    }
+                }
+            }
+            x if x == ExitReason::OutOfGas as u64 => break Outcome::OutOfGas,
+            _ => {
+                if let Some(hf) = exec::take_host_fault() {
+                    let base = cpu.mem_base;
+                    let in_space = hf.addr >= base && hf.addr - base < cpu.mem_size + crate::memory::GUARD;
+                    cpu.fault_addr = if in_space { hf.addr - base } else { hf.addr };
+                    cpu.fault_rip = translator.guest_rip_of(hf.pc).unwrap_or(cpu.rip);
+                    cpu.fault_signal = match hf.signal {
+                        libc::SIGFPE => signal::SIGFPE,
+                        libc::SIGILL => signal::SIGILL,
+                        libc::SIGBUS => signal::SIGBUS,
+                        _ => signal::SIGSEGV,
+                    };
+                }
+                break Outcome::Signaled(cpu.fault_signal);
+            }
+        }
+    };
+    kernel.flush();
+    let gas_used = match outcome {
+        Outcome::Exited(_) => config.gas_limit - cpu.gas,
+        _ => config.gas_limit,
+    };
+    let fault = match outcome {
+        Outcome::Signaled(sig) => Some(FaultInfo {
+            signal: sig,
+            addr: cpu.fault_addr,
+            rip: cpu.fault_rip,
+            insn: disassemble(&space, cpu.fault_rip),
+            regs: cpu.clone(),
+        }),
+        _ => None,
+    };
+    drop(kernel);
+    let stdout = out.0.take();
+    let stderr = err.0.take();
+    Ok(RunResult { outcome, gas_used, gas_limit: config.gas_limit, stdout, stderr, fault })
+}
+
+/// The instruction at `rip` in Intel syntax, or why it cannot be shown.
+fn disassemble(space: &AddressSpace, rip: u64) -> String {
+    use iced_x86::{Decoder, DecoderOptions, Formatter, IntelFormatter};
+    let mut bytes = [0u8; 15];
+    let mut n = 15;
+    while n > 0 && space.read(rip, &mut bytes[..n]).is_err() {
+        n -= 1;
+    }
+    if n == 0 {
+        return "(instruction bytes not readable)".into();
+    }
+    let mut d = Decoder::with_ip(64, &bytes[..n], rip, DecoderOptions::NONE);
+    let insn = d.decode();
+    if insn.is_invalid() {
+        let hex: Vec<String> = bytes[..n.min(4)].iter().map(|b| format!("{b:02x}")).collect();
+        return format!("(invalid instruction bytes {})", hex.join(" "));
+    }
+    let mut s = String::new();
+    IntelFormatter::new().format(&insn, &mut s);
+    s
 }

@@ -199,15 +199,18 @@ impl Kernel {
     /// collision, …) is left out — the guest sees `ENOENT`; use [`Kernel::try_new`] to
     /// get an error instead.
     pub fn new(config: KernelConfig) -> Kernel {
-        Self::build(config, false).unwrap_or_else(|(k, _)| k)
+        Self::build(config).0
     }
 
     /// Like [`Kernel::new`], but fails on an embedder file that cannot be placed.
     pub fn try_new(config: KernelConfig) -> Result<Kernel, KernelError> {
-        Self::build(config, true).map_err(|(_, e)| e)
+        match Self::build(config) {
+            (k, None) => Ok(k),
+            (_, Some(e)) => Err(e),
+        }
     }
 
-    fn build(config: KernelConfig, strict: bool) -> Result<Kernel, (Kernel, KernelError)> {
+    fn build(config: KernelConfig) -> (Kernel, Option<KernelError>) {
         let mut fs = Fs::new();
         let mut first_err = None;
         for (path, data) in config.files {
@@ -246,10 +249,7 @@ impl Kernel {
             // Cannot fail: the table is empty and the limit is at least 3 or we skip.
             let _ = k.fds.install(Fd { file, cloexec: false }, 0, k.max_open_files);
         }
-        match first_err {
-            Some(e) if strict => Err((k, e)),
-            _ => Ok(k),
-        }
+        (k, first_err)
     }
 
     /// Registers one of the loader's initial mappings (ELF segments, stack): page-rounded,

@@ -254,10 +254,8 @@ impl Mm {
         let floor = page_up(self.brk_cur).unwrap_or(u64::MAX).max(MIN_MAP_ADDR);
         let mut hi = MMAP_TOP;
         for v in self.vmas.range(..MMAP_TOP).rev().map(|(_, v)| v) {
-            if v.end <= hi {
-                if hi - v.end >= len && hi - len >= floor {
-                    return Some(hi - len);
-                }
+            if v.end <= hi && hi - v.end >= len && hi - len >= floor {
+                return Some(hi - len);
             }
             hi = hi.min(v.start);
             if hi < floor {

@@ -364,7 +364,7 @@ pub fn set_robust_list(_: &mut Kernel, _: &mut Ctx<'_>, a: [u64; 6]) -> SysResul
 /// futex(uaddr, op, val, timeout, uaddr2, val3) for a single thread.
 pub fn futex(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     let [uaddr, op, val, timeout, _, val3] = a;
-    if uaddr % 4 != 0 {
+    if !uaddr.is_multiple_of(4) {
         return Err(Errno::EINVAL.into());
     }
     let cmd = op & 0x7f;
@@ -411,7 +411,7 @@ pub fn sched_getaffinity(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysRe
     if a[0] != 0 && a[0] != PID {
         return Err(Errno::ESRCH.into());
     }
-    if a[1] < 8 || a[1] % 8 != 0 {
+    if a[1] < 8 || !a[1].is_multiple_of(8) {
         return Err(Errno::EINVAL.into());
     }
     k.copy_out(cx, a[2], &1u64.to_le_bytes())?;

@@ -19,7 +19,8 @@ int main(void) {
     printf("monotonic non-decreasing %d\n", mono2.tv_sec > mono1.tv_sec || (mono2.tv_sec == mono1.tv_sec && mono2.tv_nsec >= mono1.tv_nsec));
     printf("clock_getres rc %d\n", clock_getres(CLOCK_REALTIME, &res));
     struct timeval tv;
-    printf("gettimeofday rc %d usec in range %d\n", gettimeofday(&tv, NULL), tv.tv_usec >= 0 && tv.tv_usec < 1000000);
+    int rc = gettimeofday(&tv, NULL);
+    printf("gettimeofday rc %d usec in range %d\n", rc, tv.tv_usec >= 0 && tv.tv_usec < 1000000);
     printf("clock() non-negative %d\n", clock() >= 0);
     struct tm tmv;
     time_t fixed = 1700000000;

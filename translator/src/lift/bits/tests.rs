@@ -1,0 +1,1 @@
+//! Bit instruction tests: native CPU vs qvm.
