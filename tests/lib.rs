@@ -817,6 +817,14 @@ impl Case {
 /// native output.
 pub fn native_half(test: &str, prog: &Path, case: &Case) -> Output {
     let native = run_native(prog, &case.inv);
+    if std::env::var_os("QVM_TESTS_VERBOSE").is_some() {
+        eprintln!(
+            "=== {test}: native {:?}\n--- stdout:\n{}\n--- stderr:\n{}",
+            native.status,
+            clip(&native.stdout),
+            clip(&native.stderr)
+        );
+    }
     assert_eq!(
         native.status,
         case.expect,

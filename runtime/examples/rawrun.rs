@@ -12,6 +12,7 @@ fn main() {
         gas_limit: u64::MAX / 2,
         strace: std::env::var("STRACE").is_ok(),
         capture: false,
+        backend: if std::env::var("KVM").is_ok() { qvm_runtime::BackendKind::Kvm } else { qvm_runtime::BackendKind::Jit },
     };
     match qvm_runtime::run(cfg) {
         Ok(r) => {

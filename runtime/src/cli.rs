@@ -1,1 +1,383 @@
-//! The `qvm` command line (stub).
+//! The `qvm` command line. `main.rs` only calls [`main`].
+//!
+//! ```text
+//! qvm run [--gas-limit N] [--block-hash 0xHEX64] [--block-timestamp SECS]
+//!         [--block-height N] [--env KEY=VALUE]... [--file GUEST_PATH=HOST_PATH]...
+//!         [--json] [--strace] [--backend jit|kvm] <ELF> [ARGS]...
+//! ```
+//!
+//! Everything after `<ELF>` goes to the guest untouched, dashes included
+//! (`qvm run prog --json` passes `--json` to `prog`); qvm's own flags come before it.
+//!
+//! What the guest sees, and why:
+//! - `argv[0]` is the ELF path exactly as given on the command line (as a shell does).
+//! - The executable's guest path (`AT_EXECFN`, `readlink("/proc/self/exe")`) is `/` + the
+//!   file's name: absolute, as Linux reports it, but independent of where the file sits on
+//!   the host, so moving a program between directories does not change what it sees there.
+//! - The environment is exactly the `--env` entries, in order: the host's environment never
+//!   leaks in (determinism).
+//! - `--file` makes a host file's contents readable at an absolute guest path; it is read
+//!   once, before the run.
+//!
+//! Defaults: gas limit [`DEFAULT_GAS_LIMIT`] (10 billion, roughly several seconds of guest
+//! work), block hash all zeros, timestamp [`DEFAULT_TIMESTAMP`] (2023-11-14), height 1.
+//! Exit statuses are described in [`crate::report`].
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand};
+
+use crate::report::{self, JsonReport, ERROR_STATUS};
+use crate::run::{BackendKind, Outcome, RunConfig, RunResult};
+
+/// Default `--gas-limit`.
+pub const DEFAULT_GAS_LIMIT: u64 = 10_000_000_000;
+/// Default `--block-timestamp` (unix seconds).
+pub const DEFAULT_TIMESTAMP: u64 = 1_700_000_000;
+/// Default `--block-height`.
+pub const DEFAULT_HEIGHT: u64 = 1;
+
+/// qvm: run statically linked x86-64 Linux programs deterministically, with gas metering.
+#[derive(Parser, Debug)]
+#[command(name = "qvm", version, about, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands (`diff` and `contract …` will join them).
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run a statically linked x86-64 Linux ELF program.
+    Run(RunArgs),
+}
+
+/// `qvm run` arguments.
+#[derive(Args, Debug)]
+pub struct RunArgs {
+    /// Gas limit: the run ends as out-of-gas when it would use more.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_GAS_LIMIT, value_parser = parse_u64)]
+    pub gas_limit: u64,
+    /// Block hash (seeds all randomness): 64 hex digits, optionally 0x-prefixed [default: zeros].
+    #[arg(long, value_name = "0xHEX64", value_parser = parse_hash)]
+    pub block_hash: Option<[u8; 32]>,
+    /// Block timestamp in unix seconds: what the guest's clocks read.
+    #[arg(long, value_name = "SECS", default_value_t = DEFAULT_TIMESTAMP, value_parser = parse_u64)]
+    pub block_timestamp: u64,
+    /// Block height.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_HEIGHT, value_parser = parse_u64)]
+    pub block_height: u64,
+    /// Add KEY=VALUE to the guest's environment (which is otherwise empty).
+    #[arg(long = "env", value_name = "KEY=VALUE", value_parser = parse_env)]
+    pub env: Vec<String>,
+    /// Provide the host file HOST_PATH, read-only, at the absolute guest path GUEST_PATH.
+    #[arg(long = "file", value_name = "GUEST_PATH=HOST_PATH", value_parser = parse_file_spec)]
+    pub files: Vec<FileSpec>,
+    /// Print one JSON object describing the run (with captured stdout/stderr) on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Trace syscalls to stderr.
+    #[arg(long)]
+    pub strace: bool,
+    /// Execution engine: `jit` (the translator) or `kvm` (the real CPU, for differential testing).
+    #[arg(long, value_name = "jit|kvm", default_value = "jit", value_parser = parse_backend)]
+    pub backend: BackendKind,
+    /// The ELF program, then the arguments passed to it.
+    #[arg(value_name = "ELF [ARGS]", required = true, num_args = 1.., trailing_var_arg = true, allow_hyphen_values = true)]
+    pub program: Vec<OsString>,
+}
+
+/// One `--file GUEST_PATH=HOST_PATH`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileSpec {
+    /// Absolute guest path.
+    pub guest: String,
+    /// Host path to read.
+    pub host: PathBuf,
+}
+
+/// Parses a decimal u64, allowing `_` separators (`10_000_000`).
+fn parse_u64(s: &str) -> Result<u64, String> {
+    let digits: String = s.chars().filter(|&c| c != '_').collect();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("{s:?} is not a non-negative decimal integer"));
+    }
+    digits.parse().map_err(|_| format!("{s} is too large (the maximum is {})", u64::MAX))
+}
+
+/// Parses a 32-byte hash written as 64 hex digits, optionally `0x`-prefixed.
+fn parse_hash(s: &str) -> Result<[u8; 32], String> {
+    let hex = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")).unwrap_or(s);
+    let bad = || format!("{s:?} is not 32 bytes written as 64 hex digits (optionally 0x-prefixed)");
+    if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(bad());
+    }
+    let mut out = [0u8; 32];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).map_err(|_| bad())?;
+    }
+    Ok(out)
+}
+
+/// Parses a backend name.
+fn parse_backend(s: &str) -> Result<BackendKind, String> {
+    match s {
+        "jit" => Ok(BackendKind::Jit),
+        "kvm" => Ok(BackendKind::Kvm),
+        _ => Err(format!("unknown backend {s:?} (expected jit or kvm)")),
+    }
+}
+
+/// Checks a `KEY=VALUE` environment entry.
+fn parse_env(s: &str) -> Result<String, String> {
+    match s.split_once('=') {
+        Some((key, _)) if !key.is_empty() && !s.contains('\0') => Ok(s.to_string()),
+        _ => Err(format!("{s:?} is not of the form KEY=VALUE")),
+    }
+}
+
+/// Parses `GUEST_PATH=HOST_PATH` (split at the first `=`; the guest path must be absolute).
+fn parse_file_spec(s: &str) -> Result<FileSpec, String> {
+    let Some((guest, host)) = s.split_once('=') else {
+        return Err(format!("{s:?} is not of the form GUEST_PATH=HOST_PATH"));
+    };
+    if !guest.starts_with('/') {
+        return Err(format!("guest path {guest:?} must be absolute (start with /)"));
+    }
+    if host.is_empty() {
+        return Err(format!("{s:?} has an empty host path"));
+    }
+    Ok(FileSpec { guest: guest.to_string(), host: PathBuf::from(host) })
+}
+
+/// The guest path of the executable: `/` + its file name (see the module documentation).
+pub fn guest_exe_path(elf: &Path) -> String {
+    match elf.file_name() {
+        Some(name) => format!("/{}", name.to_string_lossy()),
+        None => "/prog".to_string(),
+    }
+}
+
+impl RunArgs {
+    /// Reads the files and builds the run configuration.
+    pub fn to_config(&self) -> Result<RunConfig> {
+        let (elf_path, guest_args) = self.program.split_first().context("missing ELF argument")?;
+        let elf_path = PathBuf::from(elf_path);
+        let elf = std::fs::read(&elf_path).with_context(|| format!("cannot read ELF file {}", elf_path.display()))?;
+        let mut argv = vec![os_bytes(elf_path.as_os_str())];
+        argv.extend(guest_args.iter().map(|a| os_bytes(a)));
+        if let Some(i) = argv.iter().position(|a| a.contains(&0)) {
+            bail!("argument {i} contains a NUL byte");
+        }
+        let mut files = Vec::with_capacity(self.files.len());
+        for f in &self.files {
+            let data = std::fs::read(&f.host)
+                .with_context(|| format!("--file {}: cannot read {}", f.guest, f.host.display()))?;
+            files.push((f.guest.clone(), data));
+        }
+        Ok(RunConfig {
+            elf,
+            exe_path: guest_exe_path(&elf_path),
+            argv,
+            env: self.env.iter().map(|e| e.clone().into_bytes()).collect(),
+            files,
+            block: qvm_kernel::BlockContext {
+                height: self.block_height,
+                timestamp: self.block_timestamp,
+                hash: self.block_hash.unwrap_or([0; 32]),
+            },
+            gas_limit: self.gas_limit,
+            strace: self.strace,
+            capture: self.json,
+            backend: qvm_runtime_backend_default(),
+        })
+    }
+}
+
+/// An OS string's bytes (Unix: exact).
+fn os_bytes(s: &std::ffi::OsStr) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    s.as_bytes().to_vec()
+}
+
+/// Writes a line to stderr, ignoring failures (nothing better can be done with them).
+fn eprint_line(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// Prints a `qvm: error:` line (and the JSON error object in `--json` mode); status 2.
+fn fail(err: &anyhow::Error, json: bool) -> ExitCode {
+    // `{:#}` joins the context chain on one line: "cannot read ELF file x: No such file…".
+    let msg = format!("{err:#}");
+    if json {
+        let _ = writeln!(std::io::stdout().lock(), "{}", report::error_json(&msg));
+    }
+    eprint_line(&format!("qvm: error: {msg}"));
+    ExitCode::from(ERROR_STATUS)
+}
+
+/// Reports a finished run: the `--json` object or the stderr line, and the exit status.
+fn finish(result: &RunResult, json: bool) -> ExitCode {
+    if json {
+        let text = JsonReport::new(result).to_json();
+        let _ = writeln!(std::io::stdout().lock(), "{text}");
+    }
+    match (&result.outcome, &result.fault) {
+        (Outcome::Exited(_), _) => {}
+        (Outcome::Signaled(_), Some(f)) => eprint_line(&report::fault_line(f)),
+        (Outcome::Signaled(sig), None) => eprint_line(&report::signal_line(*sig)),
+        (Outcome::OutOfGas, _) => eprint_line(&report::out_of_gas_line(result.gas_limit)),
+    }
+    ExitCode::from(report::exit_status(&result.outcome))
+}
+
+/// `qvm run`.
+fn run_command(args: &RunArgs) -> ExitCode {
+    let config = match args.to_config() {
+        Ok(c) => c,
+        Err(e) => return fail(&e, args.json),
+    };
+    match crate::run::run(config) {
+        Ok(result) => finish(&result, args.json),
+        Err(e) => fail(&anyhow::Error::new(e), args.json),
+    }
+}
+
+/// The whole `qvm` program: parses `std::env::args_os()` and runs the subcommand.
+/// Usage errors print clap's message and exit with status 2; `--help`/`--version` exit 0.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(ERROR_STATUS));
+        }
+    };
+    match &cli.command {
+        Command::Run(args) => run_command(args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<RunArgs, clap::Error> {
+        let cli = Cli::try_parse_from(std::iter::once("qvm").chain(args.iter().copied()))?;
+        match cli.command {
+            Command::Run(r) => Ok(r),
+        }
+    }
+
+    fn program(r: &RunArgs) -> Vec<String> {
+        r.program.iter().map(|s| s.to_string_lossy().into_owned()).collect()
+    }
+
+    #[test]
+    fn defaults() {
+        let r = parse(&["run", "prog"]).unwrap();
+        assert_eq!(r.gas_limit, 10_000_000_000);
+        assert_eq!(r.block_hash, None);
+        assert_eq!((r.block_timestamp, r.block_height), (1_700_000_000, 1));
+        assert!(!r.json && !r.strace && r.env.is_empty() && r.files.is_empty());
+        assert_eq!(r.backend, BackendKind::Jit);
+        assert_eq!(program(&r), ["prog"]);
+    }
+
+    #[test]
+    fn guest_arguments_keep_their_dashes() {
+        let r = parse(&["run", "--json", "prog", "-x", "--json", "--gas-limit", "5"]).unwrap();
+        assert!(r.json);
+        assert_eq!(r.gas_limit, DEFAULT_GAS_LIMIT);
+        assert_eq!(program(&r), ["prog", "-x", "--json", "--gas-limit", "5"]);
+        let r = parse(&["run", "prog", "--", "-y"]).unwrap();
+        assert_eq!(program(&r), ["prog", "--", "-y"]);
+    }
+
+    #[test]
+    fn all_flags() {
+        let hash = format!("0x{}", "ab".repeat(32));
+        let r = parse(&[
+            "run", "--gas-limit", "1_000", "--block-hash", &hash, "--block-timestamp", "5", "--block-height", "7",
+            "--env", "A=1", "--env", "B==2", "--file", "/data/x=/etc/hostname", "--strace", "--backend", "kvm", "prog", "a",
+        ])
+        .unwrap();
+        assert_eq!(r.gas_limit, 1000);
+        assert_eq!(r.block_hash, Some([0xab; 32]));
+        assert_eq!((r.block_timestamp, r.block_height), (5, 7));
+        assert_eq!(r.env, ["A=1", "B==2"]);
+        assert_eq!(r.files, [FileSpec { guest: "/data/x".into(), host: "/etc/hostname".into() }]);
+        assert!(r.strace);
+        assert_eq!(r.backend, BackendKind::Kvm);
+    }
+
+    #[test]
+    fn bad_values_are_usage_errors() {
+        for args in [
+            &["run"][..],
+            &["run", "--gas-limit", "-1", "p"],
+            &["run", "--gas-limit", "1e9", "p"],
+            &["run", "--gas-limit", "99999999999999999999", "p"],
+            &["run", "--block-hash", "0x12", "p"],
+            &["run", "--block-hash", &"zz".repeat(32), "p"],
+            &["run", "--env", "NOEQUALS", "p"],
+            &["run", "--env", "=x", "p"],
+            &["run", "--file", "relative=/etc/hostname", "p"],
+            &["run", "--file", "/x", "p"],
+            &["run", "--bogus", "p"],
+            &["run", "--backend", "qemu", "p"],
+            &["frobnicate"],
+        ] {
+            let e = parse(args).unwrap_err();
+            assert_eq!(e.exit_code(), 2, "{args:?}");
+        }
+    }
+
+    #[test]
+    fn config_from_args() {
+        let dir = std::env::temp_dir().join(format!("qvm-cli-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let elf = dir.join("hello");
+        std::fs::write(&elf, b"\x7fELF").unwrap();
+        let data = dir.join("data.txt");
+        std::fs::write(&data, b"payload").unwrap();
+        let elf_s = elf.to_string_lossy().into_owned();
+        let spec = format!("/in.txt={}", data.display());
+        let r = parse(&["run", "--json", "--env", "K=V", "--file", &spec, &elf_s, "-v"]).unwrap();
+        let c = r.to_config().unwrap();
+        assert_eq!(c.elf, b"\x7fELF");
+        assert_eq!(c.exe_path, "/hello");
+        assert_eq!(c.argv, [elf_s.as_bytes().to_vec(), b"-v".to_vec()]);
+        assert_eq!(c.env, [b"K=V".to_vec()]);
+        assert_eq!(c.files, [("/in.txt".to_string(), b"payload".to_vec())]);
+        assert!(c.capture && !c.strace);
+        assert_eq!(c.block.hash, [0; 32]);
+
+        let missing = dir.join("nope").to_string_lossy().into_owned();
+        let e = parse(&["run", &missing]).unwrap().to_config().err().unwrap();
+        let msg = format!("{e:#}");
+        assert!(msg.starts_with("cannot read ELF file") && !msg.contains('\n'), "{msg}");
+        let spec = format!("/in.txt={missing}");
+        let e = parse(&["run", "--file", &spec, &elf_s]).unwrap().to_config().err().unwrap();
+        assert!(format!("{e:#}").starts_with("--file /in.txt: cannot read"), "{e:#}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn exe_path_is_absolute_file_name() {
+        assert_eq!(guest_exe_path(Path::new("./build/hello")), "/hello");
+        assert_eq!(guest_exe_path(Path::new("hello")), "/hello");
+        assert_eq!(guest_exe_path(Path::new("/")), "/prog");
+    }
+}
+
+
+/// The default backend (the lead added this while `--backend` is not wired).
+fn qvm_runtime_backend_default() -> crate::run::BackendKind {
+    crate::run::BackendKind::Jit
+}

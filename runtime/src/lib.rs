@@ -8,6 +8,7 @@
 
 #![deny(missing_docs)]
 
+pub mod backend;
 pub mod cli;
 pub mod loader;
 pub mod memory;
@@ -15,4 +16,4 @@ pub mod report;
 pub mod run;
 
 pub use memory::AddressSpace;
-pub use run::{run, FaultInfo, Outcome, RunConfig, RunError, RunResult};
+pub use run::{run, BackendKind, FaultInfo, Outcome, RunConfig, RunError, RunResult};

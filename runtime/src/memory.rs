@@ -88,7 +88,7 @@ impl AddressSpace {
     /// Reserves a guest space of `size` bytes (normally
     /// [`qvm_kernel::layout::GUEST_SPACE_SIZE`]). Every page starts zero and `PROT_NONE`.
     pub fn new(size: u64) -> Result<Self, MemoryError> {
-        if size == 0 || size % PAGE_SIZE != 0 {
+        if size == 0 || !size.is_multiple_of(PAGE_SIZE) {
             return Err(MemoryError::BadSize(size));
         }
         let size_usize = usize::try_from(size).map_err(|_| MemoryError::BadSize(size))?;
@@ -395,7 +395,7 @@ mod tests {
     #[test]
     fn protections_map_to_host() {
         let mut s = AddressSpace::new(16 * MIB).unwrap();
-        let host = |s: &AddressSpace, a: u64| host_perms(s.base() as usize + a as usize);
+        let host = |s: &AddressSpace, a: u64| host_perms(s.base() as usize + usize::try_from(a).unwrap());
         assert_eq!(&host(&s, 0x5000)[..3], "---");
         s.protect(0x5000, 0x1000, Prot(Prot::READ)).unwrap();
         assert_eq!(&host(&s, 0x5000)[..3], "r--");

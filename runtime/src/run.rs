@@ -13,8 +13,20 @@
 use crate::loader::{build_stack, load_elf, StackArgs};
 use crate::memory::AddressSpace;
 use qvm_kernel::{layout, BlockContext, GuestMemory, Kernel, KernelConfig, SyscallCpu, SyscallOutcome};
-use qvm_translator::state::{gpr, signal};
-use qvm_translator::{exec, CodeSource, CpuState, ExitReason, Translator, TranslatorConfig};
+
+/// Which engine executes guest instructions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum BackendKind {
+    /// The translator (the product).
+    #[default]
+    Jit,
+    /// The real CPU under KVM (the oracle).
+    Kvm,
+}
+use crate::backend::jit::JitBackend;
+use crate::backend::{Backend, Stop};
+use qvm_translator::state::gpr;
+use qvm_translator::CpuState;
 use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
@@ -39,6 +51,8 @@ pub struct RunConfig {
     pub strace: bool,
     /// Capture stdout/stderr into the result instead of passing them through.
     pub capture: bool,
+    /// The backend.
+    pub backend: BackendKind,
 }
 
 /// How a run ended.
@@ -95,6 +109,9 @@ pub enum RunError {
     /// The kernel rejected the configuration (e.g. a provided file).
     #[error(transparent)]
     Kernel(#[from] qvm_kernel::KernelError),
+    /// A backend could not start or failed outside the guest's control.
+    #[error("backend: {0}")]
+    Backend(String),
     /// The translator failed (a qvm bug, reported rather than hidden).
     #[error(transparent)]
     Translate(#[from] qvm_translator::TranslateError),
@@ -114,34 +131,8 @@ impl Write for SharedBuf {
     }
 }
 
-/// Guest code as the translator sees it: executable pages only.
-struct Code<'a> {
-    space: &'a AddressSpace,
-    kernel: &'a Kernel,
-}
-
-impl CodeSource for Code<'_> {
-    fn fetch(&self, addr: u64, buf: &mut [u8]) -> usize {
-        let mut n = 0usize;
-        while n < buf.len() {
-            let a = addr + n as u64;
-            if !self.kernel.protection_at(a).is_some_and(|p| p.executable()) {
-                break;
-            }
-            let page_end = (a | 0xfff) + 1;
-            let take = usize::try_from(page_end - a).unwrap_or(usize::MAX).min(buf.len() - n);
-            if self.space.read(a, &mut buf[n..n + take]).is_err() {
-                break;
-            }
-            n += take;
-        }
-        n
-    }
-}
-
 /// Runs a program to completion.
 pub fn run(config: RunConfig) -> Result<RunResult, RunError> {
-    exec::install_signal_handlers();
     let out = SharedBuf::default();
     let err = SharedBuf::default();
     let (stdout, stderr): (Box<dyn Write>, Box<dyn Write>) = if config.capture {
@@ -169,59 +160,39 @@ pub fn run(config: RunConfig) -> Result<RunResult, RunError> {
     cpu.gpr[gpr::RSP] = rsp;
     cpu.gas = config.gas_limit;
     cpu.helper_scratch[0] = config.gas_limit;
-    cpu.mem_base = space.base() as u64;
-    cpu.mem_size = space.size();
-    let mut translator = Translator::new(TranslatorConfig { mem_size: space.size(), ..TranslatorConfig::default() })?;
+    let mut backend: Box<dyn Backend> = match config.backend {
+        BackendKind::Jit => Box::new(JitBackend::new(space.size())?),
+        BackendKind::Kvm => crate::backend::kvm_backend(&space)?,
+    };
 
     let outcome = loop {
-        let block = translator.block(&Code { space: &space, kernel: &kernel }, cpu.rip)?;
-        cpu.exit_reason = ExitReason::Continue as u32;
-        // SAFETY: the block was compiled for this address space (cpu.mem_base/size)
-        // and the signal handlers are installed.
-        let r = unsafe { exec::enter(&mut cpu, block.entry) };
-        match r {
-            x if x == ExitReason::Continue as u64 => {}
-            x if x == ExitReason::Syscall as u64 => {
-                // SYSCALL itself: RCX = return address, R11 = RFLAGS.
-                cpu.gpr[gpr::RCX] = cpu.rip;
-                cpu.gpr[gpr::R11] = cpu.rflags();
-                let nr = cpu.gpr[gpr::RAX];
-                let a = [cpu.gpr[gpr::RDI], cpu.gpr[6], cpu.gpr[gpr::RDX], cpu.gpr[gpr::R10], cpu.gpr[gpr::R8], cpu.gpr[gpr::R9]];
-                let mut sc = SyscallCpu { fs_base: cpu.fs_base, gs_base: cpu.gs_base, tsc: cpu.tsc };
-                let res = kernel.syscall(nr, a, &mut sc, &mut space, &mut cpu.gas);
-                cpu.fs_base = sc.fs_base;
-                cpu.gs_base = sc.gs_base;
-                cpu.tsc = sc.tsc;
-                for (addr, len) in space.take_invalidations() {
-                    translator.invalidate(addr, len);
-                }
-                match res {
-                    SyscallOutcome::Return(v) => cpu.gpr[gpr::RAX] = v,
-                    SyscallOutcome::Exit(code) => break Outcome::Exited(code & 0xff),
-                    SyscallOutcome::OutOfGas => break Outcome::OutOfGas,
-                    SyscallOutcome::Fault { signal, addr } => {
-                        cpu.fault_signal = signal;
-                        cpu.fault_addr = addr;
-                        cpu.fault_rip = cpu.rip.wrapping_sub(2);
-                        break Outcome::Signaled(signal);
-                    }
-                }
-            }
-            x if x == ExitReason::OutOfGas as u64 => break Outcome::OutOfGas,
-            _ => {
-                if let Some(hf) = exec::take_host_fault() {
-                    let base = cpu.mem_base;
-                    let in_space = hf.addr >= base && hf.addr - base < cpu.mem_size + crate::memory::GUARD;
-                    cpu.fault_addr = if in_space { hf.addr - base } else { hf.addr };
-                    cpu.fault_rip = translator.guest_rip_of(hf.pc).unwrap_or(cpu.rip);
-                    cpu.fault_signal = match hf.signal {
-                        libc::SIGFPE => signal::SIGFPE,
-                        libc::SIGILL => signal::SIGILL,
-                        libc::SIGBUS => signal::SIGBUS,
-                        _ => signal::SIGSEGV,
-                    };
-                }
-                break Outcome::Signaled(cpu.fault_signal);
+        match backend.run(&mut cpu, &mut space, &kernel)? {
+            Stop::OutOfGas => break Outcome::OutOfGas,
+            Stop::Fault => break Outcome::Signaled(cpu.fault_signal),
+            Stop::Syscall => {}
+        }
+        // SYSCALL itself: RCX = return address, R11 = RFLAGS.
+        cpu.gpr[gpr::RCX] = cpu.rip;
+        cpu.gpr[gpr::R11] = cpu.rflags();
+        let nr = cpu.gpr[gpr::RAX];
+        let a = [cpu.gpr[gpr::RDI], cpu.gpr[gpr::RSI], cpu.gpr[gpr::RDX], cpu.gpr[gpr::R10], cpu.gpr[gpr::R8], cpu.gpr[gpr::R9]];
+        let mut sc = SyscallCpu { fs_base: cpu.fs_base, gs_base: cpu.gs_base, tsc: cpu.tsc };
+        let res = kernel.syscall(nr, a, &mut sc, &mut space, &mut cpu.gas);
+        cpu.fs_base = sc.fs_base;
+        cpu.gs_base = sc.gs_base;
+        cpu.tsc = sc.tsc;
+        let inval = space.take_invalidations();
+        backend.after_syscall(&kernel, &space, &inval);
+        match res {
+            SyscallOutcome::Return(v) => cpu.gpr[gpr::RAX] = v,
+            SyscallOutcome::Exit(code) => break Outcome::Exited(code & 0xff),
+            SyscallOutcome::OutOfGas => break Outcome::OutOfGas,
+            SyscallOutcome::Fault { signal, addr } => {
+                cpu.fault_signal = signal;
+                cpu.fault_addr = addr;
+                // The signal is raised by the syscall instruction (2 bytes) itself.
+                cpu.fault_rip = cpu.rip.wrapping_sub(2);
+                break Outcome::Signaled(signal);
             }
         }
     };

@@ -60,7 +60,11 @@ impl OpenFile {
                 p.writers += 1;
             }
         }
-        OpenFile { node, flags, pos: 0 }
+        OpenFile {
+            node,
+            flags,
+            pos: 0,
+        }
     }
     /// Whether opened for reading.
     pub fn readable(&self) -> bool {
@@ -107,7 +111,10 @@ impl FdTable {
     /// The descriptor `fd` (guest value, any width).
     pub fn get(&self, fd: u64) -> Result<&Fd, Errno> {
         let i = usize::try_from(fd).map_err(|_| Errno::EBADF)?;
-        self.slots.get(i).and_then(|s| s.as_ref()).ok_or(Errno::EBADF)
+        self.slots
+            .get(i)
+            .and_then(|s| s.as_ref())
+            .ok_or(Errno::EBADF)
     }
     /// The open file of `fd`.
     pub fn file(&self, fd: u64) -> Result<FileRef, Errno> {
@@ -116,7 +123,10 @@ impl FdTable {
     /// Mutable slot of an open `fd`.
     pub fn get_mut(&mut self, fd: u64) -> Result<&mut Fd, Errno> {
         let i = usize::try_from(fd).map_err(|_| Errno::EBADF)?;
-        self.slots.get_mut(i).and_then(|s| s.as_mut()).ok_or(Errno::EBADF)
+        self.slots
+            .get_mut(i)
+            .and_then(|s| s.as_mut())
+            .ok_or(Errno::EBADF)
     }
     /// Installs at the lowest free number `>= min` and `< limit` (EMFILE if none;
     /// EINVAL if `min >= limit`).

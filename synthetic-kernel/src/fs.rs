@@ -221,12 +221,19 @@ impl Fs {
             ino: 1,
             perm: 0o755,
             writable: false,
-            kind: NodeKind::Dir { entries: BTreeMap::new(), parent: Weak::new() },
+            kind: NodeKind::Dir {
+                entries: BTreeMap::new(),
+                parent: Weak::new(),
+            },
         }));
         if let NodeKind::Dir { parent, .. } = &mut root.borrow_mut().kind {
             *parent = Rc::downgrade(&root);
         }
-        let mut fs = Fs { root, next_ino: 2, usage: Rc::new(Cell::new(0)) };
+        let mut fs = Fs {
+            root,
+            next_ino: 2,
+            usage: Rc::new(Cell::new(0)),
+        };
         let root = fs.root.clone();
         let dev = fs.add_dir(&root, b"dev", 0o755, false);
         for (name, d, perm) in [
@@ -256,12 +263,20 @@ impl Fs {
     pub fn new_node(&mut self, kind: NodeKind, perm: u32, writable: bool) -> NodeRef {
         let ino = self.next_ino;
         self.next_ino += 1;
-        Rc::new(RefCell::new(Node { ino, perm, writable, kind }))
+        Rc::new(RefCell::new(Node {
+            ino,
+            perm,
+            writable,
+            kind,
+        }))
     }
 
     /// A new, empty guest-writable regular file (not linked anywhere yet).
     pub fn new_guest_file(&mut self, perm: u32) -> NodeRef {
-        let data = FileData { data: Vec::new(), usage: Some(self.usage.clone()) };
+        let data = FileData {
+            data: Vec::new(),
+            usage: Some(self.usage.clone()),
+        };
         self.new_node(NodeKind::File(data), perm, true)
     }
 
@@ -273,7 +288,10 @@ impl Fs {
     /// Creates directory `name` in `parent`.
     pub fn add_dir(&mut self, parent: &NodeRef, name: &[u8], perm: u32, writable: bool) -> NodeRef {
         let d = self.new_node(
-            NodeKind::Dir { entries: BTreeMap::new(), parent: Rc::downgrade(parent) },
+            NodeKind::Dir {
+                entries: BTreeMap::new(),
+                parent: Rc::downgrade(parent),
+            },
             perm,
             writable,
         );
@@ -285,9 +303,14 @@ impl Fs {
     /// directories. Fails (with a reason) if the path is not absolute, has an empty or
     /// dot component, or collides with something that exists.
     pub fn add_embedder_file(&mut self, path: &str, data: Vec<u8>) -> Result<(), &'static str> {
-        let Some(rest) = path.strip_prefix('/') else { return Err("path is not absolute") };
+        let Some(rest) = path.strip_prefix('/') else {
+            return Err("path is not absolute");
+        };
         let comps: Vec<&str> = rest.split('/').collect();
-        if comps.iter().any(|c| c.is_empty() || *c == "." || *c == ".." || c.len() > NAME_MAX) {
+        if comps
+            .iter()
+            .any(|c| c.is_empty() || *c == "." || *c == ".." || c.len() > NAME_MAX)
+        {
             return Err("path has an empty, '.', '..' or overlong component");
         }
         let (last, dirs) = comps.split_last().ok_or("empty path")?;
@@ -313,7 +336,11 @@ impl Fs {
         if path.is_empty() {
             return Err(Errno::ENOENT);
         }
-        let mut cur = if path[0] == b'/' { self.root.clone() } else { start.clone() };
+        let mut cur = if path[0] == b'/' {
+            self.root.clone()
+        } else {
+            start.clone()
+        };
         for c in path.split(|&b| b == b'/') {
             cur = step(&cur, c)?;
         }
@@ -325,7 +352,11 @@ impl Fs {
 
     /// Resolves all but the last component. `Ok(None)` when the path names a directory
     /// itself (`/`, `.`, `..`, `dir/`): there is no entry to create or remove.
-    pub fn resolve_parent(&self, start: &NodeRef, path: &[u8]) -> Result<Option<ParentAndName>, Errno> {
+    pub fn resolve_parent(
+        &self,
+        start: &NodeRef,
+        path: &[u8],
+    ) -> Result<Option<ParentAndName>, Errno> {
         if path.is_empty() {
             return Err(Errno::ENOENT);
         }
@@ -341,11 +372,18 @@ impl Fs {
         if name.len() > NAME_MAX {
             return Err(Errno::ENAMETOOLONG);
         }
-        let dir = if dir_part.is_empty() { start.clone() } else { self.resolve(start, dir_part)? };
+        let dir = if dir_part.is_empty() {
+            start.clone()
+        } else {
+            self.resolve(start, dir_part)?
+        };
         if !dir.borrow().is_dir() {
             return Err(Errno::ENOTDIR);
         }
-        Ok(Some(ParentAndName { dir, name: name.to_vec() }))
+        Ok(Some(ParentAndName {
+            dir,
+            name: name.to_vec(),
+        }))
     }
 
     /// The absolute path of directory `dir` (for getcwd).
@@ -362,13 +400,16 @@ impl Fs {
                 break;
             }
             let name = match &parent.borrow().kind {
-                NodeKind::Dir { entries, .. } => {
-                    entries.iter().find(|(_, n)| Rc::ptr_eq(n, &cur)).map(|(k, _)| k.clone())
-                }
+                NodeKind::Dir { entries, .. } => entries
+                    .iter()
+                    .find(|(_, n)| Rc::ptr_eq(n, &cur))
+                    .map(|(k, _)| k.clone()),
                 _ => None,
             };
             // A directory removed while it was the cwd has no name any more.
-            let Some(name) = name else { return b"(unreachable)/".to_vec() };
+            let Some(name) = name else {
+                return b"(unreachable)/".to_vec();
+            };
             parts.push(name);
             cur = parent;
         }

@@ -145,7 +145,9 @@ pub enum SyscallOutcome {
 #[derive(thiserror::Error, Debug)]
 pub enum KernelError {
     /// An initial mapping is not inside the guest address space.
-    #[error("initial mapping {name:?} at {addr:#x}+{len:#x} does not fit in the guest address space")]
+    #[error(
+        "initial mapping {name:?} at {addr:#x}+{len:#x} does not fit in the guest address space"
+    )]
     BadMapping {
         /// Start address.
         addr: u64,
@@ -218,7 +220,9 @@ impl Kernel {
                 first_err.get_or_insert(KernelError::BadFile { path, reason });
             }
         }
-        let max_open_files = u64::try_from(config.max_open_files).unwrap_or(u64::MAX).min(1 << 20);
+        let max_open_files = u64::try_from(config.max_open_files)
+            .unwrap_or(u64::MAX)
+            .min(1 << 20);
         let mut k = Kernel {
             block: config.block,
             exe_path: config.exe_path,
@@ -243,11 +247,22 @@ impl Kernel {
             rlimits: syscalls::process::initial_rlimits(max_open_files),
             pgid: syscalls::process::PID,
         };
-        for (dev, flags) in [(Device::Stdin, O_RDONLY), (Device::Stdout, O_WRONLY), (Device::Stderr, O_WRONLY)] {
+        for (dev, flags) in [
+            (Device::Stdin, O_RDONLY),
+            (Device::Stdout, O_WRONLY),
+            (Device::Stderr, O_WRONLY),
+        ] {
             let node = k.fs.new_node(NodeKind::Device(dev), 0o600, true);
             let file = std::rc::Rc::new(std::cell::RefCell::new(OpenFile::new(node, flags)));
             // Cannot fail: the table is empty and the limit is at least 3 or we skip.
-            let _ = k.fds.install(Fd { file, cloexec: false }, 0, k.max_open_files);
+            let _ = k.fds.install(
+                Fd {
+                    file,
+                    cloexec: false,
+                },
+                0,
+                k.max_open_files,
+            );
         }
         (k, first_err)
     }
@@ -255,10 +270,23 @@ impl Kernel {
     /// Registers one of the loader's initial mappings (ELF segments, stack): page-rounded,
     /// replacing any overlap (a later segment sharing a page wins), not charged and not
     /// counted against `max_memory`. The loader itself fills and protects the host pages.
-    pub fn map_initial(&mut self, addr: u64, len: u64, prot: Prot, name: &str) -> Result<(), KernelError> {
-        let bad = || KernelError::BadMapping { addr, len, name: name.to_string() };
+    pub fn map_initial(
+        &mut self,
+        addr: u64,
+        len: u64,
+        prot: Prot,
+        name: &str,
+    ) -> Result<(), KernelError> {
+        let bad = || KernelError::BadMapping {
+            addr,
+            len,
+            name: name.to_string(),
+        };
         let start = layout::page_down(addr);
-        let end = addr.checked_add(len).and_then(layout::page_up).ok_or_else(bad)?;
+        let end = addr
+            .checked_add(len)
+            .and_then(layout::page_up)
+            .ok_or_else(bad)?;
         if end > layout::GUEST_SPACE_SIZE || len == 0 {
             return Err(bad());
         }

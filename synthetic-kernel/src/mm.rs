@@ -86,13 +86,20 @@ impl Mm {
 
     /// The mapping containing `addr`.
     pub fn find(&self, addr: u64) -> Option<&Vma> {
-        self.vmas.range(..=addr).next_back().map(|(_, v)| v).filter(|v| v.end > addr)
+        self.vmas
+            .range(..=addr)
+            .next_back()
+            .map(|(_, v)| v)
+            .filter(|v| v.end > addr)
     }
 
     /// Mappings intersecting `[start, end)`, in address order.
     pub fn intersecting(&self, start: u64, end: u64) -> impl Iterator<Item = &Vma> {
         let first = self.find(start).map_or(start, |v| v.start);
-        self.vmas.range(first..end).map(|(_, v)| v).filter(move |v| v.end > start)
+        self.vmas
+            .range(first..end)
+            .map(|(_, v)| v)
+            .filter(move |v| v.end > start)
     }
 
     /// All mappings, in address order.
@@ -131,7 +138,9 @@ impl Mm {
         if len == 0 {
             return true;
         }
-        let Some(end) = addr.checked_add(len) else { return false };
+        let Some(end) = addr.checked_add(len) else {
+            return false;
+        };
         let mut at = addr;
         for v in self.intersecting(addr, end) {
             let ok = match access {
@@ -175,17 +184,29 @@ impl Mm {
         let keys: Vec<u64> = self.intersecting(start, end).map(|v| v.start).collect();
         let mut removed = Vec::new();
         for k in keys {
-            let Some(v) = self.vmas.remove(&k) else { continue };
+            let Some(v) = self.vmas.remove(&k) else {
+                continue;
+            };
             if v.accounted {
                 self.accounted -= v.len();
             }
             if v.start < start {
-                self.put(Vma { end: start, ..v.clone() });
+                self.put(Vma {
+                    end: start,
+                    ..v.clone()
+                });
             }
             if v.end > end {
-                self.put(Vma { start: end, ..v.clone() });
+                self.put(Vma {
+                    start: end,
+                    ..v.clone()
+                });
             }
-            removed.push(Vma { start: v.start.max(start), end: v.end.min(end), ..v });
+            removed.push(Vma {
+                start: v.start.max(start),
+                end: v.end.min(end),
+                ..v
+            });
         }
         removed
     }
@@ -200,7 +221,12 @@ impl Mm {
     /// Inserts a mapping over a free range, merging with identical neighbours.
     pub fn insert(&mut self, mut v: Vma) {
         debug_assert!(!self.overlaps(v.start, v.end));
-        if let Some(prev) = self.vmas.range(..v.start).next_back().map(|(_, p)| p.clone()) {
+        if let Some(prev) = self
+            .vmas
+            .range(..v.start)
+            .next_back()
+            .map(|(_, p)| p.clone())
+        {
             if prev.end == v.start && prev.same_attrs(&v) {
                 self.remove_range(prev.start, prev.end);
                 v.start = prev.start;
@@ -226,7 +252,12 @@ impl Mm {
     }
 
     /// Unmaps `[start, end)`; unmapped holes inside are fine.
-    pub fn unmap(&mut self, mem: &mut dyn GuestMemory, start: u64, end: u64) -> Result<(), OutOfRange> {
+    pub fn unmap(
+        &mut self,
+        mem: &mut dyn GuestMemory,
+        start: u64,
+        end: u64,
+    ) -> Result<(), OutOfRange> {
         for piece in self.remove_range(start, end) {
             if piece.prot.executable() {
                 mem.invalidate_code(piece.start, piece.len());
@@ -237,7 +268,13 @@ impl Mm {
     }
 
     /// Changes the protection of the fully mapped range `[start, end)`.
-    pub fn protect(&mut self, mem: &mut dyn GuestMemory, start: u64, end: u64, prot: Prot) -> Result<(), OutOfRange> {
+    pub fn protect(
+        &mut self,
+        mem: &mut dyn GuestMemory,
+        start: u64,
+        end: u64,
+        prot: Prot,
+    ) -> Result<(), OutOfRange> {
         for piece in self.remove_range(start, end) {
             if piece.prot.executable() || prot.executable() {
                 mem.invalidate_code(piece.start, piece.len());

@@ -29,7 +29,12 @@ pub struct RandomStream {
 impl RandomStream {
     /// A stream seeded by a block hash, positioned at its first byte.
     pub fn new(seed: [u8; 32]) -> RandomStream {
-        RandomStream { seed, counter: 0, block: [0; 32], used: 32 }
+        RandomStream {
+            seed,
+            counter: 0,
+            block: [0; 32],
+            used: 32,
+        }
     }
 
     /// Fills `buf` with the next `buf.len()` bytes of the stream.

@@ -13,6 +13,8 @@ use crate::exec::BlockFn;
 use crate::ir::Block;
 use crate::lift::LiftConfig;
 use crate::lower::{block_signature, lower_block, LowerConfig};
+use crate::chain::JumpCache;
+use cranelift_codegen::isa::CallConv;
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_frontend::FunctionBuilderContext;
 use cranelift_jit::{JITBuilder, JITModule};
@@ -46,11 +48,13 @@ pub struct TranslatorConfig {
     pub schedule: qvm_gas::Schedule,
     /// Run the IR passes (dead flags, dead code). Off only for testing.
     pub optimize: bool,
+    /// Chain blocks through the jump cache (off: every block returns to the run loop).
+    pub chain: bool,
 }
 
 impl Default for TranslatorConfig {
     fn default() -> Self {
-        TranslatorConfig { mem_size: 1 << 32, max_block_insns: 64, schedule: qvm_gas::Schedule::V1, optimize: true }
+        TranslatorConfig { mem_size: 1 << 32, max_block_insns: 64, schedule: qvm_gas::Schedule::V1, optimize: true, chain: true }
     }
 }
 
@@ -80,6 +84,7 @@ pub struct Translator {
     config: TranslatorConfig,
     blocks: HashMap<u64, CompiledBlock>,
     ranges: BTreeMap<u64, CodeRange>,
+    jump_cache: JumpCache,
     /// Guest instructions translated so far (for statistics).
     pub translated_insns: u64,
 }
@@ -103,6 +108,7 @@ impl Translator {
             config,
             blocks: HashMap::new(),
             ranges: BTreeMap::new(),
+            jump_cache: JumpCache::default(),
             translated_insns: 0,
         })
     }
@@ -130,6 +136,7 @@ impl Translator {
         let block = self.lift(src, addr);
         let compiled = self.compile(&block)?;
         self.blocks.insert(addr, compiled);
+        self.jump_cache.insert(addr, compiled.entry as usize as u64);
         Ok(compiled)
     }
 
@@ -137,9 +144,10 @@ impl Translator {
         let err = |e: &dyn std::fmt::Display| TranslateError::Compile { addr: block.start, msg: e.to_string() };
         self.module.clear_context(&mut self.ctx);
         let cc = self.module.isa().default_call_conv();
-        let lc = LowerConfig { mem_size: self.config.mem_size, call_conv: cc, frontend: self.module.isa().frontend_config() };
+        let jump_cache = if self.config.chain { self.jump_cache.as_ptr() } else { core::ptr::null() };
+        let lc = LowerConfig { mem_size: self.config.mem_size, call_conv: cc, frontend: self.module.isa().frontend_config(), jump_cache };
         lower_block(block, &lc, &mut self.ctx.func, &mut self.fctx);
-        let id = self.module.declare_anonymous_function(&block_signature(cc)).map_err(|e| err(&e))?;
+        let id = self.module.declare_anonymous_function(&block_signature(CallConv::Tail)).map_err(|e| err(&e))?;
         self.module.define_function(id, &mut self.ctx).map_err(|e| err(&format!("{e:?}")))?;
         let compiled = self.ctx.compiled_code().ok_or_else(|| err(&"no code"))?;
         let len = compiled.code_buffer().len() as u64;
@@ -175,7 +183,14 @@ impl Translator {
     /// Drops every cached block overlapping `[addr, addr+len)`.
     pub fn invalidate(&mut self, addr: u64, len: u64) {
         let end = addr.saturating_add(len);
+        let before = self.blocks.len();
         self.blocks.retain(|_, b| b.end <= addr || b.start >= end);
+        if self.blocks.len() != before {
+            self.jump_cache.clear();
+            for b in self.blocks.values() {
+                self.jump_cache.insert(b.start, b.entry as usize as u64);
+            }
+        }
     }
 
     /// Number of cached blocks.

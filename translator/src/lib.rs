@@ -15,6 +15,7 @@
 
 pub mod builder;
 pub mod cache;
+pub mod chain;
 pub mod cpuid;
 pub mod decode;
 pub mod exec;

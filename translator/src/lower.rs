@@ -101,6 +101,9 @@ pub struct LowerConfig {
     pub call_conv: CallConv,
     /// The host ISA's frontend settings.
     pub frontend: cranelift_codegen::isa::TargetFrontendConfig,
+    /// The jump cache compiled code chains through (see [`crate::chain`]), or
+    /// null to always return to the run loop.
+    pub jump_cache: *const crate::chain::JumpEntry,
 }
 
 struct Lower<'a, 'b> {
@@ -135,7 +138,7 @@ pub fn lower_block(
     func: &mut cranelift_codegen::ir::Function,
     fctx: &mut FunctionBuilderContext,
 ) {
-    func.signature = block_signature(cfg.call_conv);
+    func.signature = block_signature(CallConv::Tail);
     let mut fb = FunctionBuilder::new(func, fctx);
     let entry = fb.create_block();
     fb.append_block_params_for_function_params(entry);
@@ -496,6 +499,51 @@ impl Lower<'_, '_> {
         }
     }
 
+    /// Continues at the constant guest address `target`: through the jump cache if
+    /// the target is compiled, else back to the run loop.
+    fn chain_to_const(&mut self, target: u64) {
+        self.store_state_u64(offsets::RIP, target);
+        if self.cfg.jump_cache.is_null() {
+            self.exit(ExitReason::Continue);
+            return;
+        }
+        let entry = self.cfg.jump_cache as u64 + crate::chain::slot(target) * crate::chain::ENTRY_BYTES;
+        let e = self.iconst(types::I64, entry as i64);
+        self.chain_through(e, None, target);
+    }
+
+    /// Continues at a computed guest address.
+    fn chain_to_dynamic(&mut self, target: CValue) {
+        if self.cfg.jump_cache.is_null() {
+            self.exit(ExitReason::Continue);
+            return;
+        }
+        let idx = self.fb.ins().band_imm_u(target, i64::try_from(crate::chain::MASK).unwrap_or(0));
+        let off = self.fb.ins().imul_imm_u(idx, i64::try_from(crate::chain::ENTRY_BYTES).unwrap_or(16));
+        let base = self.iconst(types::I64, self.cfg.jump_cache as i64);
+        let e = self.fb.ins().iadd(base, off);
+        self.chain_through(e, Some(target), 0);
+    }
+
+    fn chain_through(&mut self, entry: CValue, dynamic: Option<CValue>, target: u64) {
+        let cached = self.fb.ins().load(types::I64, state_flags(), entry, 0);
+        let hit = match dynamic {
+            Some(t) => self.fb.ins().icmp(condcodes::IntCC::Equal, cached, t),
+            None => self.fb.ins().icmp_imm_u(condcodes::IntCC::Equal, cached, target as i64),
+        };
+        let bh = self.fb.create_block();
+        let bm = self.fb.create_block();
+        self.fb.ins().brif(hit, bh, &[], bm, &[]);
+        self.fb.switch_to_block(bh);
+        self.fb.seal_block(bh);
+        let code = self.fb.ins().load(types::I64, state_flags(), entry, 8);
+        let sig = self.fb.import_signature(block_signature(CallConv::Tail));
+        self.fb.ins().return_call_indirect(sig, code, &[self.state, self.mem_base]);
+        self.fb.switch_to_block(bm);
+        self.fb.seal_block(bm);
+        self.exit(ExitReason::Continue);
+    }
+
     fn call_helper_ext(&mut self, h: &ir::Helper, src: Value) {
         let v = self.v(src);
         let w = self.fb.ins().uextend(types::I64, v);
@@ -673,8 +721,7 @@ impl Lower<'_, '_> {
         match *t {
             Terminator::Jump(target) => {
                 self.flush();
-                self.store_state_u64(offsets::RIP, target);
-                self.exit(ExitReason::Continue);
+                self.chain_to_const(target);
             }
             Terminator::Branch { cond, taken, not_taken } => {
                 self.flush();
@@ -685,15 +732,14 @@ impl Lower<'_, '_> {
                 for (b, target) in [(bt, taken), (bf, not_taken)] {
                     self.fb.switch_to_block(b);
                     self.fb.seal_block(b);
-                    self.store_state_u64(offsets::RIP, target);
-                    self.exit(ExitReason::Continue);
+                    self.chain_to_const(target);
                 }
             }
             Terminator::Indirect(v) => {
                 self.flush();
                 let x = self.v(v);
                 self.fb.ins().store(state_flags(), x, self.state, offsets::RIP);
-                self.exit(ExitReason::Continue);
+                self.chain_to_dynamic(x);
             }
             Terminator::Syscall { next } => {
                 self.flush();

@@ -242,8 +242,7 @@ fn phdr_address(header: &Header, phdrs: &[ProgramHeader], load_bias: u64) -> u64
     phdrs
         .iter()
         .filter(|p| p.p_type == PT_LOAD)
-        .filter(|p| p.p_offset <= header.e_phoff && header.e_phoff - p.p_offset < p.p_filesz)
-        .last()
+        .rfind(|p| p.p_offset <= header.e_phoff && header.e_phoff - p.p_offset < p.p_filesz)
         .map_or(0, |p| (header.e_phoff - p.p_offset).wrapping_add(p.p_vaddr).wrapping_add(load_bias))
 }
 

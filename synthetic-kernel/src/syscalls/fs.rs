@@ -26,7 +26,9 @@ use std::rc::Rc;
 
 use super::{len64, Ctx, SysResult};
 use crate::errno::Errno;
-use crate::fd::{Fd, OpenFile, O_ACCMODE, O_CLOEXEC, O_CREAT, O_DIRECTORY, O_EXCL, O_RDONLY, O_TRUNC, SETFL_MASK};
+use crate::fd::{
+    Fd, OpenFile, O_ACCMODE, O_CLOEXEC, O_CREAT, O_DIRECTORY, O_EXCL, O_RDONLY, O_TRUNC, SETFL_MASK,
+};
 use crate::fs::{is_within, link, lookup, unlink as fs_unlink, NodeKind, NodeRef};
 use crate::Kernel;
 
@@ -82,7 +84,8 @@ impl Kernel {
         let mut b = [0u8; 144];
         let size = n.size();
         let ts = self.block.timestamp;
-        let put = |b: &mut [u8; 144], at: usize, v: u64| b[at..at + 8].copy_from_slice(&v.to_le_bytes());
+        let put =
+            |b: &mut [u8; 144], at: usize, v: u64| b[at..at + 8].copy_from_slice(&v.to_le_bytes());
         put(&mut b, 0, ST_DEV);
         put(&mut b, 8, n.ino);
         put(&mut b, 16, n.nlink());
@@ -109,8 +112,10 @@ impl Kernel {
         let nlink = u32::try_from(n.nlink()).unwrap_or(u32::MAX);
         let mode = u16::try_from(n.mode() & 0xffff).unwrap_or(0);
         let rdev = n.rdev();
-        let w32 = |b: &mut [u8; 256], at: usize, v: u32| b[at..at + 4].copy_from_slice(&v.to_le_bytes());
-        let w64 = |b: &mut [u8; 256], at: usize, v: u64| b[at..at + 8].copy_from_slice(&v.to_le_bytes());
+        let w32 =
+            |b: &mut [u8; 256], at: usize, v: u32| b[at..at + 4].copy_from_slice(&v.to_le_bytes());
+        let w64 =
+            |b: &mut [u8; 256], at: usize, v: u64| b[at..at + 8].copy_from_slice(&v.to_le_bytes());
         w32(&mut b, 0, 0xfff); // STATX_BASIC_STATS | STATX_BTIME
         w32(&mut b, 4, 4096);
         w32(&mut b, 16, nlink);
@@ -131,7 +136,14 @@ impl Kernel {
 
     fn install_fd(&mut self, file: OpenFile, cloexec: bool, min: u64) -> Result<u64, Errno> {
         let limit = self.fd_limit();
-        self.fds.install(Fd { file: Rc::new(RefCell::new(file)), cloexec }, min, limit)
+        self.fds.install(
+            Fd {
+                file: Rc::new(RefCell::new(file)),
+                cloexec,
+            },
+            min,
+            limit,
+        )
     }
 }
 
@@ -149,7 +161,11 @@ fn may_access(node: &NodeRef, mode: u64) -> bool {
 
 /// open(path, flags, mode).
 pub fn open(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
-    openat(k, cx, [AT_FDCWD.cast_unsigned().into(), a[0], a[1], a[2], 0, 0])
+    openat(
+        k,
+        cx,
+        [AT_FDCWD.cast_unsigned().into(), a[0], a[1], a[2], 0, 0],
+    )
 }
 
 /// openat(dirfd, path, flags, mode).
@@ -217,7 +233,11 @@ pub fn close(k: &mut Kernel, _: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
 
 /// stat(path, buf) and lstat (there are no symlinks).
 pub fn stat(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
-    newfstatat(k, cx, [AT_FDCWD.cast_unsigned().into(), a[0], a[1], 0, 0, 0])
+    newfstatat(
+        k,
+        cx,
+        [AT_FDCWD.cast_unsigned().into(), a[0], a[1], 0, 0, 0],
+    )
 }
 
 /// fstat(fd, buf).
@@ -301,7 +321,11 @@ pub fn lseek(k: &mut Kernel, _: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
 
 /// access(path, mode).
 pub fn access(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
-    faccessat2(k, cx, [AT_FDCWD.cast_unsigned().into(), a[0], a[1], 0, 0, 0])
+    faccessat2(
+        k,
+        cx,
+        [AT_FDCWD.cast_unsigned().into(), a[0], a[1], 0, 0, 0],
+    )
 }
 
 /// faccessat(dirfd, path, mode).
@@ -328,7 +352,14 @@ pub fn faccessat2(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
 pub fn dup(k: &mut Kernel, _: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     let file = k.fds.file(a[0])?;
     let limit = k.fd_limit();
-    Ok(k.fds.install(Fd { file, cloexec: false }, 0, limit)?)
+    Ok(k.fds.install(
+        Fd {
+            file,
+            cloexec: false,
+        },
+        0,
+        limit,
+    )?)
 }
 
 /// dup2(old, new).
@@ -338,7 +369,14 @@ pub fn dup2(k: &mut Kernel, _: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
         return Ok(a[1]);
     }
     let limit = k.fd_limit();
-    Ok(k.fds.install_at(Fd { file, cloexec: false }, a[1], limit)?)
+    Ok(k.fds.install_at(
+        Fd {
+            file,
+            cloexec: false,
+        },
+        a[1],
+        limit,
+    )?)
 }
 
 /// dup3(old, new, flags).
@@ -349,7 +387,14 @@ pub fn dup3(k: &mut Kernel, _: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     }
     let file = k.fds.file(a[0])?;
     let limit = k.fd_limit();
-    Ok(k.fds.install_at(Fd { file, cloexec: flags != 0 }, a[1], limit)?)
+    Ok(k.fds.install_at(
+        Fd {
+            file,
+            cloexec: flags != 0,
+        },
+        a[1],
+        limit,
+    )?)
 }
 
 /// fcntl(fd, cmd, arg).
@@ -359,7 +404,8 @@ pub fn fcntl(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     match int_arg(a[1]) {
         0 | 1030 => {
             let cloexec = int_arg(a[1]) == 1030;
-            Ok(k.fds.install(Fd { file, cloexec }, a[2] & 0xffff_ffff, limit)?)
+            Ok(k.fds
+                .install(Fd { file, cloexec }, a[2] & 0xffff_ffff, limit)?)
         }
         1 => Ok(u64::from(k.fds.get(a[0])?.cloexec)),
         2 => {
@@ -416,7 +462,9 @@ pub fn ftruncate(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     }
     let node = file.borrow().node.clone();
     let mut n = node.borrow_mut();
-    let NodeKind::File(d) = &mut n.kind else { return Err(Errno::EINVAL.into()) };
+    let NodeKind::File(d) = &mut n.kind else {
+        return Err(Errno::EINVAL.into());
+    };
     let size = len64(d.bytes().len());
     let growth = len.saturating_sub(size);
     if !k.memory_fits(growth, 0) {
@@ -461,7 +509,11 @@ pub fn fchdir(k: &mut Kernel, _: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
 
 /// mkdir(path, mode).
 pub fn mkdir(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
-    mkdirat(k, cx, [AT_FDCWD.cast_unsigned().into(), a[0], a[1], 0, 0, 0])
+    mkdirat(
+        k,
+        cx,
+        [AT_FDCWD.cast_unsigned().into(), a[0], a[1], 0, 0, 0],
+    )
 }
 
 /// mkdirat(dirfd, path, mode).
@@ -485,7 +537,11 @@ pub fn mkdirat(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
 
 /// rmdir(path).
 pub fn rmdir(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
-    unlinkat(k, cx, [AT_FDCWD.cast_unsigned().into(), a[0], AT_REMOVEDIR, 0, 0, 0])
+    unlinkat(
+        k,
+        cx,
+        [AT_FDCWD.cast_unsigned().into(), a[0], AT_REMOVEDIR, 0, 0, 0],
+    )
 }
 
 /// unlink(path).
@@ -504,7 +560,14 @@ pub fn unlinkat(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     let Some(pn) = k.fs.resolve_parent(&start, &path)? else {
         let n = k.fs.resolve(&start, &path)?;
         let is_root = Rc::ptr_eq(&n, &k.fs.root);
-        return Err(if !rmdir { Errno::EISDIR } else if is_root { Errno::EBUSY } else { Errno::EINVAL }.into());
+        return Err(if !rmdir {
+            Errno::EISDIR
+        } else if is_root {
+            Errno::EBUSY
+        } else {
+            Errno::EINVAL
+        }
+        .into());
     };
     let node = lookup(&pn.dir, &pn.name).ok_or(Errno::ENOENT)?;
     let is_dir = node.borrow().is_dir();
@@ -568,7 +631,9 @@ pub fn renameat2(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
         }
         let e = existing.borrow();
         match (&e.kind, is_dir) {
-            (NodeKind::Dir { entries, .. }, true) if !entries.is_empty() => return Err(Errno::ENOTEMPTY.into()),
+            (NodeKind::Dir { entries, .. }, true) if !entries.is_empty() => {
+                return Err(Errno::ENOTEMPTY.into())
+            }
             (NodeKind::Dir { .. }, false) => return Err(Errno::EISDIR.into()),
             (_, true) if !e.is_dir() => return Err(Errno::ENOTDIR.into()),
             _ => {}
@@ -581,7 +646,11 @@ pub fn renameat2(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
 
 /// readlink(path, buf, size).
 pub fn readlink(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
-    readlinkat(k, cx, [AT_FDCWD.cast_unsigned().into(), a[0], a[1], a[2], 0, 0])
+    readlinkat(
+        k,
+        cx,
+        [AT_FDCWD.cast_unsigned().into(), a[0], a[1], a[2], 0, 0],
+    )
 }
 
 /// readlinkat(dirfd, path, buf, size).
@@ -617,10 +686,21 @@ pub fn getdents64(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     let file = k.fds.file(a[0])?;
     let node = file.borrow().node.clone();
     let n = node.borrow();
-    let NodeKind::Dir { entries, parent } = &n.kind else { return Err(Errno::ENOTDIR.into()) };
-    let parent_ino = parent.upgrade().map_or(n.ino, |p| if Rc::ptr_eq(&p, &node) { n.ino } else { p.borrow().ino });
+    let NodeKind::Dir { entries, parent } = &n.kind else {
+        return Err(Errno::ENOTDIR.into());
+    };
+    let parent_ino = parent.upgrade().map_or(n.ino, |p| {
+        if Rc::ptr_eq(&p, &node) {
+            n.ino
+        } else {
+            p.borrow().ino
+        }
+    });
     let mut list: Vec<(u64, u8, &[u8])> = vec![(n.ino, 4, b"."), (parent_ino, 4, b"..")];
-    let children: Vec<(u64, u8)> = entries.values().map(|c| (c.borrow().ino, c.borrow().dtype())).collect();
+    let children: Vec<(u64, u8)> = entries
+        .values()
+        .map(|c| (c.borrow().ino, c.borrow().dtype()))
+        .collect();
     for ((name, _), (ino, t)) in entries.iter().zip(children) {
         list.push((ino, t, name));
     }

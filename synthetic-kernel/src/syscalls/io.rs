@@ -103,10 +103,28 @@ impl Kernel {
         for c in b.chunks_exact(16) {
             let base = u64::from_le_bytes(c[..8].try_into().map_err(|_| Errno::EFAULT)?);
             let len = u64::from_le_bytes(c[8..].try_into().map_err(|_| Errno::EFAULT)?);
-            total = total.checked_add(len).filter(|&t| t <= i64::MAX as u64).ok_or(Errno::EINVAL)?;
+            total = total
+                .checked_add(len)
+                .filter(|&t| t <= i64::MAX as u64)
+                .ok_or(Errno::EINVAL)?;
             segs.push((base, len));
         }
         Ok(segs)
+    }
+
+    /// Validates that the first `n` bytes of the segments are writable (a read checks
+    /// only the bytes it will actually store, as Linux copies only those).
+    fn check_out_prefix(&self, segs: &[(u64, u64)], n: u64) -> Result<(), Errno> {
+        let mut left = n;
+        for &(b, l) in segs {
+            if left == 0 {
+                break;
+            }
+            let m = l.min(left);
+            self.check_out(b, m)?;
+            left -= m;
+        }
+        Ok(())
     }
 
     /// Fills `buf` from the embedder's stdin until full or end of file.
@@ -126,17 +144,24 @@ impl Kernel {
     }
 
     /// The common read path.
-    pub(crate) fn do_read(&mut self, cx: &mut Ctx<'_>, fd: u64, mut segs: Vec<(u64, u64)>, offset: Option<u64>) -> SysResult {
+    pub(crate) fn do_read(
+        &mut self,
+        cx: &mut Ctx<'_>,
+        fd: u64,
+        mut segs: Vec<(u64, u64)>,
+        offset: Option<u64>,
+    ) -> SysResult {
         let file = self.fds.file(fd)?;
         if !file.borrow().readable() {
             return Err(Errno::EBADF.into());
         }
         let total = cap(&mut segs);
-        for &(b, l) in &segs {
-            self.check_out(b, l)?;
-        }
         let node = file.borrow().node.clone();
-        let mut sc = Scatter { segs: &segs, i: 0, off: 0 };
+        let mut sc = Scatter {
+            segs: &segs,
+            i: 0,
+            off: 0,
+        };
         let mut nb = node.borrow_mut();
         let positional = offset.is_some();
         match &mut nb.kind {
@@ -146,6 +171,7 @@ impl Kernel {
                 let bytes = data.bytes();
                 let start = usize::try_from(pos).unwrap_or(usize::MAX).min(bytes.len());
                 let n = to_usize(total)?.min(bytes.len() - start);
+                self.check_out_prefix(&segs, len64(n))?;
                 cx.charge_bytes(len64(n))?;
                 sc.put(self, cx, &bytes[start..start + n])?;
                 if !positional {
@@ -153,14 +179,22 @@ impl Kernel {
                 }
                 Ok(len64(n))
             }
-            NodeKind::Pipe(_) | NodeKind::Device(Device::Stdin | Device::Stdout | Device::Stderr) if positional => {
+            NodeKind::Pipe(_)
+            | NodeKind::Device(Device::Stdin | Device::Stdout | Device::Stderr)
+                if positional =>
+            {
                 Err(Errno::ESPIPE.into())
             }
             NodeKind::Pipe(p) => {
                 let n = to_usize(total)?.min(p.buf.len());
                 if n == 0 && total > 0 {
-                    return if p.writers == 0 { Ok(0) } else { Err(Errno::EAGAIN.into()) };
+                    return if p.writers == 0 {
+                        Ok(0)
+                    } else {
+                        Err(Errno::EAGAIN.into())
+                    };
                 }
+                self.check_out_prefix(&segs, len64(n))?;
                 cx.charge_bytes(len64(n))?;
                 let data: Vec<u8> = p.buf.drain(..n).collect();
                 sc.put(self, cx, &data)?;
@@ -169,6 +203,7 @@ impl Kernel {
             NodeKind::Device(d) => match *d {
                 Device::Null => Ok(0),
                 Device::Zero | Device::Random => {
+                    self.check_out_prefix(&segs, total)?;
                     cx.charge_bytes(total)?;
                     let mut buf = vec![0u8; CHUNK];
                     let mut done = 0;
@@ -185,6 +220,7 @@ impl Kernel {
                 Device::Stdin => {
                     drop(nb);
                     let data = self.pull_stdin(total)?;
+                    self.check_out_prefix(&segs, len64(data.len()))?;
                     cx.charge_bytes(len64(data.len()))?;
                     sc.put(self, cx, &data)?;
                     Ok(len64(data.len()))
@@ -195,7 +231,13 @@ impl Kernel {
     }
 
     /// The common write path.
-    pub(crate) fn do_write(&mut self, cx: &mut Ctx<'_>, fd: u64, mut segs: Vec<(u64, u64)>, offset: Option<u64>) -> SysResult {
+    pub(crate) fn do_write(
+        &mut self,
+        cx: &mut Ctx<'_>,
+        fd: u64,
+        mut segs: Vec<(u64, u64)>,
+        offset: Option<u64>,
+    ) -> SysResult {
         let file = self.fds.file(fd)?;
         if !file.borrow().writable() {
             return Err(Errno::EBADF.into());
@@ -212,7 +254,11 @@ impl Kernel {
             NodeKind::Dir { .. } => Err(Errno::EISDIR.into()),
             NodeKind::File(data) => {
                 let size = len64(data.bytes().len());
-                let pos = if append { size } else { offset.unwrap_or(file.borrow().pos) };
+                let pos = if append {
+                    size
+                } else {
+                    offset.unwrap_or(file.borrow().pos)
+                };
                 let end = pos.checked_add(total).ok_or(Errno::EFBIG)?;
                 if total == 0 {
                     return Ok(0);
@@ -228,7 +274,9 @@ impl Kernel {
                 let bytes = data.bytes_mut();
                 for &(base, len) in &segs {
                     let l = to_usize(len)?;
-                    cx.mem.read(base, &mut bytes[at..at + l]).map_err(|_| Errno::EFAULT)?;
+                    cx.mem
+                        .read(base, &mut bytes[at..at + l])
+                        .map_err(|_| Errno::EFAULT)?;
                     at += l;
                 }
                 if !positional {
@@ -236,7 +284,10 @@ impl Kernel {
                 }
                 Ok(total)
             }
-            NodeKind::Pipe(_) | NodeKind::Device(Device::Stdin | Device::Stdout | Device::Stderr) if positional => {
+            NodeKind::Pipe(_)
+            | NodeKind::Device(Device::Stdin | Device::Stdout | Device::Stderr)
+                if positional =>
+            {
                 Err(Errno::ESPIPE.into())
             }
             NodeKind::Pipe(p) => {
@@ -271,7 +322,11 @@ impl Kernel {
                     }
                     let n = total.min(room);
                     cx.charge_bytes(n)?;
-                    let sink = if dev == Device::Stdout { &mut self.stdout } else { &mut self.stderr };
+                    let sink = if dev == Device::Stdout {
+                        &mut self.stdout
+                    } else {
+                        &mut self.stderr
+                    };
                     gather(cx, &segs, n, |c| sink.write_all(c).map_err(|_| Errno::EIO))?;
                     self.output_used += n;
                     Ok(n)
@@ -392,7 +447,11 @@ pub fn poll(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
                 Ok(f) => {
                     let f = f.borrow();
                     let rd = if f.readable() { POLLIN | POLLRDNORM } else { 0 };
-                    let wr = if f.writable() { POLLOUT | POLLWRNORM } else { 0 };
+                    let wr = if f.writable() {
+                        POLLOUT | POLLWRNORM
+                    } else {
+                        0
+                    };
                     let st = match &f.node.borrow().kind {
                         NodeKind::Pipe(p) => {
                             let mut s = 0;
@@ -439,7 +498,11 @@ pub fn ioctl(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
         FIONBIO => {
             let on = k.read_u32(cx, a[2])? != 0;
             let mut f = file.borrow_mut();
-            f.flags = if on { f.flags | O_NONBLOCK } else { f.flags & !O_NONBLOCK };
+            f.flags = if on {
+                f.flags | O_NONBLOCK
+            } else {
+                f.flags & !O_NONBLOCK
+            };
             Ok(0)
         }
         FIOCLEX | FIONCLEX => {
@@ -461,7 +524,11 @@ pub fn getrandom(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     k.check_out(a[0], n)?;
     cx.charge_bytes(n)?;
     let segs = [(a[0], n)];
-    let mut sc = Scatter { segs: &segs, i: 0, off: 0 };
+    let mut sc = Scatter {
+        segs: &segs,
+        i: 0,
+        off: 0,
+    };
     let mut buf = vec![0u8; CHUNK];
     let mut done = 0;
     while done < n {

@@ -39,7 +39,11 @@ const PROT_GROWSDOWN: u64 = 0x0100_0000;
 const PROT_GROWSUP: u64 = 0x0200_0000;
 
 fn prot_of(p: u64) -> Result<Prot, Errno> {
-    u32::try_from(p).ok().filter(|p| p & !7 == 0).map(Prot).ok_or(Errno::EINVAL)
+    u32::try_from(p)
+        .ok()
+        .filter(|p| p & !7 == 0)
+        .map(Prot)
+        .ok_or(Errno::EINVAL)
 }
 
 fn enomem<T>(_: T) -> Stop {
@@ -70,7 +74,9 @@ pub fn brk(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     if addr < k.mm.brk_base || addr == cur {
         return Ok(cur);
     }
-    let (Some(old_end), Some(new_end)) = (page_up(cur), page_up(addr)) else { return Ok(cur) };
+    let (Some(old_end), Some(new_end)) = (page_up(cur), page_up(addr)) else {
+        return Ok(cur);
+    };
     if new_end > GUEST_SPACE_SIZE {
         return Ok(cur);
     }
@@ -106,7 +112,9 @@ pub fn mmap(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     }
     let prot = prot_of(prot)?;
     let shared = flags & MAP_TYPE != 2;
-    let len = page_up(len).filter(|&l| l <= GUEST_SPACE_SIZE).ok_or(Errno::ENOMEM)?;
+    let len = page_up(len)
+        .filter(|&l| l <= GUEST_SPACE_SIZE)
+        .ok_or(Errno::ENOMEM)?;
     // The file snapshot (bytes to copy), if file-backed.
     let mut file_bytes: Option<Vec<u8>> = None;
     if flags & MAP_ANONYMOUS == 0 {
@@ -167,7 +175,11 @@ pub fn mmap(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
         end,
         prot,
         name: String::new(),
-        backing: if file_bytes.is_some() { Backing::File } else { Backing::Anon },
+        backing: if file_bytes.is_some() {
+            Backing::File
+        } else {
+            Backing::Anon
+        },
         shared,
         accounted: true,
     };
@@ -203,7 +215,10 @@ pub fn mprotect(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     if len == 0 {
         return Ok(0);
     }
-    let end = addr.checked_add(len).and_then(page_up).ok_or(Errno::ENOMEM)?;
+    let end = addr
+        .checked_add(len)
+        .and_then(page_up)
+        .ok_or(Errno::ENOMEM)?;
     if end > GUEST_SPACE_SIZE || !k.mm.fully_mapped(addr, end) {
         return Err(Errno::ENOMEM.into());
     }
@@ -221,7 +236,9 @@ pub fn mremap(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
         return Err(Errno::EINVAL.into());
     }
     let old_len = page_up(old_size).ok_or(Errno::EINVAL)?;
-    let new_len = page_up(new_size).filter(|&l| l <= GUEST_SPACE_SIZE).ok_or(Errno::EINVAL)?;
+    let new_len = page_up(new_size)
+        .filter(|&l| l <= GUEST_SPACE_SIZE)
+        .ok_or(Errno::EINVAL)?;
     if old_len == 0 || new_len == 0 {
         return Err(Errno::EINVAL.into());
     }
@@ -234,8 +251,12 @@ pub fn mremap(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
         if !is_page_aligned(new_addr) || new_addr < MIN_MAP_ADDR {
             return Err(Errno::EINVAL.into());
         }
-        let dest_end = new_addr.checked_add(new_len).filter(|&e| e <= GUEST_SPACE_SIZE);
-        let Some(dest_end) = dest_end else { return Err(Errno::EINVAL.into()) };
+        let dest_end = new_addr
+            .checked_add(new_len)
+            .filter(|&e| e <= GUEST_SPACE_SIZE);
+        let Some(dest_end) = dest_end else {
+            return Err(Errno::EINVAL.into());
+        };
         if new_addr < old_end && old < dest_end {
             return Err(Errno::EINVAL.into());
         }
@@ -254,7 +275,12 @@ pub fn mremap(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
             return Err(Errno::ENOMEM.into());
         }
         cx.charge_pages(grow / PAGE_SIZE)?;
-        let v = Vma { start: old_end, end: old_end + grow, ..vma };
+        let v = Vma {
+            start: old_end,
+            end: old_end + grow,
+            accounted: true,
+            ..vma
+        };
         k.mm.map_fresh(cx.mem, v).map_err(enomem)?;
         return Ok(old);
     }
@@ -281,7 +307,12 @@ fn move_mapping(
     let copy = old_len.min(new_len);
     cx.charge_bytes(copy)?;
     cx.charge_pages(new_len.saturating_sub(old_len) / PAGE_SIZE)?;
-    let v = Vma { start: dest, end: dest + new_len, accounted: true, ..vma.clone() };
+    let v = Vma {
+        start: dest,
+        end: dest + new_len,
+        accounted: true,
+        ..vma.clone()
+    };
     k.mm.map_fresh(cx.mem, v).map_err(enomem)?;
     let mut buf = vec![0u8; CHUNK];
     let mut done = 0;
@@ -305,17 +336,19 @@ pub fn madvise(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     if len == 0 {
         return Ok(0);
     }
-    let end = addr.checked_add(len).and_then(page_up).ok_or(Errno::EINVAL)?;
+    let end = addr
+        .checked_add(len)
+        .and_then(page_up)
+        .ok_or(Errno::EINVAL)?;
     if !k.mm.fully_mapped(addr, end) {
         return Err(Errno::ENOMEM.into());
     }
     if advice == MADV_DONTNEED {
-        let pieces: Vec<(u64, u64)> = k
-            .mm
-            .intersecting(addr, end)
-            .filter(|v| v.backing == Backing::Anon && !v.shared)
-            .map(|v| (v.start.max(addr), v.end.min(end)))
-            .collect();
+        let pieces: Vec<(u64, u64)> =
+            k.mm.intersecting(addr, end)
+                .filter(|v| v.backing == Backing::Anon && !v.shared)
+                .map(|v| (v.start.max(addr), v.end.min(end)))
+                .collect();
         for (s, e) in pieces {
             cx.mem.zero(s, e - s).map_err(enomem)?;
         }

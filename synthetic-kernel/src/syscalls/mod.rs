@@ -9,7 +9,8 @@
 //!
 //! Guest pointers are validated against the mapping table before any access: input
 //! buffers must be mapped, output buffers mapped writable, else `-EFAULT` (all or
-//! nothing: a partially valid buffer is `-EFAULT` and nothing is transferred). Sizes are
+//! nothing: a partially valid buffer is `-EFAULT` and nothing is transferred; a read
+//! validates only the bytes it will store, e.g. the file's remaining bytes). Sizes are
 //! bounded before anything is allocated: transfers by Linux's `MAX_RW_COUNT`
 //! (0x7ffff000) and by the mapped size of the buffer; paths by `PATH_MAX`.
 
@@ -191,7 +192,10 @@ table! {
 
 /// The table row of syscall `nr`.
 pub fn lookup(nr: u64) -> Option<&'static Entry> {
-    TABLE.binary_search_by_key(&nr, |e| e.nr).ok().map(|i| &TABLE[i])
+    TABLE
+        .binary_search_by_key(&nr, |e| e.nr)
+        .ok()
+        .map(|i| &TABLE[i])
 }
 
 /// Charges the base, runs the handler, traces the call.
@@ -209,7 +213,12 @@ pub(crate) fn dispatch(
         SyscallOutcome::OutOfGas
     } else {
         *gas -= base;
-        let mut cx = Ctx { cpu, mem, gas, schedule: k.schedule };
+        let mut cx = Ctx {
+            cpu,
+            mem,
+            gas,
+            schedule: k.schedule,
+        };
         let r = match entry {
             Some(e) => (e.handler)(k, &mut cx, args),
             None => Err(Stop::Errno(Errno::ENOSYS)),

@@ -74,7 +74,12 @@ pub struct Signals {
 
 impl Default for Signals {
     fn default() -> Self {
-        Signals { actions: [[0; 4]; 64], blocked: 0, pending: 0, altstack: (0, SS_DISABLE, 0) }
+        Signals {
+            actions: [[0; 4]; 64],
+            blocked: 0,
+            pending: 0,
+            altstack: (0, SS_DISABLE, 0),
+        }
     }
 }
 
@@ -215,7 +220,12 @@ pub fn kill(k: &mut Kernel, _: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
 /// tkill(tid, sig).
 pub fn tkill(k: &mut Kernel, _: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     if a[0] != PID {
-        return Err(if a[0].cast_signed() <= 0 { Errno::EINVAL } else { Errno::ESRCH }.into());
+        return Err(if a[0].cast_signed() <= 0 {
+            Errno::EINVAL
+        } else {
+            Errno::ESRCH
+        }
+        .into());
     }
     k.send_self(a[1])
 }
@@ -249,7 +259,10 @@ pub fn rt_sigaction(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult 
         None
     };
     if oact != 0 {
-        let old: Vec<u8> = k.signals.actions[i].iter().flat_map(|v| v.to_le_bytes()).collect();
+        let old: Vec<u8> = k.signals.actions[i]
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect();
         k.copy_out(cx, oact, &old)?;
     }
     if let Some(v) = new {
@@ -421,7 +434,14 @@ pub fn sched_getaffinity(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysRe
 /// uname(buf).
 pub fn uname(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     let mut b = [0u8; 65 * 6];
-    let fields: [&[u8]; 6] = [b"Linux", b"qvm", b"6.1.0-qvm", b"#1 SMP qvm", b"x86_64", b"(none)"];
+    let fields: [&[u8]; 6] = [
+        b"Linux",
+        b"qvm",
+        b"6.1.0-qvm",
+        b"#1 SMP qvm",
+        b"x86_64",
+        b"(none)",
+    ];
     for (i, f) in fields.iter().enumerate() {
         b[i * 65..i * 65 + f.len()].copy_from_slice(f);
     }
@@ -430,7 +450,10 @@ pub fn uname(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
 }
 
 fn resource(r: u64) -> Result<usize, Errno> {
-    usize::try_from(r).ok().filter(|&r| r < RLIM_NLIMITS).ok_or(Errno::EINVAL)
+    usize::try_from(r)
+        .ok()
+        .filter(|&r| r < RLIM_NLIMITS)
+        .ok_or(Errno::EINVAL)
 }
 
 fn rlimit_bytes(l: (u64, u64)) -> [u8; 16] {
@@ -481,7 +504,11 @@ pub fn prlimit64(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
         return Err(Errno::ESRCH.into());
     }
     let r = resource(a[1])?;
-    let new = if a[2] != 0 { Some(k.read_rlimit(cx, a[2])?) } else { None };
+    let new = if a[2] != 0 {
+        Some(k.read_rlimit(cx, a[2])?)
+    } else {
+        None
+    };
     if a[3] != 0 {
         k.copy_out(cx, a[3], &rlimit_bytes(k.rlimits[r]))?;
     }

@@ -24,7 +24,11 @@ impl Kernel {
     /// Nanoseconds on clock `id`, or EINVAL.
     pub(crate) fn clock_now(&self, id: u64) -> Result<u64, Errno> {
         match id {
-            0 | 5 | 8 | 11 => Ok(self.block.timestamp.saturating_mul(NS).saturating_add(self.clock_ns)),
+            0 | 5 | 8 | 11 => Ok(self
+                .block
+                .timestamp
+                .saturating_mul(NS)
+                .saturating_add(self.clock_ns)),
             1..=4 | 6 | 7 | 9 => Ok(self.clock_ns),
             _ => Err(Errno::EINVAL),
         }
@@ -43,7 +47,10 @@ impl Kernel {
         let sec = i64::from_le_bytes(b[..8].try_into().map_err(|_| Errno::EFAULT)?);
         let nsec = i64::from_le_bytes(b[8..].try_into().map_err(|_| Errno::EFAULT)?);
         let sec = u64::try_from(sec).map_err(|_| Errno::EINVAL)?;
-        let nsec = u64::try_from(nsec).ok().filter(|&n| n < NS).ok_or(Errno::EINVAL)?;
+        let nsec = u64::try_from(nsec)
+            .ok()
+            .filter(|&n| n < NS)
+            .ok_or(Errno::EINVAL)?;
         Ok(sec.saturating_mul(NS).saturating_add(nsec))
     }
 
@@ -112,7 +119,11 @@ pub fn clock_nanosleep(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResu
     }
     let now = k.clock_now(clock)?;
     let req = k.read_timespec(cx, a[2])?;
-    let ns = if flags & TIMER_ABSTIME != 0 { req.saturating_sub(now) } else { req };
+    let ns = if flags & TIMER_ABSTIME != 0 {
+        req.saturating_sub(now)
+    } else {
+        req
+    };
     k.sleep_ns(cx, ns);
     Ok(0)
 }

@@ -1,4 +1,32 @@
-//! The x87 FPU: 80-bit extended precision in software (stub: state only).
+//! The x87 FPU, entirely in software: no host x87 instruction ever runs, so
+//! results are bit-identical on every host.
+//!
+//! - [`soft`]: the exact-then-round-once 80-bit soft float (qvm's own; precision
+//!   control, C1 rounding indicator, DE/UE/PE semantics);
+//! - [`wide`]: a 128-bit-significand float for the transcendentals, and the constants;
+//! - [`fpu`]: the stack/tag/status model and exception signalling;
+//! - [`trans`]: transcendentals, FSCALE, FXTRACT, FPREM/FPREM1;
+//! - [`env`]: FNSTENV/FNSAVE/FXSAVE layouts;
+//! - [`insns`]: the per-instruction table the lifter dispatches through.
+//!
+//! Exceptions: flags are always recorded. For a *masked* exception the default
+//! response of the manual is delivered (QNaN indefinite, ±∞, denormals, …). For an
+//! *unmasked* exception qvm records the flag and sets ES/B; with IE, DE or ZE the
+//! destination and stack are left unchanged, while OE, UE and PE still deliver
+//! the masked-response value (qvm does not model the exponent-wrapped results of
+//! unmasked OE/UE — no handler can observe them, see next). The next *waiting*
+//! x87 instruction (every one but FNINIT, FNCLEX, FNSTCW, FNSTSW, FNSTENV,
+//! FNSAVE, FXSAVE, FXRSTOR) then ends the run with SIGFPE, as Linux delivers
+//! SIGFPE for #MF at that point.
+
+pub mod env;
+pub mod fpu;
+pub mod insns;
+pub mod soft;
+pub mod trans;
+pub mod wide;
+#[cfg(test)]
+mod tests;
 
 /// The x87 register file and control/status words, as FXSAVE lays them out
 /// conceptually (registers by physical number; `top` is the stack pointer).

@@ -8,6 +8,7 @@
 #![allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_possible_wrap)]
 
 use crate::state::CpuState;
+use crate::testing::{run_snippet, SnippetEnd};
 use iced_x86::code_asm::*;
 
 /// Guest (and native) address of the data window.
@@ -124,13 +125,27 @@ pub fn run_native(snippet: &[u8], regs: &Regs, data: &mut [u8]) -> Regs {
     }
 }
 
-/// Runs `snippet` under qvm, or `None` while the end-to-end pipeline is not there.
-pub fn run_qvm(snippet: &[u8], regs: &Regs, data: &mut [u8]) -> Option<Regs> {
-    let mut init = CpuState::default();
+/// Runs `snippet` under qvm (through [`crate::testing::run_snippet`]); returns the
+/// final registers and how the run ended.
+pub fn run_qvm_full(snippet: &[u8], regs: &Regs, data: &mut [u8], gas: u64) -> (Regs, CpuState, SnippetEnd) {
+    let mut init = CpuState { gas, ..CpuState::default() };
     init.gpr = regs.gpr;
     init.set_rflags(regs.rflags);
-    let _ = (snippet, data, &init);
-    None
+    let mut mem = vec![0u8; usize::try_from(DATA).unwrap() + DATA_LEN];
+    let d0 = usize::try_from(DATA).unwrap();
+    mem[d0..d0 + data.len()].copy_from_slice(data);
+    let (s, end) = run_snippet(snippet, &init, &mut mem);
+    data.copy_from_slice(&mem[d0..d0 + data.len()]);
+    let mut r = Regs { gpr: s.gpr, rflags: s.rflags() & FLAG_BITS };
+    r.gpr[4] = regs.gpr[4];
+    (r, s, end)
+}
+
+/// Runs `snippet` under qvm, or `None` if it did not run to the end.
+pub fn run_qvm(snippet: &[u8], regs: &Regs, data: &mut [u8]) -> Option<Regs> {
+    let (r, _, end) = run_qvm_full(snippet, regs, data, 1 << 40);
+    assert_eq!(end, SnippetEnd::Done, "qvm run did not finish: {end:?}");
+    Some(r)
 }
 
 /// Assembles a snippet.
@@ -176,24 +191,29 @@ pub fn random_regs(rng: &mut Rng) -> Regs {
     r
 }
 
-/// Outcome of comparing one case.
-pub enum Compared {
-    /// qvm is not runnable yet; only the native run happened.
-    NativeOnly(Regs),
-    /// Both ran and agree (under the mask).
-    Same,
-}
+/// Status flag bits of RFLAGS.
+pub const CF: u64 = 0x1;
+/// PF
+pub const PF: u64 = 0x4;
+/// AF
+pub const AF: u64 = 0x10;
+/// ZF
+pub const ZF: u64 = 0x40;
+/// SF
+pub const SF: u64 = 0x80;
+/// OF
+pub const OF: u64 = 0x800;
+/// All six status flags.
+pub const STATUS: u64 = CF | PF | AF | ZF | SF | OF;
 
 /// Runs natively and under qvm and asserts equality of GPRs, memory and the flags in
-/// `flag_mask` (RFLAGS bits; bits outside it are undefined in the SDM and checked
-/// separately against qvm's documented definition by the caller, if at all).
-pub fn compare(what: &str, snippet: &[u8], regs: &Regs, data: &[u8], flag_mask: u64) -> Compared {
+/// `flag_mask` (RFLAGS bits; the others are undefined in the SDM: qvm's definition
+/// of them is checked by the caller if at all). Returns (native, qvm) registers.
+pub fn compare(what: &str, snippet: &[u8], regs: &Regs, data: &[u8], flag_mask: u64) -> (Regs, Regs) {
     let mut nd = data.to_vec();
     let n = run_native(snippet, regs, &mut nd);
     let mut qd = data.to_vec();
-    let Some(q) = run_qvm(snippet, regs, &mut qd) else {
-        return Compared::NativeOnly(n);
-    };
+    let q = run_qvm(snippet, regs, &mut qd).expect("qvm run");
     assert_eq!(n.gpr, q.gpr, "{what}: GPRs differ (native vs qvm) from {regs:x?}");
     assert_eq!(
         n.rflags & flag_mask,
@@ -201,5 +221,24 @@ pub fn compare(what: &str, snippet: &[u8], regs: &Regs, data: &[u8], flag_mask: 
         "{what}: flags differ (native vs qvm, mask {flag_mask:#x}) from {regs:x?}"
     );
     assert!(nd == qd, "{what}: memory differs");
-    Compared::Same
+    (n, q)
+}
+
+/// Counts, per flag, how often qvm's definition of an undefined flag differed from
+/// this host CPU (informational: the definitions are qvm's, not the host's).
+#[derive(Default, Debug)]
+pub struct UndefStats {
+    /// (flag bit, mismatches) — cases compared.
+    pub diffs: std::collections::BTreeMap<&'static str, (u64, u64)>,
+}
+
+impl UndefStats {
+    /// Records one case.
+    pub fn record(&mut self, what: &'static str, n: &Regs, q: &Regs, undefined: u64) {
+        let e = self.diffs.entry(what).or_default();
+        e.1 += 1;
+        if (n.rflags ^ q.rflags) & undefined != 0 {
+            e.0 += 1;
+        }
+    }
 }

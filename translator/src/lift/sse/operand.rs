@@ -159,11 +159,6 @@ pub(super) fn call_vec_helper(l: &mut Lifter<'_>, h: Helper, dst: u8, src: Value
     l.b.call(h, &[lo, hi, c]);
 }
 
-/// The immediate byte of the instruction (its last operand).
-pub(super) fn imm8(l: &Lifter<'_>) -> u8 {
-    l.insn.immediate8()
-}
-
 /// A full-width x86 zero idiom (`pxor x, x`, `xorps x, x`, `psubb x, x`): both
 /// operands are the same register.
 pub(super) fn same_regs(l: &Lifter<'_>) -> bool {

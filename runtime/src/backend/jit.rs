@@ -1,0 +1,96 @@
+//! The `jit` backend: qvm's translator, with exact gas.
+
+use super::{Backend, Stop};
+use crate::memory::AddressSpace;
+use crate::run::RunError;
+use qvm_kernel::{GuestMemory, Kernel};
+use qvm_translator::state::signal;
+use qvm_translator::{exec, CodeSource, CpuState, ExitReason, Translator, TranslatorConfig};
+
+/// Guest code as the translator sees it: executable pages only.
+struct Code<'a> {
+    space: &'a AddressSpace,
+    kernel: &'a Kernel,
+}
+
+impl CodeSource for Code<'_> {
+    fn fetch(&self, addr: u64, buf: &mut [u8]) -> usize {
+        let mut n = 0usize;
+        while n < buf.len() {
+            let a = addr + n as u64;
+            if !self.kernel.protection_at(a).is_some_and(|p| p.executable()) {
+                break;
+            }
+            let page_end = (a | 0xfff) + 1;
+            let take = usize::try_from(page_end - a).unwrap_or(usize::MAX).min(buf.len() - n);
+            if self.space.read(a, &mut buf[n..n + take]).is_err() {
+                break;
+            }
+            n += take;
+        }
+        n
+    }
+}
+
+/// The translating backend.
+pub struct JitBackend {
+    translator: Translator,
+}
+
+impl JitBackend {
+    /// A backend for a guest space of `mem_size` bytes.
+    pub fn new(mem_size: u64) -> Result<JitBackend, RunError> {
+        exec::install_signal_handlers();
+        let translator = Translator::new(TranslatorConfig { mem_size, ..TranslatorConfig::default() })?;
+        Ok(JitBackend { translator })
+    }
+
+    /// The translator (statistics, tests).
+    pub fn translator(&self) -> &Translator {
+        &self.translator
+    }
+}
+
+impl Backend for JitBackend {
+    fn run(&mut self, cpu: &mut CpuState, space: &mut AddressSpace, kernel: &Kernel) -> Result<Stop, RunError> {
+        cpu.mem_base = space.base() as u64;
+        cpu.mem_size = space.size();
+        loop {
+            let block = self.translator.block(&Code { space, kernel }, cpu.rip)?;
+            cpu.exit_reason = ExitReason::Continue as u32;
+            // SAFETY: the block was compiled for this address space (mem_base and
+            // mem_size set above) and the signal handlers are installed.
+            let r = unsafe { exec::enter(cpu, block.entry) };
+            match r {
+                x if x == ExitReason::Continue as u64 => {}
+                x if x == ExitReason::Syscall as u64 => return Ok(Stop::Syscall),
+                x if x == ExitReason::OutOfGas as u64 => return Ok(Stop::OutOfGas),
+                _ => {
+                    if let Some(hf) = exec::take_host_fault() {
+                        let base = cpu.mem_base;
+                        let in_space = hf.addr >= base && hf.addr - base < cpu.mem_size + crate::memory::GUARD;
+                        cpu.fault_addr = if in_space { hf.addr - base } else { hf.addr };
+                        cpu.fault_rip = self.translator.guest_rip_of(hf.pc).unwrap_or(cpu.rip);
+                        cpu.fault_signal = match hf.signal {
+                            libc::SIGFPE => signal::SIGFPE,
+                            libc::SIGILL => signal::SIGILL,
+                            libc::SIGBUS => signal::SIGBUS,
+                            _ => signal::SIGSEGV,
+                        };
+                    }
+                    return Ok(Stop::Fault);
+                }
+            }
+        }
+    }
+
+    fn after_syscall(&mut self, _kernel: &Kernel, _space: &AddressSpace, invalidated: &[(u64, u64)]) {
+        for &(addr, len) in invalidated {
+            self.translator.invalidate(addr, len);
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        "jit"
+    }
+}

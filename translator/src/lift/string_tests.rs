@@ -1,0 +1,1 @@
+//! String instruction tests: native CPU vs qvm.
