@@ -4,7 +4,7 @@ fn main() {
     let elf = std::fs::read(&args[0]).expect("read elf");
     let cfg = qvm_runtime::RunConfig {
         elf,
-        exe_path: args[0].clone(),
+        exe_path: std::fs::canonicalize(&args[0]).map(|p| p.display().to_string()).unwrap_or(args[0].clone()),
         argv: args.iter().map(|a| a.as_bytes().to_vec()).collect(),
         env: vec![],
         files: vec![],

@@ -8,6 +8,8 @@
 //!
 //! Everything after `<ELF>` goes to the guest untouched, dashes included
 //! (`qvm run prog --json` passes `--json` to `prog`); qvm's own flags come before it.
+//! (One exception: a `--` *directly* after `<ELF>` is taken as the end-of-options marker;
+//! `qvm run prog a -- b` passes `a -- b`.)
 //!
 //! What the guest sees, and why:
 //! - `argv[0]` is the ELF path exactly as given on the command line (as a shell does).
@@ -87,9 +89,12 @@ pub struct RunArgs {
     /// Execution engine: `jit` (the translator) or `kvm` (the real CPU, for differential testing).
     #[arg(long, value_name = "jit|kvm", default_value = "jit", value_parser = parse_backend)]
     pub backend: BackendKind,
-    /// The ELF program, then the arguments passed to it.
-    #[arg(value_name = "ELF [ARGS]", required = true, num_args = 1.., trailing_var_arg = true, allow_hyphen_values = true)]
-    pub program: Vec<OsString>,
+    /// The ELF program to run.
+    #[arg(value_name = "ELF")]
+    pub elf: PathBuf,
+    /// Arguments passed to the program (argv[1..]), dashes included.
+    #[arg(value_name = "ARGS", trailing_var_arg = true, allow_hyphen_values = true)]
+    pub args: Vec<OsString>,
 }
 
 /// One `--file GUEST_PATH=HOST_PATH`.
@@ -166,8 +171,8 @@ pub fn guest_exe_path(elf: &Path) -> String {
 impl RunArgs {
     /// Reads the files and builds the run configuration.
     pub fn to_config(&self) -> Result<RunConfig> {
-        let (elf_path, guest_args) = self.program.split_first().context("missing ELF argument")?;
-        let elf_path = PathBuf::from(elf_path);
+        let elf_path = &self.elf;
+        let guest_args = &self.args;
         let elf = std::fs::read(&elf_path).with_context(|| format!("cannot read ELF file {}", elf_path.display()))?;
         let mut argv = vec![os_bytes(elf_path.as_os_str())];
         argv.extend(guest_args.iter().map(|a| os_bytes(a)));
@@ -182,7 +187,7 @@ impl RunArgs {
         }
         Ok(RunConfig {
             elf,
-            exe_path: guest_exe_path(&elf_path),
+            exe_path: guest_exe_path(elf_path),
             argv,
             env: self.env.iter().map(|e| e.clone().into_bytes()).collect(),
             files,
@@ -275,7 +280,7 @@ mod tests {
     }
 
     fn program(r: &RunArgs) -> Vec<String> {
-        r.program.iter().map(|s| s.to_string_lossy().into_owned()).collect()
+        std::iter::once(r.elf.as_os_str()).chain(r.args.iter().map(|a| a.as_os_str())).map(|s| s.to_string_lossy().into_owned()).collect()
     }
 
     #[test]
@@ -295,8 +300,13 @@ mod tests {
         assert!(r.json);
         assert_eq!(r.gas_limit, DEFAULT_GAS_LIMIT);
         assert_eq!(program(&r), ["prog", "-x", "--json", "--gas-limit", "5"]);
+        // `--` right after ELF is clap's end-of-options marker; later ones reach the guest.
         let r = parse(&["run", "prog", "--", "-y"]).unwrap();
-        assert_eq!(program(&r), ["prog", "--", "-y"]);
+        assert_eq!(program(&r), ["prog", "-y"]);
+        let r = parse(&["run", "--", "prog", "a", "--", "-y"]).unwrap();
+        assert_eq!(program(&r), ["prog", "a", "--", "-y"]);
+        let r = parse(&["run", "prog", "-h"]).unwrap();
+        assert_eq!(program(&r), ["prog", "-h"]);
     }
 
     #[test]
@@ -333,7 +343,7 @@ mod tests {
             &["run", "--backend", "qemu", "p"],
             &["frobnicate"],
         ] {
-            let e = parse(args).unwrap_err();
+            let e = parse(args).err().unwrap_or_else(|| panic!("accepted {args:?}"));
             assert_eq!(e.exit_code(), 2, "{args:?}");
         }
     }

@@ -20,12 +20,33 @@
 //! | [`strace`] | trace-line formatting |
 //! | [`syscalls`] | **the syscall table** (number → name → handler) and the handlers, by group |
 //!
-//! Gas: every syscall first pays `schedule.syscall_base`; a handler that moves bytes
-//! between guest and kernel pays `syscall_per_byte` per byte *before* it moves them
-//! (so the total is `schedule.syscall_cost(bytes)`), and memory growth pays
-//! `schedule.memory_cost(new_pages)` before pages are mapped. A charge that cannot be
-//! paid ends the run with [`SyscallOutcome::OutOfGas`] with nothing observable done and
-//! nothing more deducted. See [`syscalls`] for the semantics of each call.
+//! Gas: every syscall first pays `schedule.syscall_base`. Every byte the kernel copies
+//! between guest memory and itself — data read or written, structs (`stat`, `timespec`,
+//! …), paths with their NUL, file bytes copied into an mmap — pays `syscall_per_byte`,
+//! *before* anything observable happens, so a call that moved `n` bytes costs exactly
+//! `schedule.syscall_cost(n)`. Memory growth pays `schedule.memory_cost(pages)` before
+//! the pages are mapped: every page an mmap maps, the pages brk or mremap add. A charge
+//! that cannot be paid ends the run with [`SyscallOutcome::OutOfGas`]: nothing more is
+//! deducted and nothing observable (output, memory, files) has been done by that call.
+//!
+//! Decisions at a glance (details in each module):
+//!
+//! | topic | answer |
+//! |---|---|
+//! | identity | pid = tid = pgid = sid = 1000, ppid 1, uid = gid = 1000 |
+//! | stdin/stdout/stderr | FIFOs (`S_IFIFO \| 0600`), never terminals (`TCGETS` → `ENOTTY`), so stdio is fully buffered |
+//! | stdin reads | filled until the request or end of input, whatever the source's chunking |
+//! | output limit | `max_output` over stdout+stderr: partial write to the limit, then `-EFBIG` |
+//! | memory limit | `max_memory` over brk + mmap + guest files in `/tmp`: `ENOMEM` (maps), `ENOSPC`/`EFBIG` (files); brk returns the old break |
+//! | time | block timestamp + virtual nanoseconds slept; monotonic/boottime/cputime = virtual ns since start |
+//! | randomness | one SHA3-256 counter-mode stream seeded by the block hash ([`random`]) |
+//! | pipes | 64 KiB; empty + writers → `-EAGAIN`, empty + no writers → 0; no readers → SIGPIPE |
+//! | futex | WAKE → 0; WAIT: `*uaddr != val` → `-EAGAIN`, else `-ETIMEDOUT` (after advancing the clock by the timeout) |
+//! | signals | never asynchronous; self-sent signals with a terminating default action end the run as a fault |
+//! | threads, fork, exec, sockets | not supported: `-ENOSYS` (`wait4` → `-ECHILD`) |
+//!
+//! The kernel is single-threaded state (`!Send`: it holds the embedder's boxed streams
+//! and shares file descriptions with `Rc`); create it on the thread that runs the guest.
 
 #![deny(missing_docs)]
 
@@ -45,7 +66,7 @@ pub use errno::Errno;
 pub use guest::{GuestMemory, OutOfRange, Prot};
 
 use fd::{Fd, FdTable, OpenFile, O_RDONLY, O_WRONLY};
-use fs::{Device, Fs, NodeKind, NodeRef};
+use fs::{Fs, NodeRef};
 use mm::{Backing, Mm, Vma};
 use random::RandomStream;
 
@@ -194,6 +215,8 @@ pub struct Kernel {
     pub(crate) signals: syscalls::process::Signals,
     pub(crate) rlimits: [(u64, u64); syscalls::process::RLIM_NLIMITS],
     pub(crate) pgid: u64,
+    /// The thread name (prctl PR_SET_NAME / PR_GET_NAME).
+    pub(crate) comm: Vec<u8>,
 }
 
 impl Kernel {
@@ -223,6 +246,10 @@ impl Kernel {
         let max_open_files = u64::try_from(config.max_open_files)
             .unwrap_or(u64::MAX)
             .min(1 << 20);
+        let comm = {
+            let base = config.exe_path.rsplit('/').next().unwrap_or("").as_bytes();
+            base[..base.len().min(15)].to_vec()
+        };
         let mut k = Kernel {
             block: config.block,
             exe_path: config.exe_path,
@@ -246,15 +273,20 @@ impl Kernel {
             signals: syscalls::process::Signals::default(),
             rlimits: syscalls::process::initial_rlimits(max_open_files),
             pgid: syscalls::process::PID,
+            comm,
         };
-        for (dev, flags) in [
-            (Device::Stdin, O_RDONLY),
-            (Device::Stdout, O_WRONLY),
-            (Device::Stderr, O_WRONLY),
+        // fds 0/1/2 open the same inodes as /dev/stdin, /dev/stdout, /dev/stderr.
+        let dev = fs::lookup(&k.fs.root, b"dev");
+        for (name, flags) in [
+            (&b"stdin"[..], O_RDONLY),
+            (b"stdout", O_WRONLY),
+            (b"stderr", O_WRONLY),
         ] {
-            let node = k.fs.new_node(NodeKind::Device(dev), 0o600, true);
+            let Some(node) = dev.as_ref().and_then(|d| fs::lookup(d, name)) else {
+                continue;
+            };
             let file = std::rc::Rc::new(std::cell::RefCell::new(OpenFile::new(node, flags)));
-            // Cannot fail: the table is empty and the limit is at least 3 or we skip.
+            // Only fails when max_open_files < 3; then the stream is simply not open.
             let _ = k.fds.install(
                 Fd {
                     file,
@@ -268,6 +300,7 @@ impl Kernel {
     }
 
     /// Registers one of the loader's initial mappings (ELF segments, stack): page-rounded,
+    /// inside `[MIN_MAP_ADDR, GUEST_SPACE_SIZE)` (else [`KernelError::BadMapping`]),
     /// replacing any overlap (a later segment sharing a page wins), not charged and not
     /// counted against `max_memory`. The loader itself fills and protects the host pages.
     pub fn map_initial(
@@ -287,7 +320,7 @@ impl Kernel {
             .checked_add(len)
             .and_then(layout::page_up)
             .ok_or_else(bad)?;
-        if end > layout::GUEST_SPACE_SIZE || len == 0 {
+        if end > layout::GUEST_SPACE_SIZE || start < layout::MIN_MAP_ADDR || len == 0 {
             return Err(bad());
         }
         self.mm.remove_range(start, end);

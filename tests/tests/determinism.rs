@@ -6,7 +6,7 @@
 
 use qvm_tests::*;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 const HASH_A: &str = "0x0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 const HASH_B: &str = "0xfedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210";
@@ -24,7 +24,7 @@ fn parse(out: &[u8]) -> BTreeMap<String, String> {
         .collect()
 }
 
-fn run_with(prog: &PathBuf, hash: &str, timestamp: u64) -> (Vec<u8>, BTreeMap<String, String>) {
+fn run_with(prog: &Path, hash: &str, timestamp: u64) -> (Vec<u8>, BTreeMap<String, String>) {
     let flags = vec![
         "--gas-limit".to_string(),
         test_gas_limit().to_string(),

@@ -50,11 +50,14 @@ pub struct TranslatorConfig {
     pub optimize: bool,
     /// Chain blocks through the jump cache (off: every block returns to the run loop).
     pub chain: bool,
+    /// Charge and check gas in compiled code. Off only to measure what metering costs:
+    /// a run without metering has no gas semantics.
+    pub metering: bool,
 }
 
 impl Default for TranslatorConfig {
     fn default() -> Self {
-        TranslatorConfig { mem_size: 1 << 32, max_block_insns: 64, schedule: qvm_gas::Schedule::V1, optimize: true, chain: true }
+        TranslatorConfig { mem_size: 1 << 32, max_block_insns: 64, schedule: qvm_gas::Schedule::V1, optimize: true, chain: true, metering: true }
     }
 }
 
@@ -85,6 +88,8 @@ pub struct Translator {
     blocks: HashMap<u64, CompiledBlock>,
     ranges: BTreeMap<u64, CodeRange>,
     jump_cache: JumpCache,
+    /// Print every lifted block and its host code to stderr (env `QVM_DUMP=1`).
+    dump: bool,
     /// Guest instructions translated so far (for statistics).
     pub translated_insns: u64,
 }
@@ -94,9 +99,10 @@ impl Translator {
     pub fn new(config: TranslatorConfig) -> Result<Translator, TranslateError> {
         let mut flags = settings::builder();
         let set = |f: &mut settings::Builder, k: &str, v: &str| f.set(k, v).map_err(|e| TranslateError::Isa(e.to_string()));
-        set(&mut flags, "opt_level", "speed")?;
+        set(&mut flags, "opt_level", &std::env::var("QVM_OPT").unwrap_or("speed".into()))?;
         set(&mut flags, "preserve_frame_pointers", "true")?;
         set(&mut flags, "unwind_info", "false")?;
+        set(&mut flags, "enable_verifier", "false")?;
         let isa_builder = cranelift_native::builder().map_err(|e| TranslateError::Isa(e.to_string()))?;
         let isa = isa_builder.finish(settings::Flags::new(flags)).map_err(|e| TranslateError::Isa(e.to_string()))?;
         let module = JITModule::new(JITBuilder::with_isa(isa, cranelift_module::default_libcall_names()));
@@ -109,6 +115,7 @@ impl Translator {
             blocks: HashMap::new(),
             ranges: BTreeMap::new(),
             jump_cache: JumpCache::default(),
+            dump: std::env::var_os("QVM_DUMP").is_some(),
             translated_insns: 0,
         })
     }
@@ -125,6 +132,9 @@ impl Translator {
         if self.config.optimize {
             crate::passes::optimize(&mut block);
         }
+        if !self.config.metering {
+            block.ops.retain(|op| !matches!(op, crate::ir::Op::ChargeGas { .. }));
+        }
         block
     }
 
@@ -134,6 +144,9 @@ impl Translator {
             return Ok(*b);
         }
         let block = self.lift(src, addr);
+        if self.dump {
+            eprintln!("{}", crate::print::block_to_string(&block));
+        }
         let compiled = self.compile(&block)?;
         self.blocks.insert(addr, compiled);
         self.jump_cache.insert(addr, compiled.entry as usize as u64);
@@ -147,9 +160,15 @@ impl Translator {
         let jump_cache = if self.config.chain { self.jump_cache.as_ptr() } else { core::ptr::null() };
         let lc = LowerConfig { mem_size: self.config.mem_size, call_conv: cc, frontend: self.module.isa().frontend_config(), jump_cache };
         lower_block(block, &lc, &mut self.ctx.func, &mut self.fctx);
+        self.ctx.set_disasm(self.dump);
         let id = self.module.declare_anonymous_function(&block_signature(CallConv::Tail)).map_err(|e| err(&e))?;
         self.module.define_function(id, &mut self.ctx).map_err(|e| err(&format!("{e:?}")))?;
         let compiled = self.ctx.compiled_code().ok_or_else(|| err(&"no code"))?;
+        if self.dump {
+            if let Some(d) = &compiled.vcode {
+                eprintln!("{d}");
+            }
+        }
         let len = compiled.code_buffer().len() as u64;
         let locs: Vec<(u32, u32, u32)> = compiled
             .buffer

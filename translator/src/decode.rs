@@ -66,30 +66,55 @@ pub fn decode_block(src: &dyn CodeSource, addr: u64, max: usize) -> (Vec<Instruc
     }
 }
 
-/// Flags read by the code at `addr` before being written, looking ahead at most
-/// `depth` instructions of straight-line code (ALL when unknown).
-pub fn live_flags_at(src: &dyn CodeSource, addr: u64, depth: usize) -> FlagSet {
-    let (insns, term) = decode_block(src, addr, depth);
+/// Flags read by the code at `addr` before being written, looking ahead through
+/// at most `budget` instructions, following direct jumps, calls and both sides of
+/// conditional branches (ALL where the path is unknown: returns, indirect jumps,
+/// syscalls, the end of the budget).
+pub fn live_flags_at(src: &dyn CodeSource, addr: u64, budget: usize) -> FlagSet {
+    let mut budget = budget;
+    live_flags_rec(src, addr, &mut budget, FlagSet::NONE)
+}
+
+fn live_flags_rec(src: &dyn CodeSource, addr: u64, budget: &mut usize, defined_in: FlagSet) -> FlagSet {
+    if *budget == 0 {
+        return FlagSet::ALL.minus(defined_in);
+    }
+    let (insns, _) = decode_block(src, addr, (*budget).min(16));
+    *budget = budget.saturating_sub(insns.len().max(1));
     let mut live = FlagSet::NONE;
-    let mut defined = FlagSet::NONE;
+    let mut defined = defined_in;
     for insn in &insns {
         live = live.union(flags_read(insn).minus(defined));
-        defined = defined.union(flags_written(insn));
-        // Flags only *partly* written by an instruction whose flag behaviour
-        // depends on a runtime count (shifts by CL) are conservatively live.
-        if is_count_dependent(insn) {
-            live = live.union(flags_written(insn).minus(defined));
+        // Flags written only when a run-time count is non-zero (shifts by CL)
+        // stay as they were otherwise: not a definition.
+        if !is_count_dependent(insn) {
+            defined = defined.union(flags_written(insn));
         }
-        if defined.contains(crate::state::Flag::DF) && defined.0 & FlagSet::STATUS.0 == FlagSet::STATUS.0 {
+        if defined.0 & FlagSet::ALL.0 == FlagSet::ALL.0 {
             return live;
         }
-        if !matches!(insn.flow_control(), FlowControl::Next) || insn.mnemonic() == iced_x86::Mnemonic::Syscall {
-            break;
+        match insn.flow_control() {
+            FlowControl::Next if insn.mnemonic() != iced_x86::Mnemonic::Syscall => {}
+            FlowControl::UnconditionalBranch | FlowControl::Call if is_direct(insn) => {
+                return live.union(live_flags_rec(src, insn.near_branch_target(), budget, defined));
+            }
+            FlowControl::ConditionalBranch if is_direct(insn) => {
+                let a = live_flags_rec(src, insn.near_branch_target(), budget, defined);
+                let b = live_flags_rec(src, insn.next_ip(), budget, defined);
+                return live.union(a).union(b);
+            }
+            _ => return live.union(FlagSet::ALL.minus(defined)),
         }
     }
-    let _ = term;
-    // Whatever was not defined in the lookahead may be read later.
-    live.union(FlagSet::ALL.minus(defined))
+    // Fell off the decoded instructions (block cap or fetch fault).
+    match insns.last() {
+        Some(last) if insns.len() < 16 || *budget > 0 => live.union(live_flags_rec(src, last.next_ip(), budget, defined)),
+        _ => live.union(FlagSet::ALL.minus(defined)),
+    }
+}
+
+fn is_direct(insn: &Instruction) -> bool {
+    matches!(insn.op0_kind(), iced_x86::OpKind::NearBranch64)
 }
 
 fn is_count_dependent(insn: &Instruction) -> bool {
@@ -149,9 +174,9 @@ pub fn lift_block(
     let term = term.unwrap_or(Terminator::Jump(end));
     // Successor flag liveness for dead-flag elimination.
     let live_out_flags = match &term {
-        Terminator::Jump(t) => live_flags_at(src, *t, 8),
+        Terminator::Jump(t) => live_flags_at(src, *t, 24),
         Terminator::Branch { taken, not_taken, .. } => {
-            live_flags_at(src, *taken, 8).union(live_flags_at(src, *not_taken, 8))
+            live_flags_at(src, *taken, 24).union(live_flags_at(src, *not_taken, 24))
         }
         _ => FlagSet::ALL,
     };

@@ -24,6 +24,7 @@ pub mod ir;
 pub mod lift;
 pub mod lower;
 pub mod passes;
+pub mod print;
 pub mod state;
 pub mod testing;
 pub mod x87;

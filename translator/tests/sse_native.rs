@@ -212,6 +212,10 @@ fn value(r: &mut Rng, kind: Kind) -> u64 {
 const MXCSRS: &[u32] = &[0x1f80, 0x1f80, 0x1f80, 0x3f80, 0x5f80, 0x7f80, 0x9fc0, 0x1fc0, 0x9f80];
 
 fn random_ctx(r: &mut Rng, kind: Kind, fp_modes: bool) -> (Ctx, [u8; DATA_LEN]) {
+    random_ctx_opts(r, kind, fp_modes, true)
+}
+
+fn random_ctx_opts(r: &mut Rng, kind: Kind, fp_modes: bool, daz: bool) -> (Ctx, [u8; DATA_LEN]) {
     let mut c = Ctx::default();
     for g in c.gpr.iter_mut() {
         *g = value(r, Kind::Int);
@@ -221,6 +225,9 @@ fn random_ctx(r: &mut Rng, kind: Kind, fp_modes: bool) -> (Ctx, [u8; DATA_LEN]) 
     c.gpr[2] = if r.next() % 2 == 0 { (r.next() % 40).wrapping_sub(20) } else { c.gpr[2] };
     c.rflags = 0x202 | (r.next() & STATUS);
     c.mxcsr = if fp_modes { r.pick(MXCSRS) } else { 0x1f80 };
+    if !daz {
+        c.mxcsr &= !0x40;
+    }
     for x in c.xmm.iter_mut() {
         *x = [value(r, kind), value(r, kind)];
     }
@@ -254,14 +261,25 @@ fn diff(native: &Ctx, q: &Ctx, nd: &[u8], qd: &[u8], check_mxcsr_flags: bool) ->
     out
 }
 
+/// How strictly to compare.
+#[derive(Clone, Copy)]
+struct Opts {
+    /// Compare MXCSR exception flags too.
+    mxcsr_flags: bool,
+    /// Allow DAZ in the random MXCSR values.
+    daz: bool,
+}
+
+const STRICT: Opts = Opts { mxcsr_flags: true, daz: true };
+
 /// Runs `src` `n` times with random inputs of `kind`, natively and under qvm.
-fn check_n(src: &str, kind: Kind, n: usize) -> Vec<String> {
+fn check_n(src: &str, kind: Kind, n: usize, o: Opts) -> Vec<String> {
     let code = assemble(src);
     let mut r = Rng(0x9e37_79b9_7f4a_7c15 ^ (src.len() as u64) << 7 ^ src.bytes().map(u64::from).sum::<u64>());
     let fp = kind != Kind::Int;
     let mut failures = vec![];
     for _ in 0..n {
-        let (ctx, data) = random_ctx(&mut r, kind, fp);
+        let (ctx, data) = random_ctx_opts(&mut r, kind, fp, o.daz);
         let (nc, nd) = run_native(&code, &ctx, &data);
         let (qc, qd) = run_qvm(&code, &ctx, &data);
         match qc {
@@ -270,7 +288,7 @@ fn check_n(src: &str, kind: Kind, n: usize) -> Vec<String> {
                 break;
             }
             Ok(qc) => {
-                let d = diff(&nc, &qc, &nd, &qd, true);
+                let d = diff(&nc, &qc, &nd, &qd, o.mxcsr_flags);
                 if !d.is_empty() {
                     failures.push(format!("{src} [mxcsr {:#x}]: {}", ctx.mxcsr, d.join("; ")));
                     break;
@@ -282,9 +300,13 @@ fn check_n(src: &str, kind: Kind, n: usize) -> Vec<String> {
 }
 
 fn check_all(cases: &[(&str, Kind)]) {
+    check_all_opts(cases, STRICT);
+}
+
+fn check_all_opts(cases: &[(&str, Kind)], o: Opts) {
     let mut fails = vec![];
     for (src, kind) in cases {
-        fails.extend(check_n(src, *kind, 24));
+        fails.extend(check_n(src, *kind, 24, o));
     }
     assert!(fails.is_empty(), "{} failing:\n{}", fails.len(), fails.join("\n"));
 }
@@ -482,4 +504,228 @@ fn shuffles() {
     }
     let cases: Vec<(&str, Kind)> = srcs.iter().map(|s| (s.as_str(), I)).collect();
     check_all(&cases);
+}
+
+#[test]
+fn float_arith() {
+    let mut srcs: Vec<(String, Kind)> = vec![];
+    for o in ["add", "sub", "mul", "div", "sqrt"] {
+        for (sfx, k) in [("ps", S), ("pd", D), ("ss", S), ("sd", D)] {
+            srcs.push((format!("{o}{sfx} xmm1, xmm2"), k));
+            let m = if sfx.starts_with('p') { "[rsi+16]" } else { "[rsi+8]" };
+            srcs.push((format!("{o}{sfx} xmm3, {m}"), k));
+        }
+    }
+    for o in ["andps", "andnps", "orpd", "xorps"] {
+        srcs.push((format!("{o} xmm1, xmm2"), S));
+    }
+    for o in ["haddps", "hsubps", "addsubps"] {
+        srcs.push((format!("{o} xmm1, xmm2"), S));
+        srcs.push((format!("{o} xmm1, [rsi]"), S));
+    }
+    for o in ["haddpd", "hsubpd", "addsubpd"] {
+        srcs.push((format!("{o} xmm1, xmm2"), D));
+    }
+    for imm in [0xff, 0xf1, 0x31, 0x7f, 0x0f, 0xf0, 0x5a] {
+        srcs.push((format!("dpps xmm1, xmm2, {imm}"), S));
+        srcs.push((format!("dppd xmm1, xmm2, {}", imm & 0x33), D));
+    }
+    for p in 0..8 {
+        srcs.push((format!("cmpps xmm1, xmm2, {p}"), S));
+        srcs.push((format!("cmppd xmm1, xmm2, {p}"), D));
+        srcs.push((format!("cmpss xmm1, xmm2, {p}"), S));
+        srcs.push((format!("cmpsd xmm1, xmm2, {p}"), D));
+        srcs.push((format!("cmpsd xmm1, [rsi+8], {p}"), D));
+    }
+    for o in ["comiss", "ucomiss"] {
+        srcs.push((format!("{o} xmm1, xmm2"), S));
+        srcs.push((format!("{o} xmm1, [rsi+4]"), S));
+    }
+    for o in ["comisd", "ucomisd"] {
+        srcs.push((format!("{o} xmm1, xmm2"), D));
+        srcs.push((format!("{o} xmm1, [rsi+8]"), D));
+    }
+    for imm in [0, 1, 2, 3, 4, 8, 9, 10, 11, 12] {
+        srcs.push((format!("roundss xmm1, xmm2, {imm}"), S));
+        srcs.push((format!("roundps xmm1, xmm2, {imm}"), S));
+        srcs.push((format!("roundsd xmm1, xmm2, {imm}"), D));
+        srcs.push((format!("roundpd xmm1, [rsi], {imm}"), D));
+    }
+    let cases: Vec<(&str, Kind)> = srcs.iter().map(|(s, k)| (s.as_str(), *k)).collect();
+    check_all(&cases);
+}
+
+#[test]
+fn conversions() {
+    let mut srcs: Vec<(String, Kind)> = vec![];
+    for s in [
+        "cvtsi2ss xmm1, eax", "cvtsi2ss xmm1, rax", "cvtsi2sd xmm1, eax", "cvtsi2sd xmm1, rdx",
+        "cvtsi2ss xmm1, dword [rsi]", "cvtsi2sd xmm1, qword [rsi]",
+        "cvtdq2ps xmm1, xmm2", "cvtdq2pd xmm1, xmm2", "cvtdq2pd xmm1, [rsi+8]",
+    ] {
+        srcs.push((s.to_string(), I));
+    }
+    for s in [
+        "cvtss2si eax, xmm2", "cvtss2si rax, xmm2",
+        "cvtss2si eax, [rsi+4]", "cvtss2sd xmm1, xmm2", "cvtps2pd xmm1, xmm2", "cvtps2pd xmm1, [rsi+8]",
+        "cvtps2dq xmm1, xmm2", "cvtps2dq xmm1, [rsi]",
+    ] {
+        srcs.push((s.to_string(), S));
+    }
+    for s in [
+        "cvtsd2si eax, xmm2", "cvtsd2si rax, xmm2", "cvtsd2ss xmm1, xmm2", "cvtsd2ss xmm1, [rsi]", "cvtpd2ps xmm1, xmm2",
+        "cvtpd2dq xmm1, xmm2", "cvtpd2dq xmm1, [rsi+16]",
+    ] {
+        srcs.push((s.to_string(), D));
+    }
+    let cases: Vec<(&str, Kind)> = srcs.iter().map(|(s, k)| (s.as_str(), *k)).collect();
+    check_all(&cases);
+}
+
+#[test]
+fn string_compare_and_crc() {
+    let mut srcs: Vec<String> = vec![];
+    for imm in [0x00, 0x04, 0x08, 0x0c, 0x01, 0x05, 0x09, 0x0d, 0x02, 0x06, 0x0b, 0x10, 0x30, 0x40, 0x44, 0x4c, 0x18, 0x3a, 0x7f] {
+        srcs.push(format!("pcmpistri xmm1, xmm2, {imm}"));
+        srcs.push(format!("pcmpistrm xmm1, [rsi], {imm}"));
+        srcs.push(format!("pcmpestri xmm1, xmm2, {imm}"));
+        srcs.push(format!("pcmpestrm xmm1, [rsi+3], {imm}"));
+    }
+    srcs.push("pcmpestri xmm1, xmm2, 0x0c".into());
+    for s in ["crc32 eax, cl", "crc32 eax, cx", "crc32 eax, ecx", "crc32 rax, rcx", "crc32 rax, byte [rsi]", "crc32 ebx, dword [rsi+5]"] {
+        srcs.push(s.into());
+    }
+    let cases: Vec<(&str, Kind)> = srcs.iter().map(|s| (s.as_str(), I)).collect();
+    check_all(&cases);
+}
+
+fn min_max_cases() -> Vec<(String, Kind)> {
+    let mut srcs = vec![];
+    for o in ["min", "max"] {
+        for (sfx, k) in [("ps", S), ("pd", D), ("ss", S), ("sd", D)] {
+            srcs.push((format!("{o}{sfx} xmm1, xmm2"), k));
+            let m = if sfx.starts_with('p') { "[rsi+16]" } else { "[rsi+8]" };
+            srcs.push((format!("{o}{sfx} xmm3, {m}"), k));
+        }
+    }
+    srcs
+}
+
+fn truncating_cases() -> Vec<(String, Kind)> {
+    let mut srcs = vec![];
+    for s in ["cvttss2si eax, xmm2", "cvttss2si rax, xmm2", "cvttps2dq xmm1, xmm2", "cvttss2si ecx, [rsi+4]"] {
+        srcs.push((s.to_string(), S));
+    }
+    for s in ["cvttsd2si eax, xmm2", "cvttsd2si rax, xmm2", "cvttsd2si rcx, [rsi+8]", "cvttpd2dq xmm1, xmm2"] {
+        srcs.push((s.to_string(), D));
+    }
+    srcs
+}
+
+/// MIN/MAX and truncating conversions: values without DAZ, MXCSR flags ignored
+/// (see the exact tests below for what the lowering still gets wrong).
+#[test]
+fn min_max_and_truncation_values() {
+    let mut all = min_max_cases();
+    all.extend(truncating_cases());
+    let cases: Vec<(&str, Kind)> = all.iter().map(|(s, k)| (s.as_str(), *k)).collect();
+    check_all_opts(&cases, Opts { mxcsr_flags: false, daz: false });
+}
+
+/// Exact MIN/MAX: fails until `BinOp/VecOp::FMinX86/FMaxX86` are lowered to the host
+/// MINxx/MAXxx (e.g. Cranelift `fmin_pseudo(b, a)`): the compare+select lowering
+/// returns the denormal operand under DAZ instead of the flushed zero, and the
+/// scalar form does not raise the invalid flag on a QNaN operand.
+#[test]
+#[ignore = "needs the FMinX86/FMaxX86 lowering fix"]
+fn min_max_exact() {
+    let all = min_max_cases();
+    let cases: Vec<(&str, Kind)> = all.iter().map(|(s, k)| (s.as_str(), *k)).collect();
+    check_all(&cases);
+}
+
+/// Exact truncating conversions: fails until `Conv::FloatToSIntTrunc` stops raising
+/// MXCSR.DE on denormal inputs (its range compares do; CVTTSS2SI never raises DE).
+#[test]
+#[ignore = "needs the FloatToSIntTrunc lowering fix"]
+fn truncation_exact() {
+    let all = truncating_cases();
+    let cases: Vec<(&str, Kind)> = all.iter().map(|(s, k)| (s.as_str(), *k)).collect();
+    check_all(&cases);
+}
+
+/// RCPxx/RSQRTxx follow qvm's documented rule (not the host's table): checked
+/// against exact math, the rule's format (12 significant bits), the specials, and
+/// the native instruction's accuracy bound; and wired through qvm lane by lane.
+#[test]
+fn reciprocal_estimates() {
+    use qvm_translator::lift::sse::{rcp_f32, rsqrt_f32};
+    let mut r = Rng(77);
+    for i in 0..200_000u32 {
+        let bits = if i < 1000 { 0x0080_0000 + i * 0x7_f000 } else { (r.next() as u32) & 0x7fff_ffff };
+        let exp = bits >> 23;
+        if exp == 0 || exp == 0xff {
+            continue;
+        }
+        let x = f64::from(f32::from_bits(bits));
+        let rc = rcp_f32(bits);
+        let exact = 1.0 / x;
+        if exact >= f64::from(f32::MIN_POSITIVE) {
+            let got = f64::from(f32::from_bits(rc));
+            assert!(((got - exact) / exact).abs() <= 2f64.powi(-12), "rcp {bits:#x}: {got} vs {exact}");
+            assert_eq!(rc & 0xfff, 0, "rcp {bits:#x} keeps 12 significant bits");
+        } else {
+            assert_eq!(rc, 0, "rcp {bits:#x} flushes tiny results");
+        }
+        assert_eq!(rcp_f32(bits | 0x8000_0000), rc | 0x8000_0000);
+        let rs = rsqrt_f32(bits);
+        let exact = 1.0 / x.sqrt();
+        let got = f64::from(f32::from_bits(rs));
+        assert!(((got - exact) / exact).abs() <= 2f64.powi(-12), "rsqrt {bits:#x}: {got} vs {exact}");
+        assert_eq!(rs & 0xfff, 0);
+        assert_eq!(rsqrt_f32(bits | 0x8000_0000), 0xffc0_0000);
+    }
+    for (x, rcp, rsq) in [
+        (0u32, 0x7f80_0000u32, 0x7f80_0000u32),
+        (0x8000_0000, 0xff80_0000, 0xff80_0000),
+        (0x0000_0001, 0x7f80_0000, 0x7f80_0000),
+        (0x8000_0001, 0xff80_0000, 0xff80_0000),
+        (0x7f80_0000, 0, 0),
+        (0xff80_0000, 0x8000_0000, 0xffc0_0000),
+        (0x7fa0_0000, 0x7fe0_0000, 0x7fe0_0000),
+        (0x3f80_0000, 0x3f80_0000, 0x3f80_0000),
+        (0x4080_0000, 0x3e80_0000, 0x3f00_0000),
+    ] {
+        assert_eq!(rcp_f32(x), rcp, "rcp {x:#x}");
+        assert_eq!(rsqrt_f32(x), rsq, "rsqrt {x:#x}");
+    }
+    // Native results stay within Intel's bound of the exact value, as the rule's do.
+    for src in ["rcpps xmm1, xmm2", "rsqrtps xmm1, xmm2", "rcpss xmm1, xmm2", "rsqrtss xmm1, [rsi]"] {
+        let code = assemble(src);
+        let mut r = Rng(5);
+        for _ in 0..24 {
+            let (ctx, data) = random_ctx(&mut r, S, true);
+            let (nc, _) = run_native(&code, &ctx, &data);
+            let (qc, _) = run_qvm(&code, &ctx, &data);
+            let qc = qc.unwrap();
+            let input = if src.contains("rsi") { [u64::from_le_bytes(data[..8].try_into().unwrap()), 0] } else { ctx.xmm[2] };
+            let f: fn(u32) -> u32 = if src.starts_with("rsqrt") { rsqrt_f32 } else { rcp_f32 };
+            let lanes = if src.contains("ps ") { 4 } else { 1 };
+            for i in 0..4 {
+                let word = |v: [u64; 2]| (v[i / 2] >> (32 * (i % 2))) as u32;
+                let q = word(qc.xmm[1]);
+                if i < lanes {
+                    assert_eq!(q, f(word(input)), "{src} lane {i}");
+                    let n = word(nc.xmm[1]);
+                    let (nf, qf) = (f32::from_bits(n), f32::from_bits(q));
+                    if nf.is_finite() && nf != 0.0 && qf.is_finite() && qf != 0.0 && f32::from_bits(word(input)).is_normal() {
+                        assert!(((nf - qf) / qf).abs() < 2f32.powi(-10), "{src}: native {nf} qvm {qf}");
+                    }
+                } else {
+                    assert_eq!(q, word(ctx.xmm[1]), "{src} upper lanes kept");
+                }
+            }
+            assert_eq!(qc.mxcsr, ctx.mxcsr, "{src}: no MXCSR flags");
+        }
+    }
 }

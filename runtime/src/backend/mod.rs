@@ -7,6 +7,7 @@
 //! ([`crate::run`]) owns the synthetic kernel and handles what a backend stops for.
 
 pub mod jit;
+pub mod kvm;
 
 use crate::memory::AddressSpace;
 use crate::run::RunError;
@@ -36,6 +37,6 @@ pub trait Backend {
 }
 
 /// The KVM backend for `space`, or why it cannot run here.
-pub fn kvm_backend(_space: &AddressSpace) -> Result<Box<dyn Backend>, RunError> {
-    Err(RunError::Backend("the kvm backend is not built yet".into()))
+pub fn kvm_backend(space: &AddressSpace) -> Result<Box<dyn Backend>, RunError> {
+    Ok(Box::new(kvm::KvmBackend::new(space)?))
 }

@@ -18,8 +18,11 @@
 //!   `O_LARGEFILE` like 64-bit Linux), `F_SETFL` (`O_APPEND`, `O_NONBLOCK`, …); record
 //!   locks always succeed (one process: `F_GETLK` answers `F_UNLCK`); `F_GETPIPE_SZ`
 //!   is 65536; the rest `EINVAL`.
-//! - `ftruncate` growth pays per byte (the kernel zero-fills it) and counts against
-//!   `max_memory` (`ENOSPC`... as `EFBIG` for ftruncate, as Linux for a size limit).
+//! - `ftruncate`/`truncate` growth pays per byte (the kernel zero-fills it) and counts
+//!   against `max_memory` (`EFBIG` beyond it; writes beyond it are `ENOSPC`).
+//! - `chmod` family: only files and directories the guest created may change mode
+//!   (`EPERM` otherwise). `utimensat` is accepted and changes nothing (all times are
+//!   the block timestamp).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -456,11 +459,27 @@ pub fn ftruncate(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     if !file.borrow().writable() {
         return Err(Errno::EINVAL.into());
     }
-    let len = a[1];
+    let node = file.borrow().node.clone();
+    truncate_node(k, cx, &node, a[1])
+}
+
+/// truncate(path, length).
+pub fn truncate(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
+    let path = k.read_cstr(cx, a[0])?;
+    let node = k.fs.resolve(&k.cwd, &path)?;
+    if node.borrow().is_dir() {
+        return Err(Errno::EISDIR.into());
+    }
+    if !may_write(&node) {
+        return Err(Errno::EACCES.into());
+    }
+    truncate_node(k, cx, &node, a[1])
+}
+
+fn truncate_node(k: &mut Kernel, cx: &mut Ctx<'_>, node: &NodeRef, len: u64) -> SysResult {
     if len.cast_signed() < 0 {
         return Err(Errno::EINVAL.into());
     }
-    let node = file.borrow().node.clone();
     let mut n = node.borrow_mut();
     let NodeKind::File(d) = &mut n.kind else {
         return Err(Errno::EINVAL.into());
@@ -472,6 +491,50 @@ pub fn ftruncate(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     }
     cx.charge_bytes(growth)?;
     d.resize(super::to_usize(len).map_err(|_| Errno::EFBIG)?);
+    Ok(0)
+}
+
+/// chmod(path, mode).
+pub fn chmod(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
+    fchmodat(
+        k,
+        cx,
+        [AT_FDCWD.cast_unsigned().into(), a[0], a[1], 0, 0, 0],
+    )
+}
+
+/// fchmod(fd, mode).
+pub fn fchmod(k: &mut Kernel, _: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
+    let node = k.fds.file(a[0])?.borrow().node.clone();
+    set_perm(&node, a[1])
+}
+
+/// fchmodat(dirfd, path, mode).
+pub fn fchmodat(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
+    let path = k.read_cstr(cx, a[1])?;
+    let node = k.lookup_at(a[0], &path, 0)?;
+    set_perm(&node, a[2])
+}
+
+/// Only what the guest created may change mode; the read-only part is `EPERM`.
+fn set_perm(node: &NodeRef, mode: u64) -> SysResult {
+    let mut n = node.borrow_mut();
+    if !n.writable || matches!(n.kind, NodeKind::Device(_)) {
+        return Err(Errno::EPERM.into());
+    }
+    n.perm = flags32(mode) & 0o7777;
+    Ok(0)
+}
+
+/// utimensat(dirfd, path, times, flags): accepted when the file exists; every time
+/// stays the block timestamp.
+pub fn utimensat(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
+    if a[1] == 0 {
+        k.fds.file(a[0])?;
+        return Ok(0);
+    }
+    let path = k.read_cstr(cx, a[1])?;
+    k.lookup_at(a[0], &path, a[3])?;
     Ok(0)
 }
 

@@ -539,3 +539,10 @@ pub fn getrandom(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     }
     Ok(n)
 }
+
+/// getsockname / getpeername(fd, …): no descriptor is a socket (`ENOTSOCK`; bash asks
+/// this of stdin to decide whether it runs under sshd).
+pub fn not_a_socket(k: &mut Kernel, _: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
+    k.fds.get(a[0])?;
+    Err(Errno::ENOTSOCK.into())
+}

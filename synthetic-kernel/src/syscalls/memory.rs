@@ -13,8 +13,10 @@
 //! - **mremap**: shrinking in place, growing in place when the following pages are
 //!   free, otherwise moving (`MREMAP_MAYMOVE`, `MREMAP_FIXED`) by copying the bytes.
 //!   `MREMAP_DONTUNMAP` and `old_size == 0` are not supported (`EINVAL`).
-//! - **madvise**: `MADV_DONTNEED` zeroes private anonymous pages (as Linux does);
-//!   every other advice is accepted and does nothing (`MADV_FREE` keeps the contents).
+//! - **madvise**: `MADV_DONTNEED` zeroes private anonymous pages (as Linux does) and
+//!   leaves file and shared mappings as they are; every other advice is accepted and
+//!   does nothing (`MADV_FREE` keeps the contents).
+//! - **msync**, **mlock** and friends succeed without doing anything.
 //!
 //! Gas: mmap pays `memory_cost` for every page it maps (fresh memory) plus
 //! `syscall_per_byte` for file bytes copied; brk and in-place mremap pay for the added
@@ -54,7 +56,11 @@ impl Kernel {
     /// Whether `extra` more accounted bytes fit in `max_memory`, given that `freed`
     /// accounted bytes go away in the same operation.
     pub(crate) fn memory_fits(&self, extra: u64, freed: u64) -> bool {
-        let used = (self.mm.accounted_bytes() - freed).saturating_add(self.fs.usage());
+        let used = self
+            .mm
+            .accounted_bytes()
+            .saturating_sub(freed)
+            .saturating_add(self.fs.usage());
         used.saturating_add(extra) <= self.max_memory
     }
 
@@ -77,7 +83,8 @@ pub fn brk(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     let (Some(old_end), Some(new_end)) = (page_up(cur), page_up(addr)) else {
         return Ok(cur);
     };
-    if new_end > GUEST_SPACE_SIZE {
+    // No brk before the loader set its base (the heap may never start below MIN_MAP_ADDR).
+    if new_end > GUEST_SPACE_SIZE || old_end < MIN_MAP_ADDR {
         return Ok(cur);
     }
     if new_end > old_end {
@@ -352,6 +359,22 @@ pub fn madvise(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
         for (s, e) in pieces {
             cx.mem.zero(s, e - s).map_err(enomem)?;
         }
+    }
+    Ok(0)
+}
+
+/// msync(addr, len, flags): nothing to write back; checks alignment and mapping.
+pub fn msync(k: &mut Kernel, _: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
+    let (addr, len, flags) = (a[0], a[1], a[2]);
+    if !is_page_aligned(addr) || flags & !7 != 0 || flags & 5 == 5 {
+        return Err(Errno::EINVAL.into());
+    }
+    let end = addr
+        .checked_add(len)
+        .and_then(page_up)
+        .ok_or(Errno::ENOMEM)?;
+    if len != 0 && !k.mm.fully_mapped(addr, end) {
+        return Err(Errno::ENOMEM.into());
     }
     Ok(0)
 }

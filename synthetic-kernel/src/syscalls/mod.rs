@@ -7,6 +7,121 @@
 //! [`io`] (reading, writing, pipes, poll, ioctl), [`memory`], [`time`], [`process`]
 //! (ids, exit, signals, limits, futex, uname, …).
 //!
+//! The implemented syscalls (x86-64 numbers; kept in sync with [`TABLE`] by a test):
+//!
+//! | nr | name | notes |
+//! |---|---|---|
+//! | 0 | read | io: file, device, pipe or stdin read |
+//! | 1 | write | io: file, device, pipe, stdout/stderr write (output limit) |
+//! | 2 | open | fs: = openat(AT_FDCWD, …) |
+//! | 3 | close | fs |
+//! | 4 | stat | fs: no symlinks: = newfstatat |
+//! | 5 | fstat | fs |
+//! | 6 | lstat | fs: = stat |
+//! | 7 | poll | io: readiness from state; timeout advances the clock |
+//! | 8 | lseek | fs: ESPIPE on pipes/stdio |
+//! | 9 | mmap | memory: anon/file snapshot, fixed, noreplace, top-down placement |
+//! | 10 | mprotect | memory |
+//! | 11 | munmap | memory |
+//! | 12 | brk | memory: Linux semantics, old break on failure |
+//! | 13 | rt_sigaction | process: recorded, never invoked |
+//! | 14 | rt_sigprocmask | process: delivers unblocked pending self-signals |
+//! | 16 | ioctl | io: ENOTTY (FIONBIO/FIOCLEX work) |
+//! | 17 | pread64 | io |
+//! | 18 | pwrite64 | io |
+//! | 19 | readv | io |
+//! | 20 | writev | io |
+//! | 21 | access | fs: owner permission bits |
+//! | 22 | pipe | io: 64 KiB in-memory buffer |
+//! | 24 | sched_yield | process: 0 |
+//! | 25 | mremap | memory: in place or moved by copying |
+//! | 26 | msync | memory: 0 (mapped ranges) |
+//! | 28 | madvise | memory: DONTNEED zeroes private anon |
+//! | 32 | dup | fs |
+//! | 33 | dup2 | fs |
+//! | 35 | nanosleep | time: advances the virtual clock |
+//! | 39 | getpid | process: 1000 |
+//! | 51 | getsockname | io: ENOTSOCK |
+//! | 52 | getpeername | io: ENOTSOCK |
+//! | 60 | exit | process: ends the run |
+//! | 61 | wait4 | process: ECHILD |
+//! | 62 | kill | process: self only |
+//! | 63 | uname | process: fixed |
+//! | 72 | fcntl | fs: see fs |
+//! | 74 | fsync | fs: 0 |
+//! | 75 | fdatasync | fs: 0 |
+//! | 76 | truncate | fs |
+//! | 77 | ftruncate | fs: growth pays per byte |
+//! | 79 | getcwd | fs |
+//! | 80 | chdir | fs |
+//! | 81 | fchdir | fs |
+//! | 82 | rename | fs |
+//! | 83 | mkdir | fs |
+//! | 84 | rmdir | fs |
+//! | 87 | unlink | fs |
+//! | 89 | readlink | fs: /proc/self/exe only |
+//! | 90 | chmod | fs: guest-created files only |
+//! | 91 | fchmod | fs |
+//! | 95 | umask | process |
+//! | 96 | gettimeofday | time: virtual realtime |
+//! | 97 | getrlimit | process |
+//! | 98 | getrusage | process: utime = virtual time |
+//! | 99 | sysinfo | process: RAM = max_memory |
+//! | 100 | times | process |
+//! | 102 | getuid | process: 1000 |
+//! | 104 | getgid | process: 1000 |
+//! | 107 | geteuid | process: 1000 |
+//! | 108 | getegid | process: 1000 |
+//! | 109 | setpgid | process: self only |
+//! | 110 | getppid | process: 1 |
+//! | 111 | getpgrp | process: 1000 |
+//! | 115 | getgroups | process: none |
+//! | 121 | getpgid | process |
+//! | 124 | getsid | process: 1000 |
+//! | 131 | sigaltstack | process: recorded |
+//! | 140 | getpriority | process: 20 (nice 0) |
+//! | 141 | setpriority | process: 0 |
+//! | 149 | mlock | process: 0 |
+//! | 150 | munlock | process: 0 |
+//! | 151 | mlockall | process: 0 |
+//! | 152 | munlockall | process: 0 |
+//! | 157 | prctl | process: names, dumpable, no_new_privs |
+//! | 158 | arch_prctl | process: FS/GS base |
+//! | 160 | setrlimit | process: lowering only |
+//! | 186 | gettid | process: 1000 |
+//! | 200 | tkill | process: self only |
+//! | 201 | time | time |
+//! | 202 | futex | process: single thread: WAIT → EAGAIN/ETIMEDOUT |
+//! | 203 | sched_setaffinity | process: 0 |
+//! | 204 | sched_getaffinity | process: one CPU |
+//! | 217 | getdents64 | fs: ".", "..", entries by name |
+//! | 218 | set_tid_address | process: returns tid |
+//! | 221 | fadvise64 | fs: 0 |
+//! | 228 | clock_gettime | time: virtual clocks |
+//! | 229 | clock_getres | time: 1 ns |
+//! | 230 | clock_nanosleep | time: advances the virtual clock |
+//! | 231 | exit_group | process: ends the run |
+//! | 234 | tgkill | process: self only |
+//! | 257 | openat | fs |
+//! | 258 | mkdirat | fs |
+//! | 262 | newfstatat | fs: AT_EMPTY_PATH |
+//! | 263 | unlinkat | fs: AT_REMOVEDIR |
+//! | 264 | renameat | fs |
+//! | 267 | readlinkat | fs |
+//! | 268 | fchmodat | fs |
+//! | 269 | faccessat | fs |
+//! | 273 | set_robust_list | process: accepted |
+//! | 280 | utimensat | fs: accepted, times fixed |
+//! | 292 | dup3 | fs |
+//! | 293 | pipe2 | io |
+//! | 302 | prlimit64 | process: self only |
+//! | 309 | getcpu | process: CPU 0 |
+//! | 316 | renameat2 | fs: RENAME_NOREPLACE |
+//! | 318 | getrandom | io: the random stream |
+//! | 332 | statx | fs: basic stats + btime |
+//! | 334 | rseq | process: ENOSYS (glibc continues without) |
+//! | 439 | faccessat2 | fs |
+//!
 //! Guest pointers are validated against the mapping table before any access: input
 //! buffers must be mapped, output buffers mapped writable, else `-EFAULT` (all or
 //! nothing: a partially valid buffer is `-EFAULT` and nothing is transferred; a read
@@ -124,17 +239,22 @@ table! {
     22 pipe 1 => io::pipe;
     24 sched_yield 0 => process::zero;
     25 mremap 5 => memory::mremap;
+    26 msync 3 => memory::msync;
     28 madvise 3 => memory::madvise;
     32 dup 1 => fs::dup;
     33 dup2 2 => fs::dup2;
     35 nanosleep 2 => time::nanosleep;
     39 getpid 0 => process::getpid;
+    51 getsockname 3 => io::not_a_socket;
+    52 getpeername 3 => io::not_a_socket;
     60 exit 1 => process::exit;
+    61 wait4 4 => process::wait4;
     62 kill 2 => process::kill;
     63 uname 1 => process::uname;
     72 fcntl 3 => fs::fcntl;
     74 fsync 1 => fs::fsync;
     75 fdatasync 1 => fs::fsync;
+    76 truncate 2 => fs::truncate;
     77 ftruncate 2 => fs::ftruncate;
     79 getcwd 2 => fs::getcwd;
     80 chdir 1 => fs::chdir;
@@ -144,10 +264,14 @@ table! {
     84 rmdir 1 => fs::rmdir;
     87 unlink 1 => fs::unlink;
     89 readlink 3 => fs::readlink;
+    90 chmod 2 => fs::chmod;
+    91 fchmod 2 => fs::fchmod;
     95 umask 1 => process::umask;
     96 gettimeofday 2 => time::gettimeofday;
     97 getrlimit 2 => process::getrlimit;
+    98 getrusage 2 => process::getrusage;
     99 sysinfo 1 => process::sysinfo;
+    100 times 1 => process::times;
     102 getuid 0 => process::getuid;
     104 getgid 0 => process::getuid;
     107 geteuid 0 => process::getuid;
@@ -155,14 +279,24 @@ table! {
     109 setpgid 2 => process::setpgid;
     110 getppid 0 => process::getppid;
     111 getpgrp 0 => process::getpgrp;
+    115 getgroups 2 => process::getgroups;
     121 getpgid 1 => process::getpgid;
+    124 getsid 1 => process::getsid;
     131 sigaltstack 2 => process::sigaltstack;
+    140 getpriority 2 => process::getpriority;
+    141 setpriority 3 => process::zero;
+    149 mlock 2 => process::zero;
+    150 munlock 2 => process::zero;
+    151 mlockall 1 => process::zero;
+    152 munlockall 0 => process::zero;
+    157 prctl 5 => process::prctl;
     158 arch_prctl 2 => process::arch_prctl;
     160 setrlimit 2 => process::setrlimit;
     186 gettid 0 => process::getpid;
     200 tkill 2 => process::tkill;
     201 time 1 => time::time;
     202 futex 6 => process::futex;
+    203 sched_setaffinity 3 => process::zero;
     204 sched_getaffinity 3 => process::sched_getaffinity;
     217 getdents64 3 => fs::getdents64;
     218 set_tid_address 1 => process::set_tid_address;
@@ -178,11 +312,14 @@ table! {
     263 unlinkat 3 => fs::unlinkat;
     264 renameat 4 => fs::renameat;
     267 readlinkat 4 => fs::readlinkat;
+    268 fchmodat 3 => fs::fchmodat;
     269 faccessat 3 => fs::faccessat;
     273 set_robust_list 2 => process::set_robust_list;
+    280 utimensat 4 => fs::utimensat;
     292 dup3 3 => fs::dup3;
     293 pipe2 2 => io::pipe2;
     302 prlimit64 4 => process::prlimit64;
+    309 getcpu 3 => process::getcpu;
     316 renameat2 5 => fs::renameat2;
     318 getrandom 3 => io::getrandom;
     332 statx 5 => fs::statx;
@@ -342,6 +479,15 @@ impl Kernel {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn documented_table_matches() {
+        let src = include_str!("mod.rs");
+        for e in TABLE {
+            let row = format!("//! | {} | {} |", e.nr, e.name);
+            assert!(src.contains(&row), "{row} missing from the module docs");
+        }
+    }
 
     #[test]
     fn table_is_sorted_and_unique() {

@@ -536,3 +536,98 @@ pub fn sysinfo(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
 pub(crate) fn raise(k: &mut Kernel, sig: u64) -> Result<(), Stop> {
     k.send_self(sig).map(|_| ())
 }
+
+/// wait4: there are never children (`ECHILD`).
+pub fn wait4(_: &mut Kernel, _: &mut Ctx<'_>, _: [u64; 6]) -> SysResult {
+    Err(Errno::ECHILD.into())
+}
+
+/// getrusage(who, usage): user time = the virtual clock, everything else 0.
+pub fn getrusage(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
+    let who = super::fs::int_arg(a[0]);
+    if !(-1..=1).contains(&who) {
+        return Err(Errno::EINVAL.into());
+    }
+    let mut b = [0u8; 144];
+    if who != -1 {
+        b[..8].copy_from_slice(&(k.clock_ns / 1_000_000_000).to_le_bytes());
+        b[8..16].copy_from_slice(&((k.clock_ns % 1_000_000_000) / 1000).to_le_bytes());
+    }
+    k.copy_out(cx, a[1], &b)?;
+    Ok(0)
+}
+
+/// times(buf): user time = the virtual clock in 100 Hz ticks; returns elapsed ticks.
+pub fn times(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
+    let ticks = k.clock_ns / 10_000_000;
+    if a[0] != 0 {
+        let mut b = [0u8; 32];
+        b[..8].copy_from_slice(&ticks.to_le_bytes());
+        k.copy_out(cx, a[0], &b)?;
+    }
+    Ok(ticks)
+}
+
+/// getsid(pid).
+pub fn getsid(_: &mut Kernel, _: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
+    if a[0] == 0 || a[0] == PID {
+        Ok(PID)
+    } else {
+        Err(Errno::ESRCH.into())
+    }
+}
+
+/// getgroups(size, list): no supplementary groups.
+pub fn getgroups(_: &mut Kernel, _: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
+    if super::fs::int_arg(a[0]) < 0 {
+        return Err(Errno::EINVAL.into());
+    }
+    Ok(0)
+}
+
+/// prctl(option, …): PR_SET_NAME/PR_GET_NAME (the name starts as the last component
+/// of `exe_path`, truncated to 15 bytes), PR_SET_PDEATHSIG, PR_{GET,SET}_DUMPABLE,
+/// PR_{GET,SET}_NO_NEW_PRIVS; others `EINVAL`.
+pub fn prctl(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
+    match a[0] {
+        1 | 4 | 38 => Ok(0),
+        3 => Ok(1),
+        39 => Ok(0),
+        15 => {
+            let avail = k.mm.accessible_prefix(a[1], 16, crate::mm::Access::Read);
+            let name = k.copy_in(cx, a[1], avail)?;
+            let end = name
+                .iter()
+                .position(|&c| c == 0)
+                .unwrap_or(name.len())
+                .min(15);
+            k.comm = name[..end].to_vec();
+            Ok(0)
+        }
+        16 => {
+            let mut b = [0u8; 16];
+            b[..k.comm.len().min(15)].copy_from_slice(&k.comm[..k.comm.len().min(15)]);
+            k.copy_out(cx, a[1], &b)?;
+            Ok(0)
+        }
+        _ => Err(Errno::EINVAL.into()),
+    }
+}
+
+/// getcpu(cpu, node, cache): CPU 0, node 0.
+pub fn getcpu(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
+    for p in [a[0], a[1]] {
+        if p != 0 {
+            k.copy_out(cx, p, &0u32.to_le_bytes())?;
+        }
+    }
+    Ok(0)
+}
+
+/// getpriority(which, who): nice 0, which the raw syscall reports as 20.
+pub fn getpriority(_: &mut Kernel, _: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
+    if a[0] > 2 {
+        return Err(Errno::EINVAL.into());
+    }
+    Ok(20)
+}

@@ -295,3 +295,10 @@ pub const ENOTTY: i64 = -25;
 pub const EFBIG: i64 = -27;
 pub const ENOSYS: i64 = -38;
 pub const ETIMEDOUT: i64 = -110;
+
+impl H {
+    /// Writes guest memory directly (as guest code would).
+    pub fn mem_write(&mut self, addr: u64, data: &[u8]) {
+        self.mem.write(addr, data).unwrap();
+    }
+}

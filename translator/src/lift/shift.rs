@@ -15,14 +15,22 @@
 //!
 //! | insn | CF | OF | SF ZF PF | AF |
 //! |---|---|---|---|---|
-//! | SHL/SAL | last bit out: bit `w` of `x << n`, computed at 64 bits (so 0 when `n > w` for 8/16-bit) | `MSB(res) ^ CF` for every count (the count-1 rule; undefined for n > 1 in the SDM) | from result | 0 (undefined) |
-//! | SHR | bit `n-1` of zero-extended `x` (0 when `n > w`) | `MSB(x)` for every count | from result | 0 |
+//! OF is defined by the SDM for a count of 1 only. For every nonzero count qvm
+//! writes the OF of the **first one-bit step** (which is the count-1 value when the
+//! count is 1), the rule Intel processors follow (checked against the host CPU by
+//! this module's tests). `x` is the original destination, `w` its width:
+//!
+//! | insn | CF | OF | SF ZF PF | AF |
+//! |---|---|---|---|---|
+//! | SHL/SAL | last bit out: bit `w` of `x << n`, computed at 64 bits (so 0 when `n > w` for 8/16-bit) | `MSB(x) ^ MSB-1(x)` | from result | 0 (undefined) |
+//! | SHR | bit `n-1` of zero-extended `x` (0 when `n > w`) | `MSB(x)` | from result | 0 |
 //! | SAR | bit `n-1` of sign-extended `x` (sign when `n > w`) | 0 | from result | 0 |
-//! | ROL | `LSB(res)` | `MSB(res) ^ CF` for every count | unchanged | unchanged |
-//! | ROR | `MSB(res)` | `MSB(res) ^ MSB-1(res)` for every count | unchanged | unchanged |
-//! | RCL | bit rotated into CF (count taken mod 9/17 for 8/16-bit) | `MSB(res) ^ CF` | unchanged | unchanged |
-//! | RCR | bit rotated into CF | `MSB(res) ^ MSB-1(res)` | unchanged | unchanged |
-//! | SHLD/SHRD | last bit out | `MSB(res) ^ MSB(dst)` for every count | from result | 0 |
+//! | ROL | `LSB(res)` | `MSB(x) ^ MSB-1(x)` | unchanged | unchanged |
+//! | ROR | `MSB(res)` | `LSB(x) ^ MSB(x)` | unchanged | unchanged |
+//! | RCL | bit rotated into CF (count taken mod 9/17 for 8/16-bit) | `MSB(x) ^ MSB-1(x)` | unchanged | unchanged |
+//! | RCR | bit rotated into CF | `CF(old) ^ MSB(x)` | unchanged | unchanged |
+//! | SHLD | last bit out | `MSB(x) ^ MSB-1(x)` | from result | 0 |
+//! | SHRD | last bit out | `LSB(src) ^ MSB(x)` | from result | 0 |
 //!
 //! For RCL/RCR a masked count that is a multiple of 9 (17) leaves CF and the value
 //! unchanged but still writes OF by the rule above (the count is nonzero).
@@ -197,10 +205,7 @@ fn shift(l: &mut Lifter<'_>, kind: Kind) -> LiftResult {
         }
     };
     let of = match kind {
-        Kind::Shl => {
-            let m = l.sign_bit(res);
-            l.b.xor(m, cf)
-        }
+        Kind::Shl => first_step_left_of(l, x, w),
         Kind::Shr => l.sign_bit(x),
         Kind::Sar => l.b.iconst(Type::I8, 0),
     };
@@ -226,18 +231,29 @@ fn rotate(l: &mut Lifter<'_>, left: bool) -> LiftResult {
     let n = count_value(l, count, ty);
     let res = l.b.binary(if left { BinOp::Rotl } else { BinOp::Rotr }, x, n);
     l.write_op_at(0, addr, res);
-    let msb = l.sign_bit(res);
     let (cf, of) = if left {
         let cf = bit_of(l, res, 0);
-        (cf, l.b.xor(msb, cf))
+        (cf, first_step_left_of(l, x, w))
     } else {
-        let next = bit_of(l, res, w - 2);
-        (msb, l.b.xor(msb, next))
+        let cf = l.sign_bit(res);
+        // First step: MSB(rotr(x, 1)) ^ MSB-1(rotr(x, 1)) = LSB(x) ^ MSB(x).
+        let lsb = bit_of(l, x, 0);
+        let msb = l.sign_bit(x);
+        (cf, l.b.xor(lsb, msb))
     };
     let keep = keep_cond(l, count);
     put_flag(l, keep, Flag::CF, cf);
     put_flag(l, keep, Flag::OF, of);
     Ok(true)
+}
+
+/// OF of the first one-bit step of a left shift/rotate of `x` (`w` bits):
+/// `MSB(x) ^ MSB-1(x)`. qvm (like the Intel processors it was checked on) uses the
+/// first step's OF for every nonzero count.
+fn first_step_left_of(l: &mut Lifter<'_>, x: Value, w: u32) -> Value {
+    let msb = l.sign_bit(x);
+    let next = bit_of(l, x, w - 2);
+    l.b.xor(msb, next)
 }
 
 /// `n mod 9` for `n` in 0..32 without a division: `q = (n * 57) >> 9` is exact there.
@@ -331,12 +347,12 @@ fn rotate_carry(l: &mut Lifter<'_>, left: bool) -> LiftResult {
         }
     };
     l.write_op_at(0, addr, res);
-    let msb = l.sign_bit(res);
     let of = if left {
-        l.b.xor(msb, cf)
+        first_step_left_of(l, x, w)
     } else {
-        let next = bit_of(l, res, w - 2);
-        l.b.xor(msb, next)
+        // First step: MSB = old CF, MSB-1 = MSB(x).
+        let msb = l.sign_bit(x);
+        l.b.xor(cf_old, msb)
     };
     let keep = keep_cond(l, count);
     put_flag(l, keep, Flag::CF, cf);
@@ -417,9 +433,14 @@ fn double(l: &mut Lifter<'_>, left: bool) -> LiftResult {
         }
     };
     l.write_op_at(0, addr, res);
-    let m1 = l.sign_bit(res);
-    let m0 = l.sign_bit(d);
-    let of = l.b.xor(m1, m0);
+    let of = if left {
+        first_step_left_of(l, d, w)
+    } else {
+        // First step: MSB = LSB(src), compared with MSB(dst).
+        let lsb = bit_of(l, s, 0);
+        let m0 = l.sign_bit(d);
+        l.b.xor(lsb, m0)
+    };
     let keep = keep_cond(l, count);
     put_flag(l, keep, Flag::CF, cf);
     put_flag(l, keep, Flag::OF, of);

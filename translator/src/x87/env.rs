@@ -28,7 +28,9 @@ pub fn store_env(x: &X87State, big: bool) -> Vec<u8> {
             out.extend_from_slice(&w.to_le_bytes());
             out.extend_from_slice(&[0xff, 0xff]);
         }
-        out.extend_from_slice(&[0u8; 16]);
+        // FIP, FCS|FOP, FDP (0), FDS (0) with its reserved half 0xFFFF.
+        out.extend_from_slice(&[0u8; 14]);
+        out.extend_from_slice(&[0xff, 0xff]);
     } else {
         for w in words {
             out.extend_from_slice(&w.to_le_bytes());

@@ -336,6 +336,8 @@ impl X87State {
     /// Records exceptions; returns whether the result is delivered (no unmasked
     /// IE, DE or ZE among them — for those the destination stays unchanged).
     pub fn raise(&mut self, e: u16) -> bool {
+        // Pre-computation priority: invalid and zero-divide hide a denormal operand.
+        let e = if e & (exc::IE | exc::ZE) != 0 { e & !exc::DE } else { e };
         self.fsw |= e & 0x7f;
         self.update_es();
         e & (exc::IE | exc::DE | exc::ZE) & !self.fcw == 0

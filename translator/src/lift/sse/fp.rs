@@ -3,9 +3,9 @@
 //! products, rounding and the reciprocal estimates.
 
 use super::int::horizontal_pairs;
-use super::operand::{call_vec_helper, dst_xmm, read_scalar, read_v, xmm_op};
+use super::operand::{call_vec_helper, dst_xmm, read_scalar, read_v, scalar_to_v128, xmm_op};
 use super::soft_fp;
-use crate::ir::{BinOp, FloatCC, Helper, Lanes, Type, UnOp, Value, VecOp};
+use crate::ir::{BinOp, FloatCC, Helper, Lanes, Type, UnOp, VecOp};
 use crate::lift::{LiftResult, Lifter};
 use crate::state::Flag;
 use iced_x86::{Code, Mnemonic as M};
@@ -119,8 +119,10 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             Code::Cmpsd_xmm_xmmm64_imm8 => cmp(l, Shape::Sd),
             _ => Ok(false), // the string instruction
         },
-        M::Comiss | M::Ucomiss => comis(l, Type::F32),
-        M::Comisd | M::Ucomisd => comis(l, Type::F64),
+        M::Comiss => comis(l, Type::F32, true),
+        M::Ucomiss => comis(l, Type::F32, false),
+        M::Comisd => comis(l, Type::F64, true),
+        M::Ucomisd => comis(l, Type::F64, false),
         M::Haddps | M::Haddpd | M::Hsubps | M::Hsubpd => {
             let lanes = if matches!(m, M::Haddps | M::Hsubps) { Lanes::F32x4 } else { Lanes::F64x2 };
             let op = if matches!(m, M::Haddps | M::Haddpd) { VecOp::FAdd } else { VecOp::FSub };
@@ -213,14 +215,17 @@ fn cmp(l: &mut Lifter<'_>, shape: Shape) -> LiftResult {
         let r = l.b.vector_fcmp(cc, lanes, dv, s);
         l.b.set_xmm(d, r);
     } else {
+        // A vector compare of the two scalars padded with zeros: the host's CMPPS/PD
+        // raises exactly the MXCSR flags CMPSS/SD would (zeros raise none), which a
+        // scalar compare (UCOMISS) would not for the signaling predicates.
         let s = read_scalar(l, 1, shape.scalar())?;
         let dv = l.b.get_xmm(d);
         let a = l.b.extract_lane(lanes, dv, 0);
-        let c = l.b.fcmp(cc, a, s);
-        let (ity, ilanes) = if shape == Shape::Ss { (Type::I32, Lanes::I32x4) } else { (Type::I64, Lanes::I64x2) };
-        let ones = l.b.iconst(ity, u64::MAX);
-        let zero = l.b.iconst(ity, 0);
-        let v = l.b.select(c, ones, zero);
+        let av = scalar_to_v128(l, a);
+        let sv = scalar_to_v128(l, s);
+        let c = l.b.vector_fcmp(cc, lanes, av, sv);
+        let ilanes = if shape == Shape::Ss { Lanes::I32x4 } else { Lanes::I64x2 };
+        let v = l.b.extract_lane(ilanes, c, 0);
         let r = l.b.insert_lane(ilanes, dv, v, 0);
         l.b.set_xmm(d, r);
     }
@@ -228,7 +233,7 @@ fn cmp(l: &mut Lifter<'_>, shape: Shape) -> LiftResult {
 }
 
 /// COMISS/COMISD/UCOMISS/UCOMISD: ZF, PF, CF from the comparison; OF, SF, AF cleared.
-fn comis(l: &mut Lifter<'_>, ty: Type) -> LiftResult {
+fn comis(l: &mut Lifter<'_>, ty: Type, signaling: bool) -> LiftResult {
     let Some(d) = xmm_op(l, 0) else { return l.unsupported("operand") };
     let s = read_scalar(l, 1, ty)?;
     let lanes = if ty == Type::F32 { Lanes::F32x4 } else { Lanes::F64x2 };
@@ -236,7 +241,20 @@ fn comis(l: &mut Lifter<'_>, ty: Type) -> LiftResult {
     let a = l.b.extract_lane(lanes, dv, 0);
     let zf = l.b.fcmp(FloatCC::UnoOrEq, a, s);
     let pf = l.b.fcmp(FloatCC::Uno, a, s);
-    let cf = l.b.fcmp(FloatCC::UnoOrLt, a, s);
+    let cf = if signaling {
+        // COMISS/COMISD signal invalid on QNaN too: take "less" from the host's
+        // signaling CMPLTPS on the zero-padded scalars (zeros raise no flags).
+        let av = scalar_to_v128(l, a);
+        let sv = scalar_to_v128(l, s);
+        let lt = l.b.vector_fcmp(FloatCC::Lt, lanes, av, sv);
+        let ilanes = if ty == Type::F32 { Lanes::I32x4 } else { Lanes::I64x2 };
+        let x = l.b.extract_lane(ilanes, lt, 0);
+        let x = l.b.trunc(Type::I8, x);
+        let x = l.b.and_imm(x, 1);
+        l.b.or(x, pf)
+    } else {
+        l.b.fcmp(FloatCC::UnoOrLt, a, s)
+    };
     l.b.set_flag(Flag::ZF, zf);
     l.b.set_flag(Flag::PF, pf);
     l.b.set_flag(Flag::CF, cf);
@@ -265,20 +283,25 @@ fn dot(l: &mut Lifter<'_>, shape: Shape) -> LiftResult {
         }
         m
     };
-    let p = l.b.vector(VecOp::FMul, lanes, dv, s);
+    // Masked-out lanes multiply +0 by +0: +0.0 without raising any flag.
     let pm = l.b.vconst(lane_mask(imm >> 4));
-    let p = l.b.vector(VecOp::And, Lanes::I64x2, p, pm);
-    let x: Vec<Value> = (0..u8::try_from(n).unwrap_or(0)).map(|i| l.b.extract_lane(lanes, p, i)).collect();
-    let sum = if n == 4 {
-        let t1 = l.b.binary(BinOp::FAdd, x[0], x[1]);
-        let t2 = l.b.binary(BinOp::FAdd, x[2], x[3]);
-        l.b.binary(BinOp::FAdd, t1, t2)
+    let dm = l.b.vector(VecOp::And, Lanes::I64x2, dv, pm);
+    let sm = l.b.vector(VecOp::And, Lanes::I64x2, s, pm);
+    let p = l.b.vector(VecOp::FMul, lanes, dm, sm);
+    // The hardware sums per half: the low half gets t1 + t2, the high half t2 + t1
+    // (this only shows in which NaN propagates).
+    let r = if n == 4 {
+        let (ev, od) = horizontal_pairs(l, p, p, lanes);
+        let h = l.b.vector(VecOp::FAdd, lanes, ev, od); // [t1, t2, t1, t2]
+        let g = l.b.shuffle(h, h, [0, 1, 2, 3, 0, 1, 2, 3, 4, 5, 6, 7, 4, 5, 6, 7]);
+        let g2 = l.b.shuffle(h, h, [4, 5, 6, 7, 4, 5, 6, 7, 0, 1, 2, 3, 0, 1, 2, 3]);
+        l.b.vector(VecOp::FAdd, lanes, g, g2)
     } else {
-        l.b.binary(BinOp::FAdd, x[0], x[1])
+        let (ev, od) = horizontal_pairs(l, p, p, lanes);
+        l.b.vector(VecOp::FAdd, lanes, ev, od)
     };
-    let b = l.b.splat(lanes, sum);
     let bm = l.b.vconst(lane_mask(imm & 15));
-    let r = l.b.vector(VecOp::And, Lanes::I64x2, b, bm);
+    let r = l.b.vector(VecOp::And, Lanes::I64x2, r, bm);
     l.b.set_xmm(d, r);
     Ok(true)
 }

@@ -1,0 +1,388 @@
+//! The `kvm` backend: the oracle. The same guest memory runs on the real CPU under
+//! KVM, between the same synthetic kernel's syscalls.
+//!
+//! # How the guest is set up
+//!
+//! - **Memory.** Slot 0 is the guest space itself: guest-physical `[0, 4 GiB)` is the
+//!   [`AddressSpace`]'s always read-write view (`rw_base`), so the guest, the kernel and
+//!   the loader share every byte. Slot 1, at guest-physical 4 GiB, is the *system area*
+//!   (an anonymous mapping owned by the backend): page tables, GDT, IDT, TSS, the CPL0
+//!   stubs and a kernel stack. Its virtual mapping is supervisor-only.
+//! - **Paging.** Long mode, 4 KiB pages, guest-virtual = guest-physical. Each guest page
+//!   carries the kernel's VMA permissions (present iff mapped, writable iff
+//!   `PROT_WRITE`, NX unless `PROT_EXEC`); see [`paging`]. After every syscall the VMA
+//!   table is compared with the one the tables were built from; changed pages are
+//!   rewritten, and the system slot is dropped and re-added, which makes KVM discard its
+//!   shadow page tables (this KVM — `kvm_pvm` — shadows guest page tables in software and
+//!   cannot see writes the host makes to them).
+//! - **CPL3.** User code runs at CPL3 with a 64-bit code segment; FS/GS bases come from
+//!   [`CpuState`]. Each [`Backend::run`] loads the whole state (set_sregs, set_regs,
+//!   KVM_SET_XSAVE) because the run loop changes registers between runs.
+//! - **syscall.** EFER.SCE=1 and LSTAR point at a CPL0 stub that is a single `hlt`: the
+//!   resulting `KVM_EXIT_HLT` at that address means "syscall"; RCX and R11 hold the
+//!   return address and RFLAGS, as SYSCALL left them.
+//! - **Exceptions.** All 256 IDT gates are DPL0 interrupt gates on IST1 (#BP is DPL3,
+//!   so `int3` raises #BP, not #GP) pointing at per-vector `hlt` stubs; the exit RIP
+//!   names the vector and the frame on the kernel stack gives the error code, the
+//!   faulting RIP, RSP and RFLAGS; CR2 gives the #PF address. Signals follow Linux
+//!   ([`exits::action`]).
+//! - **CPUID.** KVM_SET_CPUID2 installs the synthetic model
+//!   ([`qvm_translator::cpuid::cpuid`]) for every leaf and subleaf it defines, and CPUID
+//!   faulting (MSR 0x140, advertised by MSR 0xCE) is turned on when the vCPU offers it:
+//!   CPL3 `cpuid` then raises #GP and is answered here from the model, bit for bit
+//!   (KVM would otherwise patch the APIC ID and OSXSAVE bits, and answer out-of-range
+//!   leaves with the highest basic leaf). [`KvmBackend::cpuid_faulting`] says which.
+//! - **RDTSC/RDTSCP.** CR4.TSD=1 makes them #GP at CPL3; they are emulated with
+//!   `virtual_tsc(cpu) + KVM_TSC_STEP × (earlier reads)`. The kvm backend does not
+//!   meter instructions, so `virtual_tsc` only moves with syscall gas and sleeps; the
+//!   step keeps the counter strictly increasing so wait loops end. **The TSC under
+//!   `--backend kvm` therefore differs from the jit's.**
+//!
+//! # What differs from the jit (documented deviations of the oracle)
+//!
+//! - **Gas is not metered.** `cpu.gas` only changes by what the synthetic kernel charges
+//!   for syscalls; a guest never runs out of gas by executing instructions, and an
+//!   infinite loop never returns.
+//! - **State carried across runs.** GPRs, RIP, the arithmetic flags and DF, FS/GS base,
+//!   XMM0–15, MXCSR and the x87 control word are loaded from and stored to [`CpuState`].
+//!   The rest of the x87 state (registers, status and tag words) is kept in the
+//!   backend's own XSAVE image between runs and is *not* copied into `CpuState`; nor are
+//!   RFLAGS bits other than the arithmetic flags and DF (TF, AC, ID are dropped).
+//! - Instructions run as the host CPU runs them: features the model hides (AVX,
+//!   RDRAND, …) may still execute instead of raising #UD when the host has them.
+
+mod exits;
+mod gdt;
+mod paging;
+mod vm;
+
+#[cfg(test)]
+mod tests;
+
+use super::{Backend, Stop};
+use crate::memory::AddressSpace;
+use crate::run::RunError;
+use exits::{Action, Emulated};
+use gdt::{off, StubExit, SYS_BASE};
+use kvm_bindings::{kvm_regs, kvm_sregs};
+use kvm_ioctls::VcpuExit;
+use paging::Span;
+use qvm_kernel::{GuestMemory, Kernel};
+use qvm_translator::state::gpr;
+use qvm_translator::CpuState;
+use vm::{ioctl_err, Vm};
+
+/// How far the kvm backend's virtual TSC advances per RDTSC/RDTSCP read.
+pub const KVM_TSC_STEP: u64 = 1000;
+
+/// Counters of what the backend did (for tests and benchmarks).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KvmStats {
+    /// `KVM_RUN` calls.
+    pub runs: u64,
+    /// Syscall exits.
+    pub syscalls: u64,
+    /// Instructions emulated after a #GP (CPUID, RDTSC, RDTSCP).
+    pub emulated: u64,
+    /// Page-table resyncs that changed at least one page (each drops the shadow MMU).
+    pub resyncs: u64,
+    /// PTEs rewritten in total.
+    pub ptes_written: u64,
+}
+
+/// The KVM backend.
+pub struct KvmBackend {
+    vm: Vm,
+    guest_size: u64,
+    /// The VMA table the page tables currently reflect.
+    spans: Vec<Span>,
+    /// Whether the page tables must be compared with the kernel's VMAs before running.
+    dirty: bool,
+    /// Whether the tables were ever written (no shadow to drop before the first run).
+    built: bool,
+    /// RDTSC/RDTSCP reads so far.
+    tsc_reads: u64,
+    stats: KvmStats,
+}
+
+/// The kernel stack frame of an exception taken at CPL3.
+struct Frame {
+    error: u64,
+    rip: u64,
+    cs: u64,
+    rflags: u64,
+    rsp: u64,
+}
+
+impl KvmBackend {
+    /// Opens `/dev/kvm` and builds a VM over `space`.
+    pub fn new(space: &AddressSpace) -> Result<KvmBackend, RunError> {
+        let vm = Vm::new(space.rw_base(), space.size())?;
+        Ok(KvmBackend {
+            vm,
+            guest_size: space.size(),
+            spans: Vec::new(),
+            dirty: true,
+            built: false,
+            tsc_reads: 0,
+            stats: KvmStats::default(),
+        })
+    }
+
+    /// Whether CPL3 CPUID is trapped and answered from the model (CPUID faulting), rather
+    /// than answered by KVM from the installed table.
+    pub fn cpuid_faulting(&self) -> bool {
+        self.vm.cpuid_faulting
+    }
+
+    /// What the backend has done so far.
+    pub fn stats(&self) -> KvmStats {
+        self.stats
+    }
+
+    /// Brings the page tables in line with the kernel's VMAs.
+    fn sync(&mut self, kernel: &Kernel) -> Result<(), RunError> {
+        let new = paging::snapshot(kernel, self.guest_size);
+        if new == self.spans {
+            return Ok(());
+        }
+        let n = paging::apply(&mut self.vm.sys, &self.spans, &new);
+        self.spans = new;
+        if n > 0 {
+            self.stats.ptes_written += n;
+            self.stats.resyncs += 1;
+            if self.built {
+                self.vm.flush_shadow()?;
+            }
+        }
+        self.built = true;
+        Ok(())
+    }
+
+    /// Loads `cpu` into the vCPU (CPL3).
+    fn load(&mut self, cpu: &CpuState) -> Result<kvm_sregs, RunError> {
+        let sregs = self.vm.user_sregs(cpu.fs_base, cpu.gs_base)?;
+        let regs = to_kvm_regs(cpu);
+        let x = &mut self.vm.xsave.region;
+        x[0] = (x[0] & 0xffff_0000) | u32::from(cpu.x87.fcw);
+        x[6] = cpu.mxcsr;
+        for (i, r) in cpu.xmm.iter().enumerate() {
+            let b = 40 + 4 * i;
+            x[b] = lo32(r[0]);
+            x[b + 1] = hi32(r[0]);
+            x[b + 2] = lo32(r[1]);
+            x[b + 3] = hi32(r[1]);
+        }
+        x[128] |= 3; // XSTATE_BV: x87 and SSE state are in the image
+        self.vm.put_xsave()?;
+        self.vm.set_user(&sregs, &regs)?;
+        Ok(sregs)
+    }
+
+    /// Stores the vCPU's user state into `cpu` (GPRs from `regs`, then `rip`/`rflags`).
+    fn store(&mut self, cpu: &mut CpuState, regs: &kvm_regs, rip: u64, rflags: u64, rsp: u64) -> Result<(), RunError> {
+        from_kvm_regs(cpu, regs);
+        cpu.gpr[gpr::RSP] = rsp;
+        cpu.rip = rip;
+        cpu.set_rflags(rflags);
+        self.vm.fetch_xsave()?;
+        let x = &self.vm.xsave.region;
+        cpu.x87.fcw = (x[0] & 0xffff) as u16;
+        cpu.mxcsr = x[6];
+        for (i, r) in cpu.xmm.iter_mut().enumerate() {
+            let b = 40 + 4 * i;
+            r[0] = u64::from(x[b]) | (u64::from(x[b + 1]) << 32);
+            r[1] = u64::from(x[b + 2]) | (u64::from(x[b + 3]) << 32);
+        }
+        Ok(())
+    }
+
+    /// Reads the exception frame at kernel `rsp`.
+    fn frame(&self, vector: u8, rsp: u64) -> Option<Frame> {
+        let mut o = rsp.checked_sub(SYS_BASE)?;
+        if !(off::STACK..off::STACK_TOP).contains(&o) {
+            return None;
+        }
+        let error = if gdt::has_error_code(vector) {
+            let e = self.vm.sys.read_u64(o)?;
+            o += 8;
+            e
+        } else {
+            0
+        };
+        Some(Frame {
+            error,
+            rip: self.vm.sys.read_u64(o)?,
+            cs: self.vm.sys.read_u64(o + 8)?,
+            rflags: self.vm.sys.read_u64(o + 16)?,
+            rsp: self.vm.sys.read_u64(o + 24)?,
+        })
+    }
+
+    /// Emulates the instruction at the frame's RIP if it is one the backend traps on
+    /// purpose; returns the registers to resume with.
+    fn emulate(&mut self, cpu: &CpuState, space: &AddressSpace, regs: &kvm_regs, f: &Frame) -> Option<kvm_regs> {
+        let mut bytes = [0u8; 3];
+        space.read(f.rip, &mut bytes).ok()?;
+        let insn = Emulated::decode(&bytes)?;
+        if insn == Emulated::Cpuid && !self.vm.cpuid_faulting {
+            return None;
+        }
+        let mut r = *regs;
+        r.rip = f.rip + insn.len();
+        r.rsp = f.rsp;
+        r.rflags = f.rflags;
+        match insn {
+            Emulated::Cpuid => {
+                let leaf = lo32(regs.rax);
+                let sub = lo32(regs.rcx);
+                let (a, b, c, d) = qvm_translator::cpuid::cpuid(leaf, sub);
+                r.rax = u64::from(a);
+                r.rbx = u64::from(b);
+                r.rcx = u64::from(c);
+                r.rdx = u64::from(d);
+            }
+            Emulated::Rdtsc | Emulated::Rdtscp => {
+                let t = qvm_translator::lift::system::virtual_tsc(cpu)
+                    .wrapping_add(self.tsc_reads.wrapping_mul(KVM_TSC_STEP));
+                self.tsc_reads += 1;
+                r.rax = t & 0xffff_ffff;
+                r.rdx = t >> 32;
+                if insn == Emulated::Rdtscp {
+                    r.rcx = 0; // IA32_TSC_AUX: CPU 0
+                }
+            }
+        }
+        self.stats.emulated += 1;
+        Some(r)
+    }
+}
+
+fn lo32(v: u64) -> u32 {
+    (v & 0xffff_ffff) as u32
+}
+
+fn hi32(v: u64) -> u32 {
+    (v >> 32) as u32
+}
+
+fn to_kvm_regs(cpu: &CpuState) -> kvm_regs {
+    let g = &cpu.gpr;
+    kvm_regs {
+        rax: g[0],
+        rcx: g[1],
+        rdx: g[2],
+        rbx: g[3],
+        rsp: g[4],
+        rbp: g[5],
+        rsi: g[6],
+        rdi: g[7],
+        r8: g[8],
+        r9: g[9],
+        r10: g[10],
+        r11: g[11],
+        r12: g[12],
+        r13: g[13],
+        r14: g[14],
+        r15: g[15],
+        rip: cpu.rip,
+        rflags: cpu.rflags(),
+    }
+}
+
+fn from_kvm_regs(cpu: &mut CpuState, r: &kvm_regs) {
+    cpu.gpr = [
+        r.rax, r.rcx, r.rdx, r.rbx, r.rsp, r.rbp, r.rsi, r.rdi, r.r8, r.r9, r.r10, r.r11, r.r12, r.r13, r.r14, r.r15,
+    ];
+}
+
+impl Backend for KvmBackend {
+    fn run(&mut self, cpu: &mut CpuState, space: &mut AddressSpace, kernel: &Kernel) -> Result<Stop, RunError> {
+        if self.dirty {
+            self.sync(kernel)?;
+            self.dirty = false;
+        }
+        let mut sregs = self.load(cpu)?;
+        loop {
+            self.stats.runs += 1;
+            let exit = match self.vm.vcpu.run() {
+                Ok(VcpuExit::Hlt) => None,
+                Ok(other) => Some(format!("{other:?}")),
+                Err(e) if e.errno() == libc::EINTR || e.errno() == libc::EAGAIN => continue,
+                Err(e) => return Err(ioctl_err("KVM_RUN", e)),
+            };
+            let regs = self.vm.vcpu.get_regs().map_err(|e| ioctl_err("KVM_GET_REGS", e))?;
+            if let Some(what) = exit {
+                return Err(RunError::Backend(format!("kvm: unexpected exit {what} at rip {:#x}", regs.rip)));
+            }
+            match gdt::stub_exit(regs.rip) {
+                Some(StubExit::Syscall) => {
+                    self.stats.syscalls += 1;
+                    // SYSCALL: RCX = the next instruction, R11 = RFLAGS; RSP is the user's.
+                    let (rip, rflags, rsp) = (regs.rcx, regs.r11, regs.rsp);
+                    self.store(cpu, &regs, rip, rflags, rsp)?;
+                    return Ok(Stop::Syscall);
+                }
+                Some(StubExit::Exception(v)) => {
+                    let f = self.frame(v, regs.rsp).ok_or_else(|| {
+                        RunError::Backend(format!("kvm: exception {v} with a bad kernel stack (rsp {:#x})", regs.rsp))
+                    })?;
+                    if f.cs & 3 != 3 {
+                        return Err(RunError::Backend(format!(
+                            "kvm: exception {v} at CPL0 (rip {:#x}, error {:#x})",
+                            f.rip, f.error
+                        )));
+                    }
+                    if v == 13 {
+                        if let Some(r) = self.emulate(cpu, space, &regs, &f) {
+                            self.vm.set_user(&sregs, &r)?;
+                            continue;
+                        }
+                    }
+                    let signal = match exits::action(v) {
+                        Action::Signal(s) => s,
+                        Action::Bug => {
+                            return Err(RunError::Backend(format!(
+                                "kvm: unexpected exception vector {v} at rip {:#x} (error {:#x})",
+                                f.rip, f.error
+                            )))
+                        }
+                    };
+                    let addr = if v == 14 {
+                        sregs = self.vm.vcpu.get_sregs().map_err(|e| ioctl_err("KVM_GET_SREGS", e))?;
+                        sregs.cr2
+                    } else {
+                        0
+                    };
+                    // #DB and #BP are traps: the frame's RIP is after the instruction.
+                    let mut fault_rip = f.rip;
+                    if v == 3 {
+                        let mut b = [0u8; 2];
+                        if space.read(f.rip.wrapping_sub(1), &mut b[..1]).is_ok() && b[0] == 0xcc {
+                            fault_rip = f.rip - 1;
+                        } else if space.read(f.rip.wrapping_sub(2), &mut b).is_ok() && b == [0xcd, 0x03] {
+                            fault_rip = f.rip - 2;
+                        }
+                    }
+                    self.store(cpu, &regs, fault_rip, f.rflags, f.rsp)?;
+                    cpu.fault_signal = signal;
+                    cpu.fault_addr = addr;
+                    cpu.fault_rip = fault_rip;
+                    return Ok(Stop::Fault);
+                }
+                None => {
+                    return Err(RunError::Backend(format!("kvm: hlt exit outside the stubs at rip {:#x}", regs.rip)));
+                }
+            }
+        }
+    }
+
+    fn after_syscall(&mut self, _kernel: &Kernel, _space: &AddressSpace, _invalidated: &[(u64, u64)]) {
+        // Compared with the kernel's VMAs on the next run (errors are reported there).
+        self.dirty = true;
+    }
+
+    fn name(&self) -> &'static str {
+        "kvm"
+    }
+}

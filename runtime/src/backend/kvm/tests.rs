@@ -1,0 +1,1 @@
+//! Tests of the kvm backend (skipped when /dev/kvm is missing).
