@@ -6,10 +6,10 @@
 //!         [--json] [--strace] [--backend jit|kvm] <ELF> [ARGS]...
 //! ```
 //!
-//! Everything after `<ELF>` goes to the guest untouched, dashes included
+//! Everything after `<ELF>` goes to the guest untouched, dashes and `--` included
 //! (`qvm run prog --json` passes `--json` to `prog`); qvm's own flags come before it.
-//! (One exception: a `--` *directly* after `<ELF>` is taken as the end-of-options marker;
-//! `qvm run prog a -- b` passes `a -- b`.)
+//! An unknown option before `<ELF>` is a usage error (name a program starting with `-`
+//! as `./-name`, or put `--` before it).
 //!
 //! What the guest sees, and why:
 //! - `argv[0]` is the ELF path exactly as given on the command line (as a shell does).
@@ -45,7 +45,7 @@ pub const DEFAULT_HEIGHT: u64 = 1;
 
 /// qvm: run statically linked x86-64 Linux programs deterministically, with gas metering.
 #[derive(Parser, Debug)]
-#[command(name = "qvm", version, about, propagate_version = true)]
+#[command(name = "qvm", version, propagate_version = true)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -89,12 +89,9 @@ pub struct RunArgs {
     /// Execution engine: `jit` (the translator) or `kvm` (the real CPU, for differential testing).
     #[arg(long, value_name = "jit|kvm", default_value = "jit", value_parser = parse_backend)]
     pub backend: BackendKind,
-    /// The ELF program to run.
-    #[arg(value_name = "ELF")]
-    pub elf: PathBuf,
-    /// Arguments passed to the program (argv[1..]), dashes included.
-    #[arg(value_name = "ARGS", trailing_var_arg = true, allow_hyphen_values = true)]
-    pub args: Vec<OsString>,
+    /// The ELF program, then the arguments passed to it (argv[1..], dashes included).
+    #[arg(value_name = "ELF [ARGS]", required = true, num_args = 1.., trailing_var_arg = true, allow_hyphen_values = true)]
+    pub program: Vec<OsString>,
 }
 
 /// One `--file GUEST_PATH=HOST_PATH`.
@@ -171,9 +168,9 @@ pub fn guest_exe_path(elf: &Path) -> String {
 impl RunArgs {
     /// Reads the files and builds the run configuration.
     pub fn to_config(&self) -> Result<RunConfig> {
-        let elf_path = &self.elf;
-        let guest_args = &self.args;
-        let elf = std::fs::read(&elf_path).with_context(|| format!("cannot read ELF file {}", elf_path.display()))?;
+        let (elf_path, guest_args) = self.program.split_first().context("missing ELF argument")?;
+        let elf_path = Path::new(elf_path);
+        let elf = std::fs::read(elf_path).with_context(|| format!("cannot read ELF file {}", elf_path.display()))?;
         let mut argv = vec![os_bytes(elf_path.as_os_str())];
         argv.extend(guest_args.iter().map(|a| os_bytes(a)));
         if let Some(i) = argv.iter().position(|a| a.contains(&0)) {
@@ -199,7 +196,7 @@ impl RunArgs {
             gas_limit: self.gas_limit,
             strace: self.strace,
             capture: self.json,
-            backend: qvm_runtime_backend_default(),
+            backend: self.backend,
         })
     }
 }
@@ -253,10 +250,46 @@ fn run_command(args: &RunArgs) -> ExitCode {
     }
 }
 
+impl Cli {
+    /// Parses a command line (`args[0]` is the program name). Beyond clap's own checks,
+    /// an ELF argument starting with `-` is rejected as an unknown option: the guest
+    /// arguments are a trailing list that starts at the ELF, so a mistyped qvm flag
+    /// would otherwise be taken for the program.
+    pub fn parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+        let cli = Cli::try_parse_from(&args)?;
+        let Command::Run(run) = &cli.command;
+        if let Some(first) = run.program.first() {
+            let dashed = first.to_string_lossy().starts_with('-');
+            // `qvm run -- -prog` names a program starting with '-' on purpose.
+            let pos = args.iter().position(|a| a == first).unwrap_or(0);
+            let after_double_dash = args[..pos].iter().any(|a| a == "--");
+            if dashed && !after_double_dash {
+                let msg = format!(
+                    "unexpected argument '{}' (qvm's options come before the ELF; use ./{0} for a file of that name)",
+                    first.to_string_lossy()
+                );
+                let mut cmd = <Cli as clap::CommandFactory>::command();
+                cmd.build();
+                let kind = clap::error::ErrorKind::UnknownArgument;
+                return Err(match cmd.find_subcommand_mut("run") {
+                    Some(run) => run.error(kind, msg),
+                    None => cmd.error(kind, msg),
+                });
+            }
+        }
+        Ok(cli)
+    }
+}
+
 /// The whole `qvm` program: parses `std::env::args_os()` and runs the subcommand.
 /// Usage errors print clap's message and exit with status 2; `--help`/`--version` exit 0.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::parse_args(std::env::args_os()) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -273,14 +306,14 @@ mod tests {
     use super::*;
 
     fn parse(args: &[&str]) -> Result<RunArgs, clap::Error> {
-        let cli = Cli::try_parse_from(std::iter::once("qvm").chain(args.iter().copied()))?;
+        let cli = Cli::parse_args(std::iter::once("qvm").chain(args.iter().copied()))?;
         match cli.command {
             Command::Run(r) => Ok(r),
         }
     }
 
     fn program(r: &RunArgs) -> Vec<String> {
-        std::iter::once(r.elf.as_os_str()).chain(r.args.iter().map(|a| a.as_os_str())).map(|s| s.to_string_lossy().into_owned()).collect()
+        r.program.iter().map(|s| s.to_string_lossy().into_owned()).collect()
     }
 
     #[test]
@@ -300,13 +333,17 @@ mod tests {
         assert!(r.json);
         assert_eq!(r.gas_limit, DEFAULT_GAS_LIMIT);
         assert_eq!(program(&r), ["prog", "-x", "--json", "--gas-limit", "5"]);
-        // `--` right after ELF is clap's end-of-options marker; later ones reach the guest.
         let r = parse(&["run", "prog", "--", "-y"]).unwrap();
-        assert_eq!(program(&r), ["prog", "-y"]);
+        assert_eq!(program(&r), ["prog", "--", "-y"]);
+        let r = parse(&["run", "prog", "--json"]).unwrap();
+        assert!(!r.json);
+        assert_eq!(program(&r), ["prog", "--json"]);
         let r = parse(&["run", "--", "prog", "a", "--", "-y"]).unwrap();
         assert_eq!(program(&r), ["prog", "a", "--", "-y"]);
         let r = parse(&["run", "prog", "-h"]).unwrap();
         assert_eq!(program(&r), ["prog", "-h"]);
+        let r = parse(&["run", "--", "-prog", "-h"]).unwrap();
+        assert_eq!(program(&r), ["-prog", "-h"]);
     }
 
     #[test]
@@ -340,6 +377,8 @@ mod tests {
             &["run", "--file", "relative=/etc/hostname", "p"],
             &["run", "--file", "/x", "p"],
             &["run", "--bogus", "p"],
+            &["run", "--bogus", "p", "--", "x"],
+            &["run", "--gas-limt", "5", "p"],
             &["run", "--backend", "qemu", "p"],
             &["frobnicate"],
         ] {
@@ -384,10 +423,4 @@ mod tests {
         assert_eq!(guest_exe_path(Path::new("hello")), "/hello");
         assert_eq!(guest_exe_path(Path::new("/")), "/prog");
     }
-}
-
-
-/// The default backend (the lead added this while `--backend` is not wired).
-fn qvm_runtime_backend_default() -> crate::run::BackendKind {
-    crate::run::BackendKind::Jit
 }

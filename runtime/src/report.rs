@@ -198,6 +198,14 @@ impl JsonReport {
     }
 }
 
+#[cfg(test)]
+mod error_tests {
+    #[test]
+    fn error_object_starts_with_outcome() {
+        assert_eq!(super::error_json("bad \"x\""), r#"{"outcome":"error","error":"bad \"x\""}"#);
+    }
+}
+
 fn json_fault(f: &FaultInfo) -> JsonFault {
     let g = f.regs.gpr.map(hex);
     let [rax, rcx, rdx, rbx, rsp, rbp, rsi, rdi, r8, r9, r10, r11, r12, r13, r14, r15] = g;
@@ -230,7 +238,14 @@ fn json_fault(f: &FaultInfo) -> JsonFault {
 
 /// The `--json` object for a run qvm could not perform.
 pub fn error_json(message: &str) -> String {
-    serde_json::json!({ "outcome": "error", "error": message }).to_string()
+    #[derive(Serialize)]
+    struct ErrorReport<'a> {
+        outcome: &'static str,
+        error: &'a str,
+    }
+    let report = ErrorReport { outcome: "error", error: message };
+    // A struct of two strings always serializes.
+    serde_json::to_string(&report).unwrap_or_else(|_| String::from(r#"{"outcome":"error","error":""}"#))
 }
 
 /// Standard base64 (RFC 4648, with padding).

@@ -280,6 +280,11 @@ impl Fs {
         self.new_node(NodeKind::File(data), perm, true)
     }
 
+    /// A new read-only regular file not linked anywhere (generated `/proc` contents).
+    pub fn new_snapshot_file(&mut self, data: Vec<u8>) -> NodeRef {
+        self.new_node(NodeKind::File(FileData { data, usage: None }), 0o444, false)
+    }
+
     /// A new pipe inode.
     pub fn new_pipe(&mut self) -> NodeRef {
         self.new_node(NodeKind::Pipe(Pipe::default()), 0o600, true)

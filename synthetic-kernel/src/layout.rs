@@ -16,8 +16,9 @@
 //! ```
 //!
 //! An mmap hint (non-`MAP_FIXED` address) is honoured when the whole page-rounded range
-//! is free and inside `[MIN_MAP_ADDR, GUEST_SPACE_SIZE)`, as Linux does; otherwise the
-//! top-down rule applies.
+//! is free and inside `[MIN_MAP_ADDR, MMAP_TOP)`; otherwise the top-down rule applies.
+//! brk and in-place mremap growth also stop at `MMAP_TOP`: only `MAP_FIXED` and
+//! `MREMAP_FIXED` place memory in the guard gap below the stack.
 
 /// Guest addresses are `[0, GUEST_SPACE_SIZE)` (4 GiB).
 pub const GUEST_SPACE_SIZE: u64 = 1 << 32;

@@ -41,7 +41,7 @@ fn glibc_static_startup_and_stdio() {
     assert_eq!(h.ret(nr::BRK, &[base + 0x22000]) as u64, base + 0x22000);
     assert_eq!(h.ret(nr::MPROTECT, &[0x30_0000, 4096, 1]), 0);
     let big = h.ret(nr::MMAP, &[0, 10_489_856, 3, 0x22, u64::MAX, 0]) as u64;
-    assert!(big > base && big % 4096 == 0);
+    assert!(big > base && big.is_multiple_of(4096));
     h.mem_write(big + 5, &[2]);
     let moved = h.ret(nr::MREMAP, &[big, 10_489_856, 20_975_616, 1]) as u64;
     assert_eq!(h.get(moved + 5, 1), [2]);

@@ -314,12 +314,24 @@ fn mprotect_and_exec_invalidation() {
 #[test]
 fn mremap_grows_in_place_or_moves() {
     let mut h = H::new();
-    let a = h.ret(
+    // The topmost mmap cannot grow in place: that would enter the gap above MMAP_TOP.
+    let top = h.ret(
         nr::MMAP,
         &[0, PAGE_SIZE, PROT_RW, MAP_PRIVATE_ANON, u64::MAX, 0],
     ) as u64;
+    assert_eq!(top, MMAP_TOP - PAGE_SIZE);
+    assert_eq!(
+        h.ret(nr::MREMAP, &[top, PAGE_SIZE, 2 * PAGE_SIZE, 0, 0]),
+        ENOMEM
+    );
+    // A hinted mapping lower down can.
+    let hint = MMAP_TOP - 64 * PAGE_SIZE;
+    let a = h.ret(
+        nr::MMAP,
+        &[hint, PAGE_SIZE, PROT_RW, MAP_PRIVATE_ANON, u64::MAX, 0],
+    ) as u64;
+    assert_eq!(a, hint);
     h.mem.write(a, b"keep me").unwrap();
-    // Below `a` is free: still cannot grow in place upward (MMAP_TOP is above: free too).
     let b = h.ret(nr::MREMAP, &[a, PAGE_SIZE, 2 * PAGE_SIZE, 0, 0]) as u64;
     assert_eq!(b, a, "grows in place into the free page above");
     // Block the page above, then growing needs MAYMOVE.
@@ -839,4 +851,48 @@ fn readv_scatters() {
     assert_eq!(h.ret(nr::READV, &[fd, iov, 2]), 24);
     assert_eq!(h.get(a, 5), b"hello");
     assert_eq!(h.get(b, 19), b" from the embedder\n");
+}
+
+#[test]
+fn proc_self_maps_lists_mappings() {
+    let mut h = H::new();
+    let p = h.cstr("/proc/self/maps");
+    let fd = h.ret(nr::OPEN, &[p, O_RDONLY, 0]) as u64;
+    let buf = h.alloc(4096);
+    let n = h.ret(nr::READ, &[fd, buf, 4096]) as usize;
+    let text = String::from_utf8(h.get(buf, n)).unwrap();
+    assert!(
+        text.contains("00200000-00201000 r-xp 00000000 00:00 0"),
+        "{text}"
+    );
+    assert!(text.lines().last().unwrap().ends_with("[stack]"), "{text}");
+    assert!(text.contains("ff7f0000-ffff0000 rw-p"), "{text}");
+    assert_eq!(h.ret(nr::OPEN, &[p, O_RDWR, 0]), EACCES);
+}
+
+#[test]
+fn strace_prints_paths_and_ints_without_changing_gas() {
+    let run = |trace: bool| {
+        let mut h = H::with(|c| {
+            if !trace {
+                c.strace = None;
+            }
+        });
+        let p = h.cstr("/tmp/\"q\"\n");
+        let fd = h.ret(
+            nr::OPENAT,
+            &[(-100i64) as u64, p, O_WRONLY | O_CREAT, 0o644],
+        );
+        assert_eq!(fd, 3);
+        assert_eq!(h.ret(nr::OPEN, &[0x1000, 0, 0]), EFAULT);
+        (h.gas, h.trace.text())
+    };
+    let (gas_traced, text) = run(true);
+    let (gas_plain, empty) = run(false);
+    assert_eq!(gas_traced, gas_plain);
+    assert!(empty.is_empty());
+    assert_eq!(
+        text,
+        "openat(-100, \"/tmp/\\\"q\\\"\\x0a\", 65, 420) = 3\nopen(4096, 0, 0) = -14 EFAULT\n"
+    );
 }

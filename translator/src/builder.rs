@@ -315,6 +315,11 @@ impl Builder {
         dst
     }
 
+    /// Faults with `signal` when `cond` (I8) is non-zero.
+    pub fn trap_if(&mut self, cond: Value, signal: u32) {
+        self.ops.push(Op::Trap { cond, signal });
+    }
+
     /// Calls a helper with up to three I64 args; returns its I64 result.
     pub fn call(&mut self, helper: Helper, args: &[Value]) -> Value {
         assert!(args.len() <= 3, "helpers take at most three arguments");

@@ -608,6 +608,14 @@ pub enum Op {
         /// Scalar (lane type).
         a: Value,
     },
+    /// End the run with `signal` (fault address 0) at the current instruction when
+    /// `cond` (I8) is non-zero — alignment checks and other rare faults.
+    Trap {
+        /// I8 condition.
+        cond: Value,
+        /// Linux signal number.
+        signal: u32,
+    },
     /// Call a Rust helper; all arguments and the result are I64.
     Call {
         /// Result, if used.

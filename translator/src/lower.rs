@@ -490,6 +490,11 @@ impl Lower<'_, '_> {
                 let r = self.from_lanes(r);
                 self.def(dst, r);
             }
+            Op::Trap { cond, signal } => {
+                let c = self.v(cond);
+                let zero = self.iconst(types::I64, 0);
+                self.fault_if(c, signal, zero);
+            }
             Op::Call { dst, ref helper, ref args } => {
                 let r = self.call_helper(helper, args);
                 if let Some(d) = dst {

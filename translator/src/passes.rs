@@ -51,6 +51,7 @@ fn has_effect(op: &Op) -> bool {
             | Op::SetSpecial { .. }
             | Op::Store { .. }
             | Op::Call { .. }
+            | Op::Trap { .. }
             // A load can fault, and a fault is observable.
             | Op::Load { .. }
     )
@@ -111,6 +112,7 @@ pub fn for_each_use(op: &Op, mut f: impl FnMut(Value)) {
     match op {
         Op::SetReg { src, .. } | Op::SetFlag { src, .. } | Op::SetXmm { src, .. } | Op::SetSpecial { src, .. } => f(*src),
         Op::Load { addr, .. } => f(*addr),
+        Op::Trap { cond, .. } => f(*cond),
         Op::Store { addr, src } => {
             f(*addr);
             f(*src);

@@ -5,6 +5,9 @@
 //! with pseudo-random ones. Snippets address data through RSI (a host buffer
 //! natively, guest address `DATA` under qvm).
 
+// Test-only bit slicing of random words.
+#![allow(clippy::cast_possible_truncation)]
+
 use qvm_translator::testing::{run_snippet, SnippetEnd};
 use qvm_translator::CpuState;
 use std::sync::Mutex;
@@ -221,8 +224,8 @@ fn random_ctx_opts(r: &mut Rng, kind: Kind, fp_modes: bool, daz: bool) -> (Ctx, 
         *g = value(r, Kind::Int);
     }
     // Small counts and indices are interesting too.
-    c.gpr[0] = if r.next() % 3 == 0 { r.next() % 40 } else { value(r, Kind::Int) };
-    c.gpr[2] = if r.next() % 2 == 0 { (r.next() % 40).wrapping_sub(20) } else { c.gpr[2] };
+    c.gpr[0] = if r.next().is_multiple_of(3) { r.next() % 40 } else { value(r, Kind::Int) };
+    c.gpr[2] = if r.next().is_multiple_of(2) { (r.next() % 40).wrapping_sub(20) } else { c.gpr[2] };
     c.rflags = 0x202 | (r.next() & STATUS);
     c.mxcsr = if fp_modes { r.pick(MXCSRS) } else { 0x1f80 };
     if !daz {
@@ -420,6 +423,11 @@ fn integer() {
         "ptest xmm1, [rsi]",
         "ptest xmm3, xmm3",
         "pand xmm1, xmm2\nptest xmm1, xmm1",
+        "phminposuw xmm1, xmm2",
+        "phminposuw xmm1, [rsi]",
+        "mpsadbw xmm1, xmm2, 0",
+        "mpsadbw xmm1, xmm2, 5",
+        "mpsadbw xmm1, [rsi], 7",
     ];
     for s in extra {
         cases.push((s, I));

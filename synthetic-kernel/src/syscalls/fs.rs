@@ -5,7 +5,9 @@
 //! - Paths resolve against the cwd (initially `/`) or a directory fd; there are no
 //!   symlinks, so `lstat` = `stat` and `AT_SYMLINK_NOFOLLOW` changes nothing.
 //!   `readlink("/proc/self/exe")` returns `exe_path`; readlink of anything else that
-//!   exists is `EINVAL`.
+//!   exists is `EINVAL`. Opening `/proc/self/maps` (read-only) gives a snapshot of the
+//!   mapping table in Linux's format (glibc's `pthread_getattr_np` reads it to find the
+//!   main stack); it is not listed in `/proc/self` and cannot be `stat`ed by path.
 //! - Permissions: every file is owned by uid/gid 1000 (the process), so the owner bits
 //!   decide. Embedder files (0444) and the read-only directories (0555) refuse writes
 //!   with `EACCES`; `/tmp` and what the guest creates there are writable. New files get
@@ -137,6 +139,52 @@ impl Kernel {
         b
     }
 
+    /// If `path` names `/proc/self/<name>` (or `/proc/1000/<name>`), that name. The
+    /// path is taken textually (after joining a relative path to its start directory).
+    fn proc_name(&self, start: &NodeRef, path: &[u8]) -> Option<Vec<u8>> {
+        let abs = if path.first() == Some(&b'/') {
+            path.to_vec()
+        } else {
+            let mut p = self.fs.path_of(start);
+            if p != b"/" {
+                p.push(b'/');
+            }
+            p.extend_from_slice(path);
+            p
+        };
+        let pid_dir = format!("/proc/{}/", super::process::PID);
+        abs.strip_prefix(b"/proc/self/")
+            .or_else(|| abs.strip_prefix(pid_dir.as_bytes()))
+            .map(<[u8]>::to_vec)
+    }
+
+    /// `/proc/self/maps` as Linux formats it, generated from the mapping table when
+    /// opened (a snapshot).
+    fn proc_maps(&self) -> Vec<u8> {
+        let mut out = String::new();
+        for v in self.mm.vmas() {
+            let p = v.prot;
+            let mut line = format!(
+                "{:08x}-{:08x} {}{}{}{} 00000000 00:00 0",
+                v.start,
+                v.end,
+                if p.readable() { 'r' } else { '-' },
+                if p.writable() { 'w' } else { '-' },
+                if p.executable() { 'x' } else { '-' },
+                if v.shared { 's' } else { 'p' },
+            );
+            if !v.name.is_empty() {
+                while line.len() < 73 {
+                    line.push(' ');
+                }
+                line.push_str(&v.name);
+            }
+            line.push('\n');
+            out.push_str(&line);
+        }
+        out.into_bytes()
+    }
+
     fn install_fd(&mut self, file: OpenFile, cloexec: bool, min: u64) -> Result<u64, Errno> {
         let limit = self.fd_limit();
         self.fds.install(
@@ -183,6 +231,17 @@ pub fn openat(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
         return Err(Errno::EMFILE.into());
     }
     let start = k.start_dir(a[0], &path)?;
+    if k.proc_name(&start, &path).as_deref() == Some(b"maps") {
+        if acc != O_RDONLY || flags & (O_CREAT | O_TRUNC) != 0 {
+            return Err(Errno::EACCES.into());
+        }
+        let node = k.fs.new_snapshot_file(k.proc_maps());
+        return Ok(k.install_fd(
+            OpenFile::new(node, acc | (flags & SETFL_MASK)),
+            flags & O_CLOEXEC != 0,
+            0,
+        )?);
+    }
     let node = if flags & O_CREAT != 0 {
         match k.fs.resolve_parent(&start, &path)? {
             None => {
@@ -723,18 +782,7 @@ pub fn readlinkat(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     }
     let path = k.read_cstr(cx, a[1])?;
     let start = k.start_dir(a[0], &path)?;
-    let abs = if path.first() == Some(&b'/') {
-        path.clone()
-    } else {
-        let mut p = k.fs.path_of(&start);
-        if p != b"/" {
-            p.push(b'/');
-        }
-        p.extend_from_slice(&path);
-        p
-    };
-    let pid_exe = format!("/proc/{}/exe", super::process::PID);
-    if abs == b"/proc/self/exe" || abs == pid_exe.as_bytes() {
+    if k.proc_name(&start, &path).as_deref() == Some(b"exe") {
         let target = k.exe_path.as_bytes().to_vec();
         let n = target.len().min(super::to_usize(a[3] & 0xffff_ffff)?);
         k.copy_out(cx, a[2], &target[..n])?;

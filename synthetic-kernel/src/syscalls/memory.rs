@@ -10,6 +10,9 @@
 //!   in-memory file's bytes (a private snapshot; bytes past the end of file are zero);
 //!   a shared *writable* file mapping is refused with `ENODEV` since writes could not
 //!   reach the file. `/dev/zero` maps as anonymous memory.
+//! - Placement the kernel chooses (hints, brk growth, mremap growing in place) stays
+//!   inside `[MIN_MAP_ADDR, MMAP_TOP)`, so the 16 MiB gap below the stack stays a guard;
+//!   only `MAP_FIXED`/`MREMAP_FIXED` (and mappings already above `MMAP_TOP`) go elsewhere.
 //! - **mremap**: shrinking in place, growing in place when the following pages are
 //!   free, otherwise moving (`MREMAP_MAYMOVE`, `MREMAP_FIXED`) by copying the bytes.
 //!   `MREMAP_DONTUNMAP` and `old_size == 0` are not supported (`EINVAL`).
@@ -26,7 +29,9 @@ use super::{Ctx, Stop, SysResult, CHUNK};
 use crate::errno::Errno;
 use crate::fs::{Device, NodeKind};
 use crate::guest::Prot;
-use crate::layout::{is_page_aligned, page_up, GUEST_SPACE_SIZE, MIN_MAP_ADDR, PAGE_SIZE};
+use crate::layout::{
+    is_page_aligned, page_up, GUEST_SPACE_SIZE, MIN_MAP_ADDR, MMAP_TOP, PAGE_SIZE,
+};
 use crate::mm::{Backing, Vma};
 use crate::Kernel;
 
@@ -84,7 +89,7 @@ pub fn brk(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
         return Ok(cur);
     };
     // No brk before the loader set its base (the heap may never start below MIN_MAP_ADDR).
-    if new_end > GUEST_SPACE_SIZE || old_end < MIN_MAP_ADDR {
+    if new_end > MMAP_TOP || old_end < MIN_MAP_ADDR {
         return Ok(cur);
     }
     if new_end > old_end {
@@ -162,7 +167,7 @@ pub fn mmap(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     } else {
         let hint = crate::layout::page_down(addr);
         let hint_ok = hint >= MIN_MAP_ADDR
-            && hint.checked_add(len).is_some_and(|e| e <= GUEST_SPACE_SIZE)
+            && hint.checked_add(len).is_some_and(|e| e <= MMAP_TOP)
             && !k.mm.overlaps(hint, hint + len);
         if hint_ok {
             hint
@@ -274,9 +279,9 @@ pub fn mremap(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
         return Ok(old);
     }
     let grow = new_len - old_len;
-    let in_place = old_end
-        .checked_add(grow)
-        .is_some_and(|e| e <= GUEST_SPACE_SIZE && !k.mm.overlaps(old_end, e));
+    let in_place = old_end.checked_add(grow).is_some_and(|e| {
+        (e <= MMAP_TOP || old >= MMAP_TOP) && e <= GUEST_SPACE_SIZE && !k.mm.overlaps(old_end, e)
+    });
     if in_place {
         if !k.memory_fits(grow, 0) {
             return Err(Errno::ENOMEM.into());

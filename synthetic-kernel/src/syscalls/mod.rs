@@ -199,132 +199,134 @@ pub struct Entry {
     pub nr: u64,
     /// Name (as strace prints it).
     pub name: &'static str,
-    /// Arguments printed in traces.
-    pub nargs: usize,
+    /// The arguments as traces print them, one character each: `d` an `int` (fd,
+    /// signal, pid: printed signed), `s` a path (printed as a quoted string), `.` a
+    /// number (decimal below 0x10000, hex above).
+    pub args: &'static str,
     /// The handler.
     pub handler: Handler,
 }
 
 macro_rules! table {
-    ($($nr:literal $name:ident $nargs:literal => $h:path;)*) => {
+    ($($nr:literal $name:ident $args:literal => $h:path;)*) => {
         /// Every implemented syscall, sorted by number.
         pub static TABLE: &[Entry] = &[
-            $(Entry { nr: $nr, name: stringify!($name), nargs: $nargs, handler: $h },)*
+            $(Entry { nr: $nr, name: stringify!($name), args: $args, handler: $h },)*
         ];
     };
 }
 
 table! {
-    0 read 3 => io::read;
-    1 write 3 => io::write;
-    2 open 3 => fs::open;
-    3 close 1 => fs::close;
-    4 stat 2 => fs::stat;
-    5 fstat 2 => fs::fstat;
-    6 lstat 2 => fs::stat;
-    7 poll 3 => io::poll;
-    8 lseek 3 => fs::lseek;
-    9 mmap 6 => memory::mmap;
-    10 mprotect 3 => memory::mprotect;
-    11 munmap 2 => memory::munmap;
-    12 brk 1 => memory::brk;
-    13 rt_sigaction 4 => process::rt_sigaction;
-    14 rt_sigprocmask 4 => process::rt_sigprocmask;
-    16 ioctl 3 => io::ioctl;
-    17 pread64 4 => io::pread64;
-    18 pwrite64 4 => io::pwrite64;
-    19 readv 3 => io::readv;
-    20 writev 3 => io::writev;
-    21 access 2 => fs::access;
-    22 pipe 1 => io::pipe;
-    24 sched_yield 0 => process::zero;
-    25 mremap 5 => memory::mremap;
-    26 msync 3 => memory::msync;
-    28 madvise 3 => memory::madvise;
-    32 dup 1 => fs::dup;
-    33 dup2 2 => fs::dup2;
-    35 nanosleep 2 => time::nanosleep;
-    39 getpid 0 => process::getpid;
-    51 getsockname 3 => io::not_a_socket;
-    52 getpeername 3 => io::not_a_socket;
-    60 exit 1 => process::exit;
-    61 wait4 4 => process::wait4;
-    62 kill 2 => process::kill;
-    63 uname 1 => process::uname;
-    72 fcntl 3 => fs::fcntl;
-    74 fsync 1 => fs::fsync;
-    75 fdatasync 1 => fs::fsync;
-    76 truncate 2 => fs::truncate;
-    77 ftruncate 2 => fs::ftruncate;
-    79 getcwd 2 => fs::getcwd;
-    80 chdir 1 => fs::chdir;
-    81 fchdir 1 => fs::fchdir;
-    82 rename 2 => fs::rename;
-    83 mkdir 2 => fs::mkdir;
-    84 rmdir 1 => fs::rmdir;
-    87 unlink 1 => fs::unlink;
-    89 readlink 3 => fs::readlink;
-    90 chmod 2 => fs::chmod;
-    91 fchmod 2 => fs::fchmod;
-    95 umask 1 => process::umask;
-    96 gettimeofday 2 => time::gettimeofday;
-    97 getrlimit 2 => process::getrlimit;
-    98 getrusage 2 => process::getrusage;
-    99 sysinfo 1 => process::sysinfo;
-    100 times 1 => process::times;
-    102 getuid 0 => process::getuid;
-    104 getgid 0 => process::getuid;
-    107 geteuid 0 => process::getuid;
-    108 getegid 0 => process::getuid;
-    109 setpgid 2 => process::setpgid;
-    110 getppid 0 => process::getppid;
-    111 getpgrp 0 => process::getpgrp;
-    115 getgroups 2 => process::getgroups;
-    121 getpgid 1 => process::getpgid;
-    124 getsid 1 => process::getsid;
-    131 sigaltstack 2 => process::sigaltstack;
-    140 getpriority 2 => process::getpriority;
-    141 setpriority 3 => process::zero;
-    149 mlock 2 => process::zero;
-    150 munlock 2 => process::zero;
-    151 mlockall 1 => process::zero;
-    152 munlockall 0 => process::zero;
-    157 prctl 5 => process::prctl;
-    158 arch_prctl 2 => process::arch_prctl;
-    160 setrlimit 2 => process::setrlimit;
-    186 gettid 0 => process::getpid;
-    200 tkill 2 => process::tkill;
-    201 time 1 => time::time;
-    202 futex 6 => process::futex;
-    203 sched_setaffinity 3 => process::zero;
-    204 sched_getaffinity 3 => process::sched_getaffinity;
-    217 getdents64 3 => fs::getdents64;
-    218 set_tid_address 1 => process::set_tid_address;
-    221 fadvise64 4 => fs::fadvise64;
-    228 clock_gettime 2 => time::clock_gettime;
-    229 clock_getres 2 => time::clock_getres;
-    230 clock_nanosleep 4 => time::clock_nanosleep;
-    231 exit_group 1 => process::exit;
-    234 tgkill 3 => process::tgkill;
-    257 openat 4 => fs::openat;
-    258 mkdirat 3 => fs::mkdirat;
-    262 newfstatat 4 => fs::newfstatat;
-    263 unlinkat 3 => fs::unlinkat;
-    264 renameat 4 => fs::renameat;
-    267 readlinkat 4 => fs::readlinkat;
-    268 fchmodat 3 => fs::fchmodat;
-    269 faccessat 3 => fs::faccessat;
-    273 set_robust_list 2 => process::set_robust_list;
-    280 utimensat 4 => fs::utimensat;
-    292 dup3 3 => fs::dup3;
-    293 pipe2 2 => io::pipe2;
-    302 prlimit64 4 => process::prlimit64;
-    309 getcpu 3 => process::getcpu;
-    316 renameat2 5 => fs::renameat2;
-    318 getrandom 3 => io::getrandom;
-    332 statx 5 => fs::statx;
-    334 rseq 4 => process::enosys;
-    439 faccessat2 4 => fs::faccessat2;
+    0 read "d.." => io::read;
+    1 write "d.." => io::write;
+    2 open "s.." => fs::open;
+    3 close "d" => fs::close;
+    4 stat "s." => fs::stat;
+    5 fstat "d." => fs::fstat;
+    6 lstat "s." => fs::stat;
+    7 poll "..." => io::poll;
+    8 lseek "d.." => fs::lseek;
+    9 mmap "....d." => memory::mmap;
+    10 mprotect "..." => memory::mprotect;
+    11 munmap ".." => memory::munmap;
+    12 brk "." => memory::brk;
+    13 rt_sigaction "...." => process::rt_sigaction;
+    14 rt_sigprocmask "...." => process::rt_sigprocmask;
+    16 ioctl "d.." => io::ioctl;
+    17 pread64 "d..." => io::pread64;
+    18 pwrite64 "d..." => io::pwrite64;
+    19 readv "d.." => io::readv;
+    20 writev "d.." => io::writev;
+    21 access "s." => fs::access;
+    22 pipe "." => io::pipe;
+    24 sched_yield "" => process::zero;
+    25 mremap "....." => memory::mremap;
+    26 msync "..." => memory::msync;
+    28 madvise "..." => memory::madvise;
+    32 dup "d" => fs::dup;
+    33 dup2 "dd" => fs::dup2;
+    35 nanosleep ".." => time::nanosleep;
+    39 getpid "" => process::getpid;
+    51 getsockname "d.." => io::not_a_socket;
+    52 getpeername "d.." => io::not_a_socket;
+    60 exit "d" => process::exit;
+    61 wait4 "...." => process::wait4;
+    62 kill "dd" => process::kill;
+    63 uname "." => process::uname;
+    72 fcntl "d.." => fs::fcntl;
+    74 fsync "d" => fs::fsync;
+    75 fdatasync "d" => fs::fsync;
+    76 truncate "s." => fs::truncate;
+    77 ftruncate "d." => fs::ftruncate;
+    79 getcwd ".." => fs::getcwd;
+    80 chdir "s" => fs::chdir;
+    81 fchdir "d" => fs::fchdir;
+    82 rename "ss" => fs::rename;
+    83 mkdir "s." => fs::mkdir;
+    84 rmdir "s" => fs::rmdir;
+    87 unlink "s" => fs::unlink;
+    89 readlink "s.." => fs::readlink;
+    90 chmod "s." => fs::chmod;
+    91 fchmod "d." => fs::fchmod;
+    95 umask "." => process::umask;
+    96 gettimeofday ".." => time::gettimeofday;
+    97 getrlimit ".." => process::getrlimit;
+    98 getrusage ".." => process::getrusage;
+    99 sysinfo "." => process::sysinfo;
+    100 times "." => process::times;
+    102 getuid "" => process::getuid;
+    104 getgid "" => process::getuid;
+    107 geteuid "" => process::getuid;
+    108 getegid "" => process::getuid;
+    109 setpgid ".." => process::setpgid;
+    110 getppid "" => process::getppid;
+    111 getpgrp "" => process::getpgrp;
+    115 getgroups ".." => process::getgroups;
+    121 getpgid "." => process::getpgid;
+    124 getsid "." => process::getsid;
+    131 sigaltstack ".." => process::sigaltstack;
+    140 getpriority ".." => process::getpriority;
+    141 setpriority "..." => process::zero;
+    149 mlock ".." => process::zero;
+    150 munlock ".." => process::zero;
+    151 mlockall "." => process::zero;
+    152 munlockall "" => process::zero;
+    157 prctl "....." => process::prctl;
+    158 arch_prctl ".." => process::arch_prctl;
+    160 setrlimit ".." => process::setrlimit;
+    186 gettid "" => process::getpid;
+    200 tkill "dd" => process::tkill;
+    201 time "." => time::time;
+    202 futex "......" => process::futex;
+    203 sched_setaffinity "..." => process::zero;
+    204 sched_getaffinity "..." => process::sched_getaffinity;
+    217 getdents64 "d.." => fs::getdents64;
+    218 set_tid_address "." => process::set_tid_address;
+    221 fadvise64 "d..." => fs::fadvise64;
+    228 clock_gettime ".." => time::clock_gettime;
+    229 clock_getres ".." => time::clock_getres;
+    230 clock_nanosleep "...." => time::clock_nanosleep;
+    231 exit_group "d" => process::exit;
+    234 tgkill "ddd" => process::tgkill;
+    257 openat "ds.." => fs::openat;
+    258 mkdirat "ds." => fs::mkdirat;
+    262 newfstatat "ds.." => fs::newfstatat;
+    263 unlinkat "ds." => fs::unlinkat;
+    264 renameat "dsds" => fs::renameat;
+    267 readlinkat "ds.." => fs::readlinkat;
+    268 fchmodat "ds." => fs::fchmodat;
+    269 faccessat "ds." => fs::faccessat;
+    273 set_robust_list ".." => process::set_robust_list;
+    280 utimensat "ds.." => fs::utimensat;
+    292 dup3 "dd." => fs::dup3;
+    293 pipe2 ".." => io::pipe2;
+    302 prlimit64 "...." => process::prlimit64;
+    309 getcpu "..." => process::getcpu;
+    316 renameat2 "dsds." => fs::renameat2;
+    318 getrandom "..." => io::getrandom;
+    332 statx "ds..." => fs::statx;
+    334 rseq "...." => process::enosys;
+    439 faccessat2 "ds.." => fs::faccessat2;
 }
 
 /// The table row of syscall `nr`.
@@ -345,6 +347,19 @@ pub(crate) fn dispatch(
     gas: &mut u64,
 ) -> SyscallOutcome {
     let entry = lookup(nr);
+    // Traced arguments are rendered before the call (paths are inputs) and read
+    // without charging gas: tracing never changes a run.
+    let traced_args = k.strace.as_ref().map(|_| {
+        let spec = entry.map_or("......", |e| e.args);
+        spec.bytes()
+            .zip(args)
+            .map(|(kind, v)| match kind {
+                b's' => strace::path_arg(v, k.peek_cstr(mem, v).as_deref()),
+                b'd' => strace::int_arg(v),
+                _ => strace::num_arg(v),
+            })
+            .collect::<Vec<_>>()
+    });
     let base = k.schedule.syscall_cost(0);
     let outcome = if *gas < base {
         SyscallOutcome::OutOfGas
@@ -368,9 +383,8 @@ pub(crate) fn dispatch(
             Err(Stop::Fault(signal)) => SyscallOutcome::Fault { signal, addr: 0 },
         }
     };
-    if let Some(t) = &mut k.strace {
-        let n = entry.map_or(6, |e| e.nargs);
-        let line = strace::line(entry.map(|e| e.name), nr, &args[..n], &outcome);
+    if let (Some(t), Some(a)) = (&mut k.strace, traced_args) {
+        let line = strace::line(entry.map(|e| e.name), nr, &a, &outcome);
         let _ = t.write_all(line.as_bytes());
     }
     outcome
@@ -457,6 +471,19 @@ impl Kernel {
         Ok(u32::from_le_bytes(b.try_into().map_err(|_| Errno::EFAULT)?))
     }
 
+    /// Reads a NUL-terminated string for tracing: no gas, no side effects, `None` if
+    /// unreadable or unterminated within PATH_MAX.
+    pub(crate) fn peek_cstr(&self, mem: &dyn GuestMemory, addr: u64) -> Option<Vec<u8>> {
+        let avail = self
+            .mm
+            .accessible_prefix(addr, len64(crate::fs::PATH_MAX), Access::Read);
+        let mut buf = vec![0u8; to_usize(avail).ok()?];
+        mem.read(addr, &mut buf).ok()?;
+        let end = buf.iter().position(|&b| b == 0)?;
+        buf.truncate(end);
+        Some(buf)
+    }
+
     /// Reads a NUL-terminated string (at most PATH_MAX bytes with the NUL, else
     /// ENAMETOOLONG); pays for the string and its NUL.
     pub(crate) fn read_cstr(&self, cx: &mut Ctx<'_>, addr: u64) -> Result<Vec<u8>, Stop> {
@@ -495,7 +522,7 @@ mod tests {
             assert!(w[0].nr < w[1].nr, "{} before {}", w[0].name, w[1].name);
         }
         for e in TABLE {
-            assert!(e.nargs <= 6);
+            assert!(e.args.len() <= 6 && e.args.bytes().all(|c| b".ds".contains(&c)));
         }
     }
 }

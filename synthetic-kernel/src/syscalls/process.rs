@@ -10,7 +10,7 @@
 //! - **Signals** are never delivered asynchronously. `rt_sigaction` records handlers and
 //!   returns the old ones; `rt_sigprocmask` keeps a mask; `sigaltstack` records the
 //!   stack. A signal the guest sends itself (`kill`/`tkill`/`tgkill` to its own pid,
-//!   pid 0 or -1) is acted on at once if unblocked, or kept pending until
+//!   or `kill` to its group: 0 or -1000) is acted on at once if unblocked, or kept pending until
 //!   `rt_sigprocmask` unblocks it. Acting on it: SIGKILL, or a default action that
 //!   terminates (most signals, e.g. SIGABRT from `abort()`), ends the run as
 //!   [`crate::SyscallOutcome::Fault`]; default-ignore signals (SIGCHLD, SIGCONT, SIGURG,
@@ -204,9 +204,11 @@ pub fn exit(_: &mut Kernel, _: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     Err(Stop::Exit(i32::from(a[0].to_le_bytes()[0])))
 }
 
+/// Whether a kill() target names this process: its pid, its group (0 or -pgid). Like
+/// Linux, pid -1 ("every other process") never includes the caller, so it is `ESRCH`.
 fn is_self(pid: u64) -> bool {
     let p = pid.cast_signed();
-    p == 0 || p == -1 || pid == PID || p == -(PID.cast_signed())
+    p == 0 || pid == PID || p == -(PID.cast_signed())
 }
 
 /// kill(pid, sig).

@@ -9,7 +9,7 @@
 //! | MONOTONIC (1), MONOTONIC_RAW (4), MONOTONIC_COARSE (6), BOOTTIME (7), BOOTTIME_ALARM (9) | virtual ns since start |
 //! | PROCESS_CPUTIME_ID (2), THREAD_CPUTIME_ID (3) | virtual ns since start |
 //!
-//! Other clock ids (including the negative per-process CPU clocks) are `EINVAL`.
+//! TAI has a zero offset from UTC. Other clock ids (including the negative per-process CPU clocks) are `EINVAL`.
 //! `clock_getres` reports 1 ns for every clock. Sleeping also advances
 //! [`crate::SyscallCpu::tsc`] by the nanoseconds slept.
 

@@ -10,13 +10,14 @@
 //!
 //! - MUL/IMUL: CF = OF = "the full product does not fit the destination" (for MUL:
 //!   the high half is nonzero; for IMUL: the product differs from the sign extension
-//!   of its truncation). SF, ZF, PF (undefined in the SDM) are computed from the low
-//!   half of the product as written (AL for 8-bit, AX/EAX/RAX, or the destination of
-//!   the two- and three-operand forms), as QEMU and Bochs define them; AF (undefined)
-//!   is 0.
-//! - DIV/IDIV: every status flag is undefined in the SDM; qvm clears CF, PF, AF, ZF,
-//!   SF and OF to 0 (the project's default rule; "unchanged" would be wrong under a
-//!   flag-liveness pass that takes DIV as a flag writer, which iced's metadata does).
+//!   of its truncation). Of the flags the SDM leaves undefined, SF and PF are
+//!   computed from the low half of the product as written (AL for 8-bit, AX/EAX/RAX,
+//!   or the destination of the two- and three-operand forms), ZF is 0 and AF is 0 —
+//!   what Intel processors do (checked against the host CPU by this module's tests).
+//! - DIV/IDIV: every status flag is undefined in the SDM; qvm leaves all six
+//!   unchanged, as Intel processors do (checked by the tests). The IR therefore
+//!   writes no flag for them, and the flag-liveness look-ahead must not count them
+//!   as flag writers (see [`flags_kept`]).
 //! - MULX writes no flags.
 
 use super::{LiftResult, Lifter};
@@ -60,12 +61,26 @@ fn double_type(ty: Type) -> Type {
     }
 }
 
-/// Sets CF = OF = `overflow`, SF/ZF/PF from `low`, AF = 0.
+/// Sets CF = OF = `overflow`, SF/PF from `low`, ZF = AF = 0.
 fn mul_flags(l: &mut Lifter<'_>, overflow: Value, low: Value) {
     l.b.set_flag(Flag::CF, overflow);
     l.b.set_flag(Flag::OF, overflow);
     l.b.set_flag_const(Flag::AF, false);
-    l.set_szp(low);
+    l.b.set_flag_const(Flag::ZF, false);
+    let s = l.sign_bit(low);
+    l.b.set_flag(Flag::SF, s);
+    let lo = l.b.trunc(Type::I8, low);
+    let p = l.b.unary(crate::ir::UnOp::Parity, lo);
+    l.b.set_flag(Flag::PF, p);
+}
+
+/// Flags that iced's metadata lists as written (undefined) by `insn` but that qvm
+/// leaves unchanged: all six status flags for DIV/IDIV. For flag-liveness analyses.
+pub fn flags_kept(insn: &iced_x86::Instruction) -> crate::state::FlagSet {
+    match insn.mnemonic() {
+        Mnemonic::Div | Mnemonic::Idiv => crate::state::FlagSet::STATUS,
+        _ => crate::state::FlagSet::NONE,
+    }
 }
 
 /// `lo * hi` halves of the full product of `a` and `b` (both of `ty`).
@@ -171,9 +186,7 @@ fn divide(l: &mut Lifter<'_>, signed: bool) -> LiftResult {
     let bytes = l.b.iconst(Type::I64, u64::from(ty.bytes()));
     let s = l.b.iconst(Type::I64, u64::from(signed));
     l.b.call(DIV, &[d, bytes, s]);
-    for f in [Flag::CF, Flag::PF, Flag::AF, Flag::ZF, Flag::SF, Flag::OF] {
-        l.b.set_flag_const(f, false);
-    }
+    // Flags: unchanged (see the module doc).
     Ok(true)
 }
 

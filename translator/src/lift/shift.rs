@@ -32,8 +32,10 @@
 //! | SHLD | last bit out | `MSB(x) ^ MSB-1(x)` | from result | 0 |
 //! | SHRD | last bit out | `LSB(src) ^ MSB(x)` | from result | 0 |
 //!
-//! For RCL/RCR a masked count that is a multiple of 9 (17) leaves CF and the value
-//! unchanged but still writes OF by the rule above (the count is nonzero).
+//! Two exceptions, also Intel's behaviour: ROL/ROR of a *register* by an *immediate*
+//! count other than 1 leave OF unchanged (memory forms, and CL counts, follow the rule above, even when the
+//! rotation is a multiple of the width); RCL/RCR whose rotation amount (masked count
+//! mod 9 or 17 for 8/16-bit) is 0 change no flag at all.
 //!
 //! 16-bit SHLD/SHRD with a count of 17..31 (undefined in the SDM) follow Intel's
 //! behaviour: the destination is shifted through the 48-bit `dst:src:dst`.
@@ -66,6 +68,44 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
         Mnemonic::Sarx => bmi2_shift(l, BinOp::AShr),
         Mnemonic::Rorx => rorx(l),
         _ => Ok(false),
+    }
+}
+
+/// Flags that iced's metadata lists as written by `insn` but that qvm may leave
+/// unchanged, for flag-liveness analyses (a "maybe-write" is not a definition):
+/// every status flag when the count is CL (it may be 0) or an immediate whose
+/// masked value (or, for RCL/RCR, rotation amount) is 0; OF for ROL/ROR of a
+/// register by an immediate other than 1.
+pub fn flags_kept(insn: &iced_x86::Instruction) -> crate::state::FlagSet {
+    use crate::state::FlagSet;
+    let m = insn.mnemonic();
+    let (is_shift, count_op) = match m {
+        Mnemonic::Shl | Mnemonic::Sal | Mnemonic::Shr | Mnemonic::Sar | Mnemonic::Rol | Mnemonic::Ror | Mnemonic::Rcl | Mnemonic::Rcr => (true, 1),
+        Mnemonic::Shld | Mnemonic::Shrd => (true, 2),
+        _ => (false, 0),
+    };
+    if !is_shift || insn.op_count() <= count_op {
+        return FlagSet::NONE;
+    }
+    if insn.op_kind(count_op) == OpKind::Register {
+        return FlagSet::STATUS;
+    }
+    let bytes = match insn.op0_kind() {
+        OpKind::Register => insn.op0_register().size(),
+        _ => insn.memory_size().size(),
+    };
+    let c = insn.immediate(count_op) & if bytes == 8 { 63 } else { 31 };
+    let rot = match (m, bytes) {
+        (Mnemonic::Rcl | Mnemonic::Rcr, 1) => mod9_small(c),
+        (Mnemonic::Rcl | Mnemonic::Rcr, 2) => c % 17,
+        _ => c,
+    };
+    if rot == 0 {
+        FlagSet::STATUS
+    } else if matches!(m, Mnemonic::Rol | Mnemonic::Ror) && c != 1 && insn.op0_kind() == OpKind::Register {
+        Flag::OF.mask()
+    } else {
+        FlagSet::NONE
     }
 }
 
@@ -241,6 +281,12 @@ fn rotate(l: &mut Lifter<'_>, left: bool) -> LiftResult {
         let msb = l.sign_bit(x);
         (cf, l.b.xor(lsb, msb))
     };
+    // Intel leaves OF alone for a register rotated by an immediate other than 1
+    // (checked on the host by the tests); qvm does the same, as an explicit read and write back.
+    let of = match count {
+        Count::Const(c) if c != 1 && addr.is_none() => l.b.get_flag(Flag::OF),
+        _ => of,
+    };
     let keep = keep_cond(l, count);
     put_flag(l, keep, Flag::CF, cf);
     put_flag(l, keep, Flag::OF, of);
@@ -290,6 +336,11 @@ fn rotate_carry(l: &mut Lifter<'_>, left: bool) -> LiftResult {
         }
         (c, _) => c,
     };
+    if let Count::Const(0) = rot {
+        // A rotation by a multiple of w + 1 changes nothing, flags included.
+        write_back_only(l, ty);
+        return Ok(true);
+    }
     let addr = l.op_address(0);
     let x = l.read_op_at(0, addr, ty);
     let cf_old = l.b.get_flag(Flag::CF);
@@ -354,7 +405,8 @@ fn rotate_carry(l: &mut Lifter<'_>, left: bool) -> LiftResult {
         let msb = l.sign_bit(x);
         l.b.xor(cf_old, msb)
     };
-    let keep = keep_cond(l, count);
+    // Flags keep their values when the rotation amount (after mod 9/17) is 0.
+    let keep = keep_cond(l, rot);
     put_flag(l, keep, Flag::CF, cf);
     put_flag(l, keep, Flag::OF, of);
     Ok(true)

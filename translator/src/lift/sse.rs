@@ -30,6 +30,12 @@
 //!   greater: 0,0,0; less: 0,0,1; equal: 1,0,0) and clear OF, SF, AF. PTEST sets ZF
 //!   and CF and clears OF, SF, AF, PF. PCMPxSTRx set CF, ZF, SF, OF by the SDM and
 //!   clear AF and PF. No SSE instruction leaves a flag undefined.
+//! - **DPPS** sums the selected products per half: lanes 0–1 get (p0+p1)+(p2+p3),
+//!   lanes 2–3 get (p2+p3)+(p0+p1) (as measured on Intel hosts; it only decides
+//!   which NaN propagates); masked-out products are +0·+0 (no flags).
+//! - **CMPSS/CMPSD and COMISS/COMISD** use the host's packed compare on zero-padded
+//!   scalars where needed so the MXCSR flags (invalid on QNaN for the signaling
+//!   predicates and COMIS) match the hardware.
 //! - MXCSR exception flags raised by IR float ops are the host's (the guest MXCSR is
 //!   live while guest code runs); helpers computing in software add the flags the
 //!   SDM lists and raise SIGFPE when such an exception is unmasked.

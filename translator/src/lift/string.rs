@@ -70,6 +70,19 @@ fn classify(m: Mnemonic) -> Option<StrOp> {
     })
 }
 
+/// Flags that iced's metadata lists as written by `insn` but that qvm may leave
+/// unchanged, for flag-liveness analyses: REP/REPE/REPNE CMPS and SCAS do not touch
+/// the flags when RCX is 0.
+pub fn flags_kept(insn: &iced_x86::Instruction) -> crate::state::FlagSet {
+    let cmp = matches!(classify(insn.mnemonic()), Some(StrOp::Cmps | StrOp::Scas));
+    let string_form = (0..insn.op_count()).any(|i| matches!(insn.op_kind(i), OpKind::MemorySegRSI | OpKind::MemoryESRDI));
+    if cmp && string_form && (insn.has_rep_prefix() || insn.has_repne_prefix()) {
+        crate::state::FlagSet::STATUS
+    } else {
+        crate::state::FlagSet::NONE
+    }
+}
+
 /// Lifts this family's instructions.
 pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
     let Some(op) = classify(l.insn.mnemonic()) else {

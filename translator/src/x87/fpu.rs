@@ -198,8 +198,9 @@ pub fn to_int(a: F80, bits: u32, rc: Rc) -> (u64, u16, bool) {
     let indefinite = 1u64 << (bits - 1);
     match soft::unpack(a) {
         Unp::Zero(_) => (0, 0, false),
-        Unp::Fin { neg, exp, sig, den: dn } => {
-            let d = if dn { exc::DE } else { 0 };
+        Unp::Fin { neg, exp, sig, .. } => {
+            // Integer stores never raise DE (checked against hardware).
+            let d = 0;
             let (_, q, inexact, up) = soft::to_int(neg, exp, sig, rc);
             let limit = 1u128 << (bits - 1);
             if (!neg && q >= limit) || (neg && q > limit) {
@@ -218,7 +219,7 @@ pub fn to_int(a: F80, bits: u32, rc: Rc) -> (u64, u16, bool) {
 pub fn to_ieee(a: F80, fmt: Fmt, rc: Rc) -> (u64, u16, bool) {
     let mbits = fmt.prec - 1;
     let ebits = if fmt.prec == 24 { 8 } else { 11 };
-    let sign = if a.neg() { 1u64 << (mbits + ebits) } else { 0 };
+    let sign = if a.is_neg() { 1u64 << (mbits + ebits) } else { 0 };
     let emask = ((1u64 << ebits) - 1) << mbits;
     match soft::unpack(a) {
         Unp::Zero(n) => (soft::pack_ieee(soft::Rounded::Zero(n), fmt), 0, false),
@@ -231,7 +232,9 @@ pub fn to_ieee(a: F80, fmt: Fmt, rc: Rc) -> (u64, u16, bool) {
         Unp::Bad => (emask | (3u64 << (mbits - 1)) | (1u64 << (mbits + ebits)), exc::IE, false),
         Unp::Fin { neg, exp, sig, den: dn } => {
             let (r, st) = soft::round(neg, exp, u128::from(sig) << 64, false, fmt, rc);
-            (soft::pack_ieee(r, fmt), st.exc | if dn { exc::DE } else { 0 }, st.up)
+            // Stores never raise DE (checked against hardware).
+            let _ = dn;
+            (soft::pack_ieee(r, fmt), st.exc, st.up)
         }
     }
 }
@@ -423,6 +426,8 @@ impl X87State {
         }
         let a = self.st(0);
         let (x, y) = if rev { (m, a) } else { (a, m) };
+        // With a NaN operand the memory operand's DE is not reported (as on hardware).
+        let me = if nan2(x, y).is_some() { 0 } else { me };
         let (v, e, up) = arith(op, x, y, self.pc_fmt(), self.rc());
         // A signalling NaN from memory raises IE even though it was converted.
         self.deliver(0, (v, e | me, up), false);
@@ -444,7 +449,7 @@ impl X87State {
     /// FXAM classification into C3..C0.
     pub fn fxam(&mut self) {
         let v = self.st(0);
-        let c1 = v.neg();
+        let c1 = v.is_neg();
         let (c3, c2, c0) = if self.is_empty(0) {
             (true, false, true)
         } else {

@@ -166,6 +166,11 @@ fn push_const(c: &mut Ctx<'_>, w: wide::Wide) -> Result<(), u32> {
 
 /// Which register pairs a compare uses.
 fn fcom(c: &mut Ctx<'_>, src: Option<F80>, quiet: bool, pops: u8, eflags: bool) -> Result<(), u32> {
+    fcom_x(c, src, 0, quiet, pops, eflags)
+}
+
+/// A compare; `extra` = exceptions of converting a memory operand (DE).
+fn fcom_x(c: &mut Ctx<'_>, src: Option<F80>, extra: u16, quiet: bool, pops: u8, eflags: bool) -> Result<(), u32> {
     let i = c.i;
     let x = c.x();
     let empty = x.is_empty(0) || (src.is_none() && x.is_empty(i));
@@ -176,7 +181,8 @@ fn fcom(c: &mut Ctx<'_>, src: Option<F80>, quiet: bool, pops: u8, eflags: bool) 
         (Cmp::Un, 0)
     } else {
         let b = src.unwrap_or_else(|| x.st(i));
-        super::fpu::compare(x.st(0), b, quiet)
+        let (r, e) = super::fpu::compare(x.st(0), b, quiet);
+        (r, e | extra)
     };
     x.set_c1(false);
     if !x.raise(e) {
@@ -310,7 +316,7 @@ fn fbstp(c: &mut Ctx<'_>) -> Result<(), u32> {
                 b[9] = if n { 0x80 } else { 0 };
                 (b, 0, false)
             }
-            soft::Unp::Fin { neg, exp, sig, den } => {
+            soft::Unp::Fin { neg, exp, sig, .. } => {
                 let (_, q, inexact, up) = soft::to_int(neg, exp, sig, x.rc());
                 if q >= 1_000_000_000_000_000_000 {
                     (indefinite, exc::IE, false)
@@ -325,7 +331,7 @@ fn fbstp(c: &mut Ctx<'_>) -> Result<(), u32> {
                         *byte = lo | (hi << 4);
                     }
                     b[9] = if neg { 0x80 } else { 0 };
-                    let e = if inexact { exc::PE } else { 0 } | if den { exc::DE } else { 0 };
+                    let e = if inexact { exc::PE } else { 0 };
                     (b, e, up)
                 }
             }
@@ -372,7 +378,7 @@ fn frstor(c: &mut Ctx<'_>, big: bool) -> Result<(), u32> {
 }
 
 fn fxsave(c: &mut Ctx<'_>) -> Result<(), u32> {
-    if c.addr % 16 != 0 {
+    if !c.addr.is_multiple_of(16) {
         return Err(signal::SIGSEGV);
     }
     let cpu = c.cpu();
@@ -382,7 +388,7 @@ fn fxsave(c: &mut Ctx<'_>) -> Result<(), u32> {
 }
 
 fn fxrstor(c: &mut Ctx<'_>) -> Result<(), u32> {
-    if c.addr % 16 != 0 {
+    if !c.addr.is_multiple_of(16) {
         return Err(signal::SIGSEGV);
     }
     let mut img = vec![0u8; 416];
@@ -601,11 +607,7 @@ table! {
 }
 
 fn mem_cmp(c: &mut Ctx<'_>, m: F80, e: u16, pops: u8) -> Result<(), u32> {
-    // A signalling NaN from memory raises IE on compare (FCOM is signalling anyway).
-    if e != 0 {
-        c.x().raise(e & exc::DE);
-    }
-    fcom(c, Some(m), false, pops, false)
+    fcom_x(c, Some(m), e & exc::DE, false, pops, false)
 }
 
 fn set_ax(c: &mut Ctx<'_>, v: u16) {

@@ -48,7 +48,7 @@ impl F80 {
     pub const INDEFINITE: F80 = F80 { sig: 0xc000_0000_0000_0000, se: 0xffff };
 
     /// Sign bit.
-    pub fn neg(self) -> bool {
+    pub fn is_neg(self) -> bool {
         self.se & 0x8000 != 0
     }
     /// Biased exponent.
@@ -181,7 +181,7 @@ fn i32_of(v: u16) -> i32 {
 
 /// Classifies and unpacks an 80-bit value.
 pub fn unpack(v: F80) -> Unp {
-    let neg = v.neg();
+    let neg = v.is_neg();
     let e = v.bexp();
     let int = v.sig >> 63 != 0;
     match e {
@@ -402,14 +402,17 @@ pub fn to_int(neg: bool, exp: i32, sig: u64, rc: Rc) -> (bool, u128, bool, bool)
 }
 
 /// The NaN result of an operation on two operands at least one of which is a NaN
-/// (x87 rule: quiet the NaN with the larger significand; equal significands pick
-/// the positive one; a QNaN wins over an SNaN only as the SoftFloat 8086 rule says).
+/// (x87 rule, checked against hardware: a QNaN beats an SNaN; between two NaNs of
+/// the same kind the larger significand wins, and on a tie the positive one).
 pub fn propagate_nan(a: F80, b: F80) -> F80 {
-    let an = matches!(unpack(a), Unp::QNaN | Unp::SNaN);
-    let bn = matches!(unpack(b), Unp::QNaN | Unp::SNaN);
+    let (ua, ub) = (unpack(a), unpack(b));
+    let an = matches!(ua, Unp::QNaN | Unp::SNaN);
+    let bn = matches!(ub, Unp::QNaN | Unp::SNaN);
     match (an, bn) {
         (true, false) => a.quiet(),
         (false, true) => b.quiet(),
+        _ if ua == Unp::QNaN && ub == Unp::SNaN => a,
+        _ if ua == Unp::SNaN && ub == Unp::QNaN => b,
         _ => {
             let (ma, mb) = (a.sig | (1 << 62), b.sig | (1 << 62));
             if ma > mb {

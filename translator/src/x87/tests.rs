@@ -15,6 +15,10 @@ const DATA: usize = 0x200;
 const FXS: usize = 0x400;
 const RAX: usize = 0x600;
 const FLAGS: usize = 0x608;
+/// The same offsets as assembler displacements.
+const FXS_D: i32 = 0x400;
+const RAX_D: i32 = 0x600;
+const FLAGS_D: i32 = 0x608;
 const BUF: usize = 0x700;
 
 struct VecMem<'a>(&'a mut [u8]);
@@ -45,11 +49,11 @@ fn run_native(body: &[u8], data: &[u8]) -> Vec<u8> {
         a.xor(eax, eax)
     });
     let epi = assemble(&|a| {
-        a.fxsave64(ptr(rdi + FXS as i32))?;
-        a.mov(qword_ptr(rdi + RAX as i32), rax)?;
+        a.fxsave64(ptr(rdi + FXS_D))?;
+        a.mov(qword_ptr(rdi + RAX_D), rax)?;
         a.pushfq()?;
         a.pop(rcx)?;
-        a.mov(qword_ptr(rdi + FLAGS as i32), rcx)?;
+        a.mov(qword_ptr(rdi + FLAGS_D), rcx)?;
         a.fnclex()?;
         a.fninit()?;
         a.ret()
@@ -92,7 +96,7 @@ fn run_qvm(body: &[u8], data: &[u8]) -> Vec<u8> {
         let addr = if insn.memory_base() == Register::RDI { insn.memory_displacement64() } else { 0 };
         if insn.mnemonic() == iced_x86::Mnemonic::Mov {
             // Test set-up stores of immediates.
-            let n = usize::try_from(insn.memory_size().size()).unwrap();
+            let n = insn.memory_size().size();
             let a = usize::try_from(addr).unwrap();
             bytes[a..a + n].copy_from_slice(&insn.immediate(1).to_le_bytes()[..n]);
             continue;
@@ -160,6 +164,9 @@ fn diff_test(name: &str, data: &[u8], f: &Body<'_>) {
     if name.contains("fxsave") {
         n[0x106..0x118].fill(0);
         q[0x106..0x118].fill(0);
+        // XMM registers (host noise natively) and the area FXSAVE leaves alone.
+        n[0x1a0..0x300].fill(0);
+        q[0x1a0..0x300].fill(0);
     }
     compare(name, &n, &q);
 }
@@ -182,7 +189,7 @@ impl Rng {
             0 => return F80 { sig: 0, se: sign },
             1 => return F80 { sig: 1 << 63, se: sign | 0x7fff },
             2 => return F80 { sig: sig | (1 << 62), se: sign | 0x7fff },
-            3 => return F80 { sig: sig >> (r >> 8) % 64, se: sign },
+            3 => return F80 { sig: sig >> ((r >> 8) % 64), se: sign },
             4 => 0x3fff + u16::try_from((r >> 8) % 3).unwrap(),
             5 => u16::try_from((r >> 8) % 80).unwrap() + 1,
             6 => 0x7ffe - u16::try_from((r >> 8) % 80).unwrap(),
@@ -202,6 +209,9 @@ fn data_with(vals: &[F80], cw: u16) -> Vec<u8> {
     }
     d
 }
+
+/// Random rounds per differential test (raise locally for a deeper soak).
+const ROUNDS: usize = 3000;
 
 const CWS: [u16; 6] = [0x037f, 0x077f, 0x0b7f, 0x0f7f, 0x027f, 0x007f];
 
@@ -246,7 +256,7 @@ fn arithmetic_matches_host() {
         ("fnstsw ax", Box::new(|a| { a.fcom_2(st0, st1)?; a.fnstsw(ax) })),
         ("fnstenv", Box::new(|a| a.fnstenv(ptr(rdi + 0x100)))),
     ];
-    for round in 0..200 {
+    for round in 0..ROUNDS {
         let (x, y) = (rng.f80(), rng.f80());
         let cw = CWS[round % CWS.len()];
         let data = data_with(&[y, x], cw);
@@ -265,7 +275,7 @@ fn arithmetic_matches_host() {
 #[test]
 fn memory_forms_match_host() {
     let mut rng = Rng(0x0bad_cafe_1234_5678);
-    for round in 0..300 {
+    for round in 0..ROUNDS {
         let x = rng.f80();
         let cw = CWS[round % CWS.len()];
         let mut data = data_with(&[x], cw);
@@ -319,13 +329,13 @@ fn stack_and_control_match_host() {
         ("fldcw reserved", Box::new(|a| { a.mov(word_ptr(rdi + 0x100), 0xffff)?; a.fldcw(word_ptr(rdi + 0x100))?; a.fnstcw(word_ptr(rdi + 0x102))?; a.fninit() })),
         ("free/inc/dec", Box::new(|a| { a.fld1()?; a.fldz()?; a.ffree(st1)?; a.fincstp()?; a.fdecstp()?; a.fdecstp() })),
         ("fnstenv", Box::new(|a| { a.fld1()?; a.fldz()?; a.fldpi()?; a.fnstenv(ptr(rdi + 0x100)) })),
-        ("fnsave/frstor", Box::new(|a| { a.fld1()?; a.fldpi()?; a.fnsave(ptr(rdi + 0x100))?; a.fldz()?; a.frstor(ptr(rdi + 0x100)) })),
+        ("fnsave/frstor", Box::new(|a| { a.fld1()?; a.fldpi()?; a.fldl2e()?; a.fldz()?; a.fld1()?; a.fldlg2()?; a.fldln2()?; a.fldl2t()?; a.fnsave(ptr(rdi + 0x100))?; a.fldz()?; a.frstor(ptr(rdi + 0x100)) })),
         ("fldenv", Box::new(|a| { a.fld1()?; a.fldpi()?; a.fnstenv(ptr(rdi + 0x100))?; a.fninit()?; a.fldenv(ptr(rdi + 0x100)) })),
         ("fxch empty", Box::new(|a| { a.fld1()?; a.fxch(st0, st3) })),
         ("fcmov", Box::new(|a| { a.fld1()?; a.fldz()?; a.fldpi()?; a.fcomi(st0, st1)?; a.fcmovnbe(st0, st2)?; a.fcmovb(st0, st1) })),
         ("fbld", Box::new(|a| { a.mov(dword_ptr(rdi + 0x100), 0x1012_3456)?; a.mov(dword_ptr(rdi + 0x104), 0x1234_5678)?; a.mov(word_ptr(rdi + 0x108), 0x8099)?; a.fbld(tword_ptr(rdi + 0x100)) })),
         ("fld sti", Box::new(|a| { a.fld1()?; a.fldpi()?; a.fld(st1)?; a.fst(st3)?; a.fstp(st0) })),
-        ("fxsave", Box::new(|a| { a.fld1()?; a.fldpi()?; a.fxsave64(ptr(rdi + 0x100))?; a.fninit()?; a.fxrstor64(ptr(rdi + 0x100)) })),
+        ("fxsave", Box::new(|a| { a.fld1()?; a.fldpi()?; a.fldl2e()?; a.fldz()?; a.fld1()?; a.fldlg2()?; a.fldln2()?; a.fldl2t()?; a.fxsave64(ptr(rdi + 0x100))?; a.fninit()?; a.fxrstor64(ptr(rdi + 0x100)) })),
     ];
     for (name, body) in &cases {
         diff_test(name, &data, body.as_ref());
@@ -386,7 +396,7 @@ fn ulps(a: F80, b: F80) -> u64 {
     if a == b {
         return 0;
     }
-    if a.se != b.se && (a.se.abs_diff(b.se) > 1 || a.neg() != b.neg()) {
+    if a.se != b.se && (a.se.abs_diff(b.se) > 1 || a.is_neg() != b.is_neg()) {
         return u64::MAX;
     }
     let key = |v: F80| (u128::from(v.se & 0x7fff) << 64) | u128::from(v.sig);
@@ -406,4 +416,160 @@ fn x87_state_default_is_fninit() {
     let s = X87State::default();
     assert_eq!(s.fcw, 0x037f);
     assert_eq!(s.status_word(), 0);
+}
+
+/// NaN selection rules (QNaN beats SNaN, larger significand, positive on ties),
+/// register and memory forms.
+#[test]
+fn nan_propagation_matches_host() {
+    let xs = [
+        F80 { sig: 0xe7e7_f865_05d6_e064, se: 0xffff },
+        F80 { sig: 0xf215_ee79_0ea5_2000, se: 0x7fff },
+        F80 { sig: 0xc000_0000_0000_0001, se: 0x7fff },
+        F80 { sig: 0xc000_0000_0000_0001, se: 0xffff },
+        F80 { sig: 0xa000_0000_0000_0001, se: 0x7fff },
+        F80 { sig: 0xb000_0000_0000_0000, se: 0xffff },
+        F80::ONE,
+    ];
+    let ms: [u64; 5] = [0xfff6_42bd_cf21_d4a4, 0x7ff8_0000_0000_0001, 0x7ff0_0000_0000_0001, 0x7fff_ffff_ffff_ffff, 0x3ff0_0000_0000_0000];
+    for x in xs {
+        for y in xs {
+            let data = data_with(&[y, x], 0x037f);
+            diff_test(&format!("nan fadd {x:x?} {y:x?}"), &data, &|a| {
+                a.fld(tword_ptr(rdi + 16))?;
+                a.fld(tword_ptr(rdi + 32))?;
+                a.fadd_2(st0, st1)?;
+                a.fld(tword_ptr(rdi + 32))?;
+                a.fdivr_2(st2, st0)
+            });
+        }
+        for m in ms {
+            let mut data = data_with(&[x], 0x037f);
+            data[0x40..0x48].copy_from_slice(&m.to_le_bytes());
+            diff_test(&format!("nan mem {x:x?} {m:#x}"), &data, &|a| {
+                a.fld(tword_ptr(rdi + 16))?;
+                a.fadd(qword_ptr(rdi + 0x40))?;
+                a.fld(tword_ptr(rdi + 16))?;
+                a.fsubr(dword_ptr(rdi + 0x44))?;
+                a.fld(tword_ptr(rdi + 16))?;
+                a.fcom(qword_ptr(rdi + 0x40))
+            });
+        }
+    }
+}
+
+/// Whole-pipeline runs (lift → lower → execute) compared with the host.
+mod pipeline {
+    use super::*;
+    use crate::state::signal;
+    use crate::testing::{run_snippet, SnippetEnd, SNIPPET_BASE};
+
+    const GUEST_BUF: u64 = 0x8000;
+
+    fn run_pipeline(body: &[u8], data: &[u8]) -> (Vec<u8>, SnippetEnd) {
+        let pro = assemble(&|a| a.xor(eax, eax));
+        let epi = assemble(&|a| {
+            a.fxsave64(ptr(rdi + FXS_D))?;
+            a.mov(qword_ptr(rdi + RAX_D), rax)?;
+            a.pushfq()?;
+            a.pop(rcx)?;
+            a.mov(qword_ptr(rdi + FLAGS_D), rcx)
+        });
+        // Re-assemble nothing: the code is position independent (RDI-relative).
+        let code: Vec<u8> = [pro, body.to_vec(), epi].concat();
+        let mut mem = vec![0u8; 1 << 20];
+        let b = usize::try_from(GUEST_BUF).unwrap();
+        mem[b..b + data.len()].copy_from_slice(data);
+        let mut init = CpuState { gas: 10_000_000, ..CpuState::default() };
+        init.gpr[7] = GUEST_BUF;
+        init.gpr[4] = 0x7_0000;
+        let (_, end) = run_snippet(&code, &init, &mut mem);
+        (mem[b..b + BUF].to_vec(), end)
+    }
+
+    fn pipeline_diff(name: &str, data: &[u8], f: &Body<'_>) {
+        let body = assemble(f);
+        let mut n = run_native(&body, data);
+        let (mut q, end) = run_pipeline(&body, data);
+        assert_eq!(end, SnippetEnd::Done, "{name}");
+        // XMM and reserved parts of the FXSAVE image, FIP/FDP/FOP: see `diff_test`.
+        for b in [&mut n, &mut q] {
+            b[FXS + 6..FXS + 24].fill(0);
+            b[FXS + 160..FXS + 512].fill(0);
+        }
+        compare(name, &n, &q);
+    }
+
+    #[test]
+    fn arithmetic_and_flags_through_pipeline() {
+        let data = data_with(&[F80 { sig: 0xc90f_daa2_2168_c235, se: 0x4000 }, F80 { sig: 0xadf8_5458_a2bb_4a9b, se: 0x4000 }], 0x027f);
+        let cases: Vec<(&str, Box<Body<'static>>)> = vec![
+            ("fcomi+setcc", Box::new(|a| {
+                a.fld(tword_ptr(rdi + 16))?;
+                a.fld(tword_ptr(rdi + 32))?;
+                a.fcomi(st0, st1)?;
+                a.seta(byte_ptr(rdi + 0x100))?;
+                a.fucomip(st0, st1)?;
+                a.setb(byte_ptr(rdi + 0x101))
+            })),
+            ("fnstsw ax", Box::new(|a| {
+                a.fld(tword_ptr(rdi + 16))?;
+                a.fld(tword_ptr(rdi + 32))?;
+                a.fcom_2(st0, st1)?;
+                a.fnstsw(ax)?;
+                a.fstsw(word_ptr(rdi + 0x100))
+            })),
+            ("pc53 arithmetic", Box::new(|a| {
+                a.fldcw(word_ptr(rdi))?;
+                a.fld(tword_ptr(rdi + 16))?;
+                a.fld(tword_ptr(rdi + 32))?;
+                a.fdiv_2(st0, st1)?;
+                a.fsqrt()?;
+                a.fmul(qword_ptr(rdi + 16))?;
+                a.fstp(qword_ptr(rdi + 0x100))?;
+                a.fistp(dword_ptr(rdi + 0x108))
+            })),
+            ("fcmov", Box::new(|a| {
+                a.fld(tword_ptr(rdi + 16))?;
+                a.fld(tword_ptr(rdi + 32))?;
+                a.fldz()?;
+                a.fcomi(st0, st1)?;
+                a.fcmovb(st0, st2)?;
+                a.fcmovnbe(st0, st1)
+            })),
+            ("transcendental pipeline", Box::new(|a| {
+                a.fld(tword_ptr(rdi + 16))?;
+                a.fldz()?;
+                a.fyl2xp1()?;
+                a.fld1()?;
+                a.fpatan()?;
+                a.fstp(tword_ptr(rdi + 0x100))
+            })),
+        ];
+        for (name, f) in &cases {
+            pipeline_diff(name, &data, f.as_ref());
+        }
+    }
+
+    /// An unmasked exception is recorded (ES, B), the destination is untouched,
+    /// non-waiting FNSTSW still runs, and the next waiting instruction faults with
+    /// SIGFPE — as Linux delivers #MF.
+    #[test]
+    fn unmasked_exception_faults_at_next_waiting_insn() {
+        let body = assemble(&|a| {
+            a.mov(word_ptr(rdi), 0x037b)?; // ZE unmasked
+            a.fldcw(word_ptr(rdi))?;
+            a.fld1()?;
+            a.fldz()?;
+            a.fdivp(st1, st0)?;
+            a.fnstsw(word_ptr(rdi + 2))?;
+            a.fld1() // waiting: #MF
+        });
+        let data = vec![0u8; 0x40];
+        let (q, end) = run_pipeline(&body, &data);
+        assert_eq!(end, SnippetEnd::Fault(signal::SIGFPE));
+        // ZE | ES | B, TOP = 6, C1 clear.
+        assert_eq!(u16::from_le_bytes([q[2], q[3]]), 0xb084);
+        let _ = SNIPPET_BASE;
+    }
 }

@@ -63,9 +63,9 @@ fn log2_wide(w: Wide) -> (Wide, Tail) {
         m = m.scale(-1);
         e += 1;
     }
-    let s = m.sub(Wide::ONE).div(m.add(Wide::ONE));
-    let l = wide::ln_atanh_kernel(s).mul(wide::LOG2_E);
-    (Wide::from_i64(i64::from(e)).add(l), Tail::Bigger)
+    let s = m.minus(Wide::ONE).over(m.plus(Wide::ONE));
+    let l = wide::ln_atanh_kernel(s).times(wide::LOG2_E);
+    (Wide::from_i64(i64::from(e)).plus(l), Tail::Bigger)
 }
 
 fn sign_of(u: Unp) -> bool {
@@ -116,9 +116,9 @@ impl X87State {
                 let d = if den { exc::DE } else { 0 };
                 let (k, r) = wide::reduce_pio2(exp, sig);
                 let (s, c) = (wide::sin_kernel(r), wide::cos_kernel(r));
-                let sin_abs = [s, c, s.neg(), c.neg()][k as usize & 3];
-                let cos_abs = [c, s.neg(), c.neg(), s][k as usize & 3];
-                let sin = if neg { sin_abs.neg() } else { sin_abs };
+                let sin_abs = [s, c, s.negate(), c.negate()][k as usize & 3];
+                let cos_abs = [c, s.negate(), c.negate(), s][k as usize & 3];
+                let sin = if neg { sin_abs.negate() } else { sin_abs };
                 let add_d = |r: Res| (r.0, r.1 | d, r.2);
                 match which {
                     Trig::Sin => {
@@ -131,7 +131,7 @@ impl X87State {
                     }
                     Trig::SinCos => (add_d(wide_res(sin, Tail::Smaller, rc)), wide_res(cos_abs, Tail::Smaller, rc)),
                     Trig::Tan => {
-                        let t = sin.div(cos_abs);
+                        let t = sin.over(cos_abs);
                         let tail = if k & 1 == 0 { Tail::Bigger } else { Tail::Smaller };
                         (add_d(wide_res(t, tail, rc)), (F80::ONE, 0, false))
                     }
@@ -169,16 +169,16 @@ impl X87State {
                 let xw = Wide::from_fin(neg, exp, sig);
                 let tail = if neg { Tail::Smaller } else { Tail::Bigger };
                 let w = if exp < 0 || (exp == 0 && sig == 1 << 63) {
-                    wide::expm1_kernel(xw.mul(wide::LN2))
+                    wide::expm1_kernel(xw.times(wide::LN2))
                 } else if exp >= 20 {
-                    if neg { Wide::ONE.neg() } else { Wide::ONE.scale(1 << 20) }
+                    if neg { Wide::ONE.negate() } else { Wide::ONE.scale(1 << 20) }
                 } else {
                     // x = n + f, |f| ≤ ½: 2^x − 1 = 2^n·(expm1(f·ln2) + 1) − 1.
                     let (_, q, _, _) = soft::to_int(neg, exp, sig, Rc::Nearest);
                     let n = i64::try_from(q).unwrap_or(0) * if neg { -1 } else { 1 };
-                    let f = xw.sub(Wide::from_i64(n));
-                    let p = wide::expm1_kernel(f.mul(wide::LN2)).add(Wide::ONE);
-                    p.scale(i32::try_from(n).unwrap_or(0)).sub(Wide::ONE)
+                    let f = xw.minus(Wide::from_i64(n));
+                    let p = wide::expm1_kernel(f.times(wide::LN2)).plus(Wide::ONE);
+                    p.scale(i32::try_from(n).unwrap_or(0)).minus(Wide::ONE)
                 };
                 let (v, e, up) = wide_res(w, tail, rc);
                 (v, e | d, up)
@@ -233,14 +233,14 @@ impl X87State {
             }
             (Unp::Fin { neg, exp, sig, .. }, true) => {
                 let xw = Wide::from_fin(neg, exp, sig);
-                let one_plus = xw.add(Wide::ONE);
+                let one_plus = xw.plus(Wide::ONE);
                 if one_plus.is_zero() {
                     L::NegInf
                 } else if one_plus.neg {
                     return ind;
                 } else if exp < -2 {
-                    let s = xw.div(xw.add(Wide::ONE.scale(1)));
-                    L::W(wide::ln_atanh_kernel(s).mul(wide::LOG2_E), Tail::Bigger)
+                    let s = xw.over(xw.plus(Wide::ONE.scale(1)));
+                    L::W(wide::ln_atanh_kernel(s).times(wide::LOG2_E), Tail::Bigger)
                 } else {
                     let (w, t) = log2_wide(one_plus);
                     if w.is_zero() { L::Zero(false) } else { L::W(w, t) }
@@ -259,7 +259,7 @@ impl X87State {
             (L::W(w, _), Unp::Inf(_)) => (F80::inf(ys != w.neg), d, false),
             (L::W(w, _), Unp::Zero(_)) => (F80::zero(ys != w.neg), d, false),
             (L::W(w, t), Unp::Fin { neg, exp, sig, .. }) => {
-                let p = w.mul(Wide::from_fin(neg, exp, sig));
+                let p = w.times(Wide::from_fin(neg, exp, sig));
                 let (v, e, up) = wide_res(p, t, rc);
                 (v, e | d, up)
             }
@@ -284,8 +284,8 @@ impl X87State {
             let (ux, uy) = (soft::unpack(x), soft::unpack(y));
             let d = fpu::den(ux) | fpu::den(uy);
             let (xs, ys) = (sign_of(ux), sign_of(uy));
-            let signed = |w: Wide| if ys { w.neg() } else { w };
-            let pi_or = |w: Wide| if xs { wide::PI.sub(w) } else { w };
+            let signed = |w: Wide| if ys { w.negate() } else { w };
+            let pi_or = |w: Wide| if xs { wide::PI.minus(w) } else { w };
             let (w, tail) = match (uy, ux) {
                 (Unp::Zero(_), _) => (if xs { wide::PI } else { Wide::ZERO }, Tail::Bigger),
                 (Unp::Inf(_), Unp::Inf(_)) => (pi_or(wide::PI_4), Tail::Bigger),
@@ -294,9 +294,9 @@ impl X87State {
                 (Unp::Fin { exp: ey, sig: my, .. }, Unp::Fin { exp: ex, sig: mx, .. }) => {
                     let (a, b) = (Wide::from_fin(false, ey, my), Wide::from_fin(false, ex, mx));
                     let (t, tail) = if (ey, my) <= (ex, mx) {
-                        (atan01(a.div(b)), Tail::Smaller)
+                        (atan01(a.over(b)), Tail::Smaller)
                     } else {
-                        (wide::PI_2.sub(atan01(b.div(a))), Tail::Bigger)
+                        (wide::PI_2.minus(atan01(b.over(a))), Tail::Bigger)
                     };
                     (pi_or(t), if xs { Tail::Bigger } else { tail })
                 }
@@ -477,8 +477,8 @@ fn atan01(z: Wide) -> Wide {
     // tan(π/8) ≈ 0.41421: above it use atan z = π/4 + atan((z−1)/(z+1)).
     let threshold = Wide::from_parts(false, -2, 0xd413_cccf_e779_9211_65f6_26cd_d52a_fa7c);
     if (z.exp, z.sig) > (threshold.exp, threshold.sig) {
-        let t = z.sub(Wide::ONE).div(z.add(Wide::ONE));
-        wide::PI_4.add(wide::atan_kernel(t))
+        let t = z.minus(Wide::ONE).over(z.plus(Wide::ONE));
+        wide::PI_4.plus(wide::atan_kernel(t))
     } else {
         wide::atan_kernel(z)
     }

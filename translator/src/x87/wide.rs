@@ -72,7 +72,7 @@ impl Wide {
         self.sig == 0
     }
     /// Negation.
-    pub fn neg(self) -> Wide {
+    pub fn negate(self) -> Wide {
         Wide { neg: !self.neg, ..self }
     }
     /// Absolute value.
@@ -97,7 +97,7 @@ impl Wide {
     }
 
     /// Sum.
-    pub fn add(self, o: Wide) -> Wide {
+    pub fn plus(self, o: Wide) -> Wide {
         if self.is_zero() {
             return o;
         }
@@ -142,11 +142,11 @@ impl Wide {
         }
     }
     /// Difference.
-    pub fn sub(self, o: Wide) -> Wide {
-        self.add(o.neg())
+    pub fn minus(self, o: Wide) -> Wide {
+        self.plus(o.negate())
     }
     /// Product.
-    pub fn mul(self, o: Wide) -> Wide {
+    pub fn times(self, o: Wide) -> Wide {
         if self.is_zero() || o.is_zero() {
             return Wide::ZERO;
         }
@@ -165,7 +165,7 @@ impl Wide {
         }
     }
     /// Quotient (restoring division, 129 quotient bits).
-    pub fn div(self, o: Wide) -> Wide {
+    pub fn over(self, o: Wide) -> Wide {
         if self.is_zero() || o.is_zero() {
             return Wide::ZERO;
         }
@@ -201,7 +201,7 @@ impl Wide {
     }
     /// Quotient by a small positive integer.
     pub fn div_small(self, d: u64) -> Wide {
-        self.div(Wide::from_int(false, u128::from(d), 0))
+        self.over(Wide::from_int(false, u128::from(d), 0))
     }
     /// Whether |self| is below 2^e (zero included).
     pub fn below(self, e: i32) -> bool {
@@ -232,57 +232,57 @@ fn series(first: Wide, mut next: impl FnMut(Wide, u64) -> Wide) -> Wide {
         if term.is_zero() || term.exp < first.exp - 132 {
             break;
         }
-        sum = sum.add(term);
+        sum = sum.plus(term);
     }
     sum
 }
 
 /// sin r for |r| ≤ π/4 (Taylor series).
 pub fn sin_kernel(r: Wide) -> Wide {
-    let r2 = r.mul(r);
-    series(r, |t, k| t.mul(r2).div_small((2 * k + 2) * (2 * k + 3)).neg())
+    let r2 = r.times(r);
+    series(r, |t, k| t.times(r2).div_small((2 * k + 2) * (2 * k + 3)).negate())
 }
 
 /// cos r for |r| ≤ π/4 (Taylor series).
 pub fn cos_kernel(r: Wide) -> Wide {
-    let r2 = r.mul(r);
-    series(Wide::ONE, |t, k| t.mul(r2).div_small((2 * k + 1) * (2 * k + 2)).neg())
+    let r2 = r.times(r);
+    series(Wide::ONE, |t, k| t.times(r2).div_small((2 * k + 1) * (2 * k + 2)).negate())
 }
 
 /// e^t − 1 (Taylor series; |t| ≤ 1).
 pub fn expm1_kernel(t: Wide) -> Wide {
-    series(t, |term, k| term.mul(t).div_small(k + 2))
+    series(t, |term, k| term.times(t).div_small(k + 2))
 }
 
 /// 2·atanh(s) = ln((1+s)/(1−s)) (odd series; |s| ≤ 0.2).
 pub fn ln_atanh_kernel(s: Wide) -> Wide {
-    let s2 = s.mul(s);
+    let s2 = s.times(s);
     // Terms s^(2k+1)/(2k+1) from the powers; track powers separately.
     let mut pow = s;
     let mut sum = s;
     for k in 1..200u64 {
-        pow = pow.mul(s2);
+        pow = pow.times(s2);
         let term = pow.div_small(2 * k + 1);
         if term.is_zero() || term.exp < s.exp - 132 {
             break;
         }
-        sum = sum.add(term);
+        sum = sum.plus(term);
     }
     sum.scale(1)
 }
 
 /// atan z for |z| ≤ 0.42 (odd series).
 pub fn atan_kernel(z: Wide) -> Wide {
-    let z2 = z.mul(z);
+    let z2 = z.times(z);
     let mut pow = z;
     let mut sum = z;
     for k in 1..400u64 {
-        pow = pow.mul(z2).neg();
+        pow = pow.times(z2).negate();
         let term = pow.div_small(2 * k + 1);
         if term.is_zero() || term.exp < z.exp - 132 {
             break;
         }
-        sum = sum.add(term);
+        sum = sum.plus(term);
     }
     sum
 }
@@ -301,9 +301,9 @@ pub fn log2_fin(exp: i32, sig: u64) -> (Wide, bool) {
     if sig == 1 << 63 {
         return (Wide::from_i64(i64::from(e)), true);
     }
-    let s = m.sub(Wide::ONE).div(m.add(Wide::ONE));
-    let l = ln_atanh_kernel(s).mul(LOG2_E);
-    (Wide::from_i64(i64::from(e)).add(l), false)
+    let s = m.minus(Wide::ONE).over(m.plus(Wide::ONE));
+    let l = ln_atanh_kernel(s).times(LOG2_E);
+    (Wide::from_i64(i64::from(e)).plus(l), false)
 }
 
 /// Payne–Hanek reduction of |x| = `sig × 2^(exp−63)` (exp ≤ 62) by π/2: returns
@@ -353,7 +353,7 @@ pub fn reduce_pio2(exp: i32, sig: u64) -> (u32, Wide) {
     } else {
         Wide::from_int(neg, lo, -256)
     };
-    (k & 3, f.mul(PI_2))
+    (k & 3, f.times(PI_2))
 }
 
 #[allow(clippy::cast_possible_truncation)]

@@ -27,20 +27,27 @@ pub mod off {
     pub const IDT: u64 = 0x9000;
     /// The 64-bit TSS.
     pub const TSS: u64 = 0xa000;
-    /// The stubs (the only executable page of the system area).
+    /// The exception stubs (executable, supervisor-only).
     pub const STUBS: u64 = 0xb000;
+    /// The syscall stub's page (executable and *user-accessible*: see [`super::SYSCALL_STUB`]).
+    pub const SYSCALL_PAGE: u64 = 0xc000;
     /// Bottom of the kernel stack.
-    pub const STACK: u64 = 0xc000;
+    pub const STACK: u64 = 0xd000;
     /// Top of the kernel stack (TSS.RSP0 and IST1).
-    pub const STACK_TOP: u64 = 0x10000;
+    pub const STACK_TOP: u64 = 0x11000;
     /// The 2048 page tables mapping the 4 GiB guest space with 4 KiB pages.
     pub const PT_USER: u64 = 0x10_0000;
     /// Size of the system area.
     pub const SIZE: u64 = PT_USER + 2048 * 0x1000;
 }
 
-/// Offset of the syscall stub (LSTAR) inside the stubs page.
-pub const SYSCALL_STUB: u64 = 0;
+/// Address of the syscall stub (LSTAR): a single `hlt`.
+///
+/// On this machine's KVM (`kvm_pvm`), SYSCALL from CPL3 jumps to LSTAR but stays at
+/// CPL3, so the stub's page is user-accessible: the `hlt` then raises #GP at CPL3,
+/// which the IDT turns into an exit whose frame RIP is this address. Were SYSCALL to
+/// reach CPL0, the `hlt` would exit directly. Both are recognised as "syscall".
+pub const SYSCALL_STUB: u64 = SYS_BASE + off::SYSCALL_PAGE;
 /// Offset of exception vector 0's stub; vector `v`'s is at `EXC_STUBS + v * EXC_STUB_SIZE`.
 pub const EXC_STUBS: u64 = 0x100;
 /// Bytes per exception stub.
@@ -100,7 +107,7 @@ pub fn build(sys: &mut SysMem) {
 
     // Stubs: the syscall stub and one `hlt` per vector. The exit RIP (after the `hlt`)
     // tells which stub ran.
-    sys.write_u8(off::STUBS + SYSCALL_STUB, 0xf4);
+    sys.write_u8(off::SYSCALL_PAGE, 0xf4);
     for v in 0..256u64 {
         let at = off::STUBS + EXC_STUBS + v * EXC_STUB_SIZE;
         sys.write_u8(at, 0xf4); // hlt
@@ -136,11 +143,10 @@ pub enum StubExit {
 
 /// Decodes the RIP of a `KVM_EXIT_HLT` (pointing just after a stub's `hlt`, or at it).
 pub fn stub_exit(rip: u64) -> Option<StubExit> {
-    let stubs = SYS_BASE + off::STUBS;
-    let o = rip.checked_sub(stubs)?;
-    if o <= SYSCALL_STUB + 1 {
+    if rip == SYSCALL_STUB || rip == SYSCALL_STUB + 1 {
         return Some(StubExit::Syscall);
     }
+    let o = rip.checked_sub(SYS_BASE + off::STUBS)?;
     let e = o.checked_sub(EXC_STUBS)?;
     let v = e / EXC_STUB_SIZE;
     u8::try_from(v).ok().map(StubExit::Exception)

@@ -258,6 +258,29 @@ impl KvmBackend {
     }
 }
 
+/// Makes RDTSC/RDTSCP fault for the calling thread while alive (`prctl(PR_SET_TSC)`).
+///
+/// `kvm_pvm` runs guest user code on the host CPU at CPL3 with the host's CR4, so the
+/// guest's CR4.TSD alone does not trap RDTSC; the host thread's TSC-faulting mode does
+/// (it sets the real CR4.TSD while this thread runs). It is switched on only around
+/// `KVM_RUN`, because the host's own vDSO clock reads use RDTSC.
+struct TscFaulting;
+
+impl TscFaulting {
+    fn on() -> TscFaulting {
+        // SAFETY: plain prctl on the calling thread; no memory is passed.
+        unsafe { libc::prctl(libc::PR_SET_TSC, libc::PR_TSC_SIGSEGV, 0, 0, 0) };
+        TscFaulting
+    }
+}
+
+impl Drop for TscFaulting {
+    fn drop(&mut self) {
+        // SAFETY: as in `on`.
+        unsafe { libc::prctl(libc::PR_SET_TSC, libc::PR_TSC_ENABLE, 0, 0, 0) };
+    }
+}
+
 fn lo32(v: u64) -> u32 {
     (v & 0xffff_ffff) as u32
 }
@@ -305,7 +328,11 @@ impl Backend for KvmBackend {
         let mut sregs = self.load(cpu)?;
         loop {
             self.stats.runs += 1;
-            let exit = match self.vm.vcpu.run() {
+            let r = {
+                let _tsd = TscFaulting::on();
+                self.vm.vcpu.run()
+            };
+            let exit = match r {
                 Ok(VcpuExit::Hlt) => None,
                 Ok(other) => Some(format!("{other:?}")),
                 Err(e) if e.errno() == libc::EINTR || e.errno() == libc::EAGAIN => continue,
@@ -327,6 +354,20 @@ impl Backend for KvmBackend {
                     let f = self.frame(v, regs.rsp).ok_or_else(|| {
                         RunError::Backend(format!("kvm: exception {v} with a bad kernel stack (rsp {:#x})", regs.rsp))
                     })?;
+                    if v == 13 && f.rip == gdt::SYSCALL_STUB {
+                        // SYSCALL reached the stub at CPL3 (see gdt::SYSCALL_STUB).
+                        self.stats.syscalls += 1;
+                        let (rip, rflags, rsp) = (regs.rcx, regs.r11, f.rsp);
+                        self.store(cpu, &regs, rip, rflags, rsp)?;
+                        return Ok(Stop::Syscall);
+                    }
+                    if std::env::var_os("QVM_KVM_DEBUG").is_some() {
+                        let sr = self.vm.vcpu.get_sregs().ok();
+                        eprintln!(
+                            "kvm exc {v} err {:#x} rip {:#x} cs {:#x} rflags {:#x} rsp {:#x} cr2 {:#x?} kcs {:?}",
+                            f.error, f.rip, f.cs, f.rflags, f.rsp, sr.map(|s| s.cr2), sr.map(|s| (s.cs.selector, s.cs.dpl, s.ss.selector))
+                        );
+                    }
                     if f.cs & 3 != 3 {
                         return Err(RunError::Backend(format!(
                             "kvm: exception {v} at CPL0 (rip {:#x}, error {:#x})",

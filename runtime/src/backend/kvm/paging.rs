@@ -114,12 +114,18 @@ pub fn build_fixed(sys: &mut SysMem, guest_size: u64) {
             sys.write_u64(pd + 8 * e, (SYS_BASE + pt) | table);
         }
     }
-    // The system area at virtual = physical SYS_BASE (PDPT entry 4): supervisor only.
-    sys.write_u64(off::PDPT + 8 * (SYS_BASE >> 30), (SYS_BASE + off::PD_SYS) | P | RW);
-    sys.write_u64(off::PD_SYS, (SYS_BASE + off::PT_SYS) | P | RW);
+    // The system area at virtual = physical SYS_BASE (PDPT entry 4). The upper levels
+    // allow user access so that the syscall stub's page can; every other page of the
+    // area is supervisor-only at the leaf.
+    sys.write_u64(off::PDPT + 8 * (SYS_BASE >> 30), (SYS_BASE + off::PD_SYS) | table);
+    sys.write_u64(off::PD_SYS, (SYS_BASE + off::PT_SYS) | table);
     let mut page = off::GDT;
     while page < off::STACK_TOP {
-        let flags = if page == off::STUBS { P } else { P | RW | NX };
+        let flags = match page {
+            off::STUBS => P,
+            off::SYSCALL_PAGE => P | US,
+            _ => P | RW | NX,
+        };
         sys.write_u64(off::PT_SYS + 8 * (page / PAGE), (SYS_BASE + page) | flags);
         page += PAGE;
     }

@@ -162,11 +162,7 @@ impl Vm {
         if guest_size > SYS_BASE || guest_size == 0 || guest_size % 0x1000 != 0 {
             return Err(RunError::Backend(format!("kvm: unsupported guest space size {guest_size:#x}")));
         }
-        let kvm = Kvm::new().map_err(|e| RunError::Backend(format!("kvm: cannot open /dev/kvm: {e}")))?;
-        let api = kvm.get_api_version();
-        if api != 12 {
-            return Err(RunError::Backend(format!("kvm: unsupported KVM API version {api}")));
-        }
+        let kvm = Vm::open("/dev/kvm")?;
         let vm = kvm.create_vm().map_err(|e| ioctl_err("KVM_CREATE_VM", e))?;
         let mut sys = SysMem::new(off::SIZE)?;
         paging::build_fixed(&mut sys, guest_size);
@@ -218,8 +214,8 @@ impl Vm {
 
         let msrs = [
             (msr::STAR, (u64::from(sel::KDATA | 3) << 48) | (u64::from(sel::KCODE) << 32)),
-            (msr::LSTAR, SYS_BASE + off::STUBS + gdt::SYSCALL_STUB),
-            (msr::CSTAR, SYS_BASE + off::STUBS + gdt::SYSCALL_STUB),
+            (msr::LSTAR, gdt::SYSCALL_STUB),
+            (msr::CSTAR, gdt::SYSCALL_STUB),
             (msr::SFMASK, 0x4_7700), // TF IF DF IOPL NT AC
             (msr::KERNEL_GS_BASE, 0),
         ];
@@ -236,6 +232,17 @@ impl Vm {
         xsave.region[128] |= 3;
         let vm = Vm { _kvm: kvm, vm, vcpu, sys, sys_region, cpuid_faulting, xsave };
         Ok(vm)
+    }
+
+    /// Opens the KVM device at `path` and checks its API version.
+    pub fn open(path: &str) -> Result<Kvm, RunError> {
+        let c = std::ffi::CString::new(path).map_err(|_| RunError::Backend(format!("kvm: bad device path {path:?}")))?;
+        let kvm = Kvm::new_with_path(&c).map_err(|e| RunError::Backend(format!("kvm: cannot open {path}: {e}")))?;
+        let api = kvm.get_api_version();
+        if api != 12 {
+            return Err(RunError::Backend(format!("kvm: {path}: unsupported KVM API version {api}")));
+        }
+        Ok(kvm)
     }
 
     /// The special registers for CPL3 64-bit user code with these FS/GS bases.

@@ -128,7 +128,7 @@ fn shifts_and_rotates_match_the_cpu() {
                         let (n, q) = compare(&format!("{name} {d:?}, {form:?} (count {c})"), &code, &regs, &data, def);
                         stats.record(name, &n, &q, STATUS & !def);
                         if (n.rflags ^ q.rflags) & OF != 0 && std::env::var("DIAG").is_ok() {
-                            eprintln!("DIAG {name} {d:?} {form:?} c={c} x={:#x} mem={:#x} cf={} -> res={:#x} nOF={} qOF={} nCF={}", regs.gpr[2], u64::from_le_bytes(data[8..16].try_into().unwrap()), regs.rflags & 1, n.gpr[2], (n.rflags >> 11) & 1, (q.rflags >> 11) & 1, n.rflags & 1);
+                            eprintln!("DIAG {name} {d:?} {form:?} c={c} x={:#x} mem={:#x} cf={} -> res={:#x} nOF={} qOF={} nCF={} oldOF={}", regs.gpr[2], u64::from_le_bytes(data[8..16].try_into().unwrap()), regs.rflags & 1, n.gpr[2], (n.rflags >> 11) & 1, (q.rflags >> 11) & 1, n.rflags & 1, (regs.rflags >> 11) & 1);
                         }
                     }
                 }

@@ -94,6 +94,14 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
         M::Pmaddwd => helper(l, "sse_pmaddwd", soft::h_pmaddwd, 0),
         M::Pmaddubsw => helper(l, "sse_pmaddubsw", soft::h_pmaddubsw, 0),
         M::Psadbw => helper(l, "sse_psadbw", soft::h_psadbw, 0),
+        M::Phminposuw => helper(l, "sse_phminposuw", soft::h_phminposuw, 0),
+        M::Mpsadbw => {
+            let d = dst_xmm(l)?;
+            let s = read_v(l, 1)?;
+            let imm = l.insn.immediate8();
+            call_vec_helper(l, Helper { name: "sse_mpsadbw", func: soft::h_mpsadbw }, d, s, imm, 0);
+            Ok(true)
+        }
         M::Psignb => helper(l, "sse_psign", soft::h_psign, 1),
         M::Psignw => helper(l, "sse_psign", soft::h_psign, 2),
         M::Psignd => helper(l, "sse_psign", soft::h_psign, 4),

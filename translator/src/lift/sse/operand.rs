@@ -1,7 +1,6 @@
 //! Operand access shared by the SSE lifters: XMM registers, memory operands with the
 //! legacy-SSE alignment rule, scalar lanes, and calls to the vector helpers.
 
-use super::soft;
 use crate::ir::{Helper, Lanes, Type, Value};
 use crate::lift::{xmm_index, Lifter};
 use iced_x86::{Mnemonic, OpKind, Register};
@@ -52,14 +51,12 @@ fn needs_alignment(l: &Lifter<'_>) -> bool {
 /// Guest address of the memory operand. For a 16-byte operand of an instruction
 /// that requires alignment, a misaligned address raises SIGSEGV (#GP), as Linux
 /// reports it natively (signal SIGSEGV, address 0).
-///
-/// The check is a helper call for now (the IR has no conditional trap); see the
-/// module report: an `Op::TrapIf` would make it cheap.
 pub(super) fn mem_addr(l: &mut Lifter<'_>) -> Value {
     let a = l.mem_address();
     if needs_alignment(l) {
         let low = l.b.and_imm(a, 15);
-        l.b.call(Helper { name: "sse_check_align16", func: soft::check_align16 }, &[low]);
+        let misaligned = l.b.icmp_imm(crate::ir::IntCC::Ne, low, 0);
+        l.b.trap_if(misaligned, crate::state::signal::SIGSEGV);
     }
     a
 }

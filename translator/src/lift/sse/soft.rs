@@ -10,18 +10,6 @@
 use crate::exec::raise_fault;
 use crate::state::{signal, CpuState};
 
-/// Raises SIGSEGV (as #GP does under Linux, with address 0) when `low` (the low four
-/// bits of a 16-byte operand's address) is not zero.
-///
-/// # Safety
-/// Called by compiled code only, with the live state.
-pub(super) unsafe extern "C" fn check_align16(state: *mut CpuState, low: u64, _b: u64, _c: u64) -> u64 {
-    if low != 0 {
-        // SAFETY: called from compiled code with the live state.
-        unsafe { raise_fault(state, signal::SIGSEGV, 0) }
-    }
-    0
-}
 
 /// The MXCSR bits a guest may set (MXCSR_MASK of qvm's CPU model: FZ, RC, the
 /// exception masks, DAZ and the exception flags).
@@ -257,6 +245,31 @@ fn psign(d: u128, s: u128, _: u8, width: u8) -> u128 {
 vec_helper!(
     /// PSIGNB/W/D (`extra` = lane bytes): negate, zero or keep by the source's sign.
     h_psign => psign
+);
+
+fn mpsadbw(d: u128, s: u128, imm: u8, _: u8) -> u128 {
+    let (a, b) = (bytes(d), bytes(s));
+    let o1 = usize::from((imm >> 2) & 1) * 4;
+    let o2 = usize::from(imm & 3) * 4;
+    from_words(core::array::from_fn(|i| {
+        let sum: u16 = (0..4).map(|j| u16::from(a[o1 + i + j].abs_diff(b[o2 + j]))).sum();
+        sum.cast_signed()
+    }))
+}
+vec_helper!(
+    /// MPSADBW: eight sums of absolute differences of 4-byte groups.
+    h_mpsadbw => mpsadbw
+);
+
+fn phminposuw(_d: u128, s: u128, _: u8, _: u8) -> u128 {
+    let w = words(s).map(i16::cast_unsigned);
+    let (idx, min) = w.iter().enumerate().fold((0usize, u16::MAX), |(bi, bm), (i, &x)| if x < bm { (i, x) } else { (bi, bm) });
+    // Strict `<` keeps the lowest index on ties (all u16::MAX: index 0).
+    u128::from(min) | (u128::from(u8::try_from(idx).unwrap_or(0)) << 16)
+}
+vec_helper!(
+    /// PHMINPOSUW: the minimum unsigned word and its (lowest) index.
+    h_phminposuw => phminposuw
 );
 
 /// CRC32C (Castagnoli, reflected polynomial 0x82F63B78) of the low `n` bytes of
