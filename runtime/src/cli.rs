@@ -109,12 +109,17 @@ fn parse_u64(s: &str) -> Result<u64, String> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(format!("{s:?} is not a non-negative decimal integer"));
     }
-    digits.parse().map_err(|_| format!("{s} is too large (the maximum is {})", u64::MAX))
+    digits
+        .parse()
+        .map_err(|_| format!("{s} is too large (the maximum is {})", u64::MAX))
 }
 
 /// Parses a 32-byte hash written as 64 hex digits, optionally `0x`-prefixed.
 fn parse_hash(s: &str) -> Result<[u8; 32], String> {
-    let hex = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")).unwrap_or(s);
+    let hex = s
+        .strip_prefix("0x")
+        .or_else(|| s.strip_prefix("0X"))
+        .unwrap_or(s);
     let bad = || format!("{s:?} is not 32 bytes written as 64 hex digits (optionally 0x-prefixed)");
     if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(bad());
@@ -149,12 +154,17 @@ fn parse_file_spec(s: &str) -> Result<FileSpec, String> {
         return Err(format!("{s:?} is not of the form GUEST_PATH=HOST_PATH"));
     };
     if !guest.starts_with('/') {
-        return Err(format!("guest path {guest:?} must be absolute (start with /)"));
+        return Err(format!(
+            "guest path {guest:?} must be absolute (start with /)"
+        ));
     }
     if host.is_empty() {
         return Err(format!("{s:?} has an empty host path"));
     }
-    Ok(FileSpec { guest: guest.to_string(), host: PathBuf::from(host) })
+    Ok(FileSpec {
+        guest: guest.to_string(),
+        host: PathBuf::from(host),
+    })
 }
 
 /// The guest path of the executable: `/` + its file name (see the module documentation).
@@ -170,7 +180,8 @@ impl RunArgs {
     pub fn to_config(&self) -> Result<RunConfig> {
         let (elf_path, guest_args) = self.program.split_first().context("missing ELF argument")?;
         let elf_path = Path::new(elf_path);
-        let elf = std::fs::read(elf_path).with_context(|| format!("cannot read ELF file {}", elf_path.display()))?;
+        let elf = std::fs::read(elf_path)
+            .with_context(|| format!("cannot read ELF file {}", elf_path.display()))?;
         let mut argv = vec![os_bytes(elf_path.as_os_str())];
         argv.extend(guest_args.iter().map(|a| os_bytes(a)));
         if let Some(i) = argv.iter().position(|a| a.contains(&0)) {
@@ -313,7 +324,10 @@ mod tests {
     }
 
     fn program(r: &RunArgs) -> Vec<String> {
-        r.program.iter().map(|s| s.to_string_lossy().into_owned()).collect()
+        r.program
+            .iter()
+            .map(|s| s.to_string_lossy().into_owned())
+            .collect()
     }
 
     #[test]
@@ -350,15 +364,39 @@ mod tests {
     fn all_flags() {
         let hash = format!("0x{}", "ab".repeat(32));
         let r = parse(&[
-            "run", "--gas-limit", "1_000", "--block-hash", &hash, "--block-timestamp", "5", "--block-height", "7",
-            "--env", "A=1", "--env", "B==2", "--file", "/data/x=/etc/hostname", "--strace", "--backend", "kvm", "prog", "a",
+            "run",
+            "--gas-limit",
+            "1_000",
+            "--block-hash",
+            &hash,
+            "--block-timestamp",
+            "5",
+            "--block-height",
+            "7",
+            "--env",
+            "A=1",
+            "--env",
+            "B==2",
+            "--file",
+            "/data/x=/etc/hostname",
+            "--strace",
+            "--backend",
+            "kvm",
+            "prog",
+            "a",
         ])
         .unwrap();
         assert_eq!(r.gas_limit, 1000);
         assert_eq!(r.block_hash, Some([0xab; 32]));
         assert_eq!((r.block_timestamp, r.block_height), (5, 7));
         assert_eq!(r.env, ["A=1", "B==2"]);
-        assert_eq!(r.files, [FileSpec { guest: "/data/x".into(), host: "/etc/hostname".into() }]);
+        assert_eq!(
+            r.files,
+            [FileSpec {
+                guest: "/data/x".into(),
+                host: "/etc/hostname".into()
+            }]
+        );
         assert!(r.strace);
         assert_eq!(r.backend, BackendKind::Kvm);
     }
@@ -382,7 +420,9 @@ mod tests {
             &["run", "--backend", "qemu", "p"],
             &["frobnicate"],
         ] {
-            let e = parse(args).err().unwrap_or_else(|| panic!("accepted {args:?}"));
+            let e = parse(args)
+                .err()
+                .unwrap_or_else(|| panic!("accepted {args:?}"));
             assert_eq!(e.exit_code(), 2, "{args:?}");
         }
     }
@@ -397,7 +437,10 @@ mod tests {
         std::fs::write(&data, b"payload").unwrap();
         let elf_s = elf.to_string_lossy().into_owned();
         let spec = format!("/in.txt={}", data.display());
-        let r = parse(&["run", "--json", "--env", "K=V", "--file", &spec, &elf_s, "-v"]).unwrap();
+        let r = parse(&[
+            "run", "--json", "--env", "K=V", "--file", &spec, &elf_s, "-v",
+        ])
+        .unwrap();
         let c = r.to_config().unwrap();
         assert_eq!(c.elf, b"\x7fELF");
         assert_eq!(c.exe_path, "/hello");
@@ -408,12 +451,26 @@ mod tests {
         assert_eq!(c.block.hash, [0; 32]);
 
         let missing = dir.join("nope").to_string_lossy().into_owned();
-        let e = parse(&["run", &missing]).unwrap().to_config().err().unwrap();
+        let e = parse(&["run", &missing])
+            .unwrap()
+            .to_config()
+            .err()
+            .unwrap();
         let msg = format!("{e:#}");
-        assert!(msg.starts_with("cannot read ELF file") && !msg.contains('\n'), "{msg}");
+        assert!(
+            msg.starts_with("cannot read ELF file") && !msg.contains('\n'),
+            "{msg}"
+        );
         let spec = format!("/in.txt={missing}");
-        let e = parse(&["run", "--file", &spec, &elf_s]).unwrap().to_config().err().unwrap();
-        assert!(format!("{e:#}").starts_with("--file /in.txt: cannot read"), "{e:#}");
+        let e = parse(&["run", "--file", &spec, &elf_s])
+            .unwrap()
+            .to_config()
+            .err()
+            .unwrap();
+        assert!(
+            format!("{e:#}").starts_with("--file /in.txt: cannot read"),
+            "{e:#}"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

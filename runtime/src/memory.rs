@@ -44,7 +44,9 @@ const GUARD_USIZE: usize = 1 << 20;
 #[derive(Debug, thiserror::Error)]
 pub enum MemoryError {
     /// The requested size is zero, not page-aligned, or too large for this host.
-    #[error("invalid guest address space size {0:#x} (must be a non-zero multiple of the page size)")]
+    #[error(
+        "invalid guest address space size {0:#x} (must be a non-zero multiple of the page size)"
+    )]
     BadSize(u64),
     /// `memfd_create` or `ftruncate` failed.
     #[error("cannot create guest memory file: {0}")]
@@ -110,7 +112,10 @@ impl AddressSpace {
             return Err(MemoryError::Memfd(last_os_error()));
         }
 
-        let map_err = |len: usize| MemoryError::Map { len: len as u64, err: last_os_error() };
+        let map_err = |len: usize| MemoryError::Map {
+            len: len as u64,
+            err: last_os_error(),
+        };
 
         // SAFETY: a fresh anonymous PROT_NONE reservation at an address of the kernel's
         // choosing; it aliases nothing.
@@ -171,7 +176,14 @@ impl AddressSpace {
                 err: std::io::Error::other("mmap returned null"),
             });
         };
-        Ok(AddressSpace { base, alias, size, size_usize, memfd, invalidations: Vec::new() })
+        Ok(AddressSpace {
+            base,
+            alias,
+            size,
+            size_usize,
+            memfd,
+            invalidations: Vec::new(),
+        })
     }
 
     /// Host address of guest address 0 in the guest view (what compiled code adds guest
@@ -206,7 +218,10 @@ impl AddressSpace {
             return Err(err);
         }
         // Both fit: they are at most `size`, which fits in usize.
-        Ok((usize::try_from(addr).map_err(|_| err)?, usize::try_from(len).map_err(|_| err)?))
+        Ok((
+            usize::try_from(addr).map_err(|_| err)?,
+            usize::try_from(len).map_err(|_| err)?,
+        ))
     }
 }
 
@@ -230,7 +245,9 @@ impl GuestMemory for AddressSpace {
         let (off, len) = self.check(addr, buf.len() as u64)?;
         // SAFETY: `[off, off+len)` lies inside the read-write alias mapping (checked
         // above), which `buf` (a Rust borrow) cannot overlap.
-        unsafe { std::ptr::copy_nonoverlapping(self.alias.as_ptr().add(off), buf.as_mut_ptr(), len) };
+        unsafe {
+            std::ptr::copy_nonoverlapping(self.alias.as_ptr().add(off), buf.as_mut_ptr(), len)
+        };
         Ok(())
     }
 
@@ -343,7 +360,10 @@ mod tests {
     #[test]
     fn rejects_bad_sizes() {
         assert!(matches!(AddressSpace::new(0), Err(MemoryError::BadSize(0))));
-        assert!(matches!(AddressSpace::new(4097), Err(MemoryError::BadSize(4097))));
+        assert!(matches!(
+            AddressSpace::new(4097),
+            Err(MemoryError::BadSize(4097))
+        ));
     }
 
     #[test]
@@ -367,7 +387,13 @@ mod tests {
         s.read(0x1234, &mut b).unwrap();
         assert_eq!(&b, b"hello");
         let size = 16 * MIB;
-        assert_eq!(s.write(size - 2, b"abc"), Err(OutOfRange { addr: size - 2, len: 3 }));
+        assert_eq!(
+            s.write(size - 2, b"abc"),
+            Err(OutOfRange {
+                addr: size - 2,
+                len: 3
+            })
+        );
         assert!(s.read(u64::MAX, &mut b).is_err());
         assert!(s.zero(size, 1).is_err());
         assert!(s.zero(1, u64::MAX).is_err());
@@ -395,7 +421,8 @@ mod tests {
     #[test]
     fn protections_map_to_host() {
         let mut s = AddressSpace::new(16 * MIB).unwrap();
-        let host = |s: &AddressSpace, a: u64| host_perms(s.base() as usize + usize::try_from(a).unwrap());
+        let host =
+            |s: &AddressSpace, a: u64| host_perms(s.base() as usize + usize::try_from(a).unwrap());
         assert_eq!(&host(&s, 0x5000)[..3], "---");
         s.protect(0x5000, 0x1000, Prot(Prot::READ)).unwrap();
         assert_eq!(&host(&s, 0x5000)[..3], "r--");
@@ -428,7 +455,11 @@ mod tests {
         s.read(0x10000, &mut got).unwrap();
         for (i, b) in got.iter().enumerate() {
             let a = 0x10000 + i;
-            let expect = if (0x10800..0x14800).contains(&a) { 0 } else { 0x5a };
+            let expect = if (0x10800..0x14800).contains(&a) {
+                0
+            } else {
+                0x5a
+            };
             assert_eq!(*b, expect, "at {a:#x}");
         }
         // Small range inside one page.
@@ -446,7 +477,10 @@ mod tests {
         let mut s = AddressSpace::new(MIB).unwrap();
         s.invalidate_code(0x1000, 0x10);
         s.invalidate_code(0x3000, 0x2000);
-        assert_eq!(s.take_invalidations(), vec![(0x1000, 0x10), (0x3000, 0x2000)]);
+        assert_eq!(
+            s.take_invalidations(),
+            vec![(0x1000, 0x10), (0x3000, 0x2000)]
+        );
         assert!(s.take_invalidations().is_empty());
     }
 }

@@ -43,10 +43,37 @@ pub const ERROR_STATUS: u8 = 2;
 /// The Linux name of signal `sig` (x86-64 numbering).
 pub fn signal_name(sig: u32) -> Option<&'static str> {
     const NAMES: [&str; 31] = [
-        "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1",
-        "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP",
-        "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH",
-        "SIGIO", "SIGPWR", "SIGSYS",
+        "SIGHUP",
+        "SIGINT",
+        "SIGQUIT",
+        "SIGILL",
+        "SIGTRAP",
+        "SIGABRT",
+        "SIGBUS",
+        "SIGFPE",
+        "SIGKILL",
+        "SIGUSR1",
+        "SIGSEGV",
+        "SIGUSR2",
+        "SIGPIPE",
+        "SIGALRM",
+        "SIGTERM",
+        "SIGSTKFLT",
+        "SIGCHLD",
+        "SIGCONT",
+        "SIGSTOP",
+        "SIGTSTP",
+        "SIGTTIN",
+        "SIGTTOU",
+        "SIGURG",
+        "SIGXCPU",
+        "SIGXFSZ",
+        "SIGVTALRM",
+        "SIGPROF",
+        "SIGWINCH",
+        "SIGIO",
+        "SIGPWR",
+        "SIGSYS",
     ];
     let i = usize::try_from(sig).ok()?.checked_sub(1)?;
     NAMES.get(i).copied()
@@ -162,7 +189,10 @@ fn hex(v: u64) -> String {
 fn text_and_base64(bytes: &[u8]) -> (String, Option<String>) {
     match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), None),
-        Err(_) => (String::from_utf8_lossy(bytes).into_owned(), Some(base64(bytes))),
+        Err(_) => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(base64(bytes)),
+        ),
     }
 }
 
@@ -202,7 +232,10 @@ impl JsonReport {
 mod error_tests {
     #[test]
     fn error_object_starts_with_outcome() {
-        assert_eq!(super::error_json("bad \"x\""), r#"{"outcome":"error","error":"bad \"x\""}"#);
+        assert_eq!(
+            super::error_json("bad \"x\""),
+            r#"{"outcome":"error","error":"bad \"x\""}"#
+        );
     }
 }
 
@@ -243,9 +276,13 @@ pub fn error_json(message: &str) -> String {
         outcome: &'static str,
         error: &'a str,
     }
-    let report = ErrorReport { outcome: "error", error: message };
+    let report = ErrorReport {
+        outcome: "error",
+        error: message,
+    };
     // A struct of two strings always serializes.
-    serde_json::to_string(&report).unwrap_or_else(|_| String::from(r#"{"outcome":"error","error":""}"#))
+    serde_json::to_string(&report)
+        .unwrap_or_else(|_| String::from(r#"{"outcome":"error","error":""}"#))
 }
 
 /// Standard base64 (RFC 4648, with padding).
@@ -253,11 +290,17 @@ pub fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], chunk.get(1).copied().unwrap_or(0), chunk.get(2).copied().unwrap_or(0)];
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
-                out.push(char::from(ALPHABET[usize::try_from((n >> (18 - 6 * i)) & 63).unwrap_or(0)]));
+                out.push(char::from(
+                    ALPHABET[usize::try_from((n >> (18 - 6 * i)) & 63).unwrap_or(0)],
+                ));
             } else {
                 out.push('=');
             }
@@ -284,7 +327,15 @@ mod tests {
 
     #[test]
     fn base64_matches_rfc4648_vectors() {
-        for (raw, enc) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")] {
+        for (raw, enc) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
             assert_eq!(base64(raw.as_bytes()), enc);
         }
     }
@@ -305,7 +356,8 @@ mod tests {
 
     #[test]
     fn json_exited_and_non_utf8() {
-        let j: serde_json::Value = serde_json::from_str(&JsonReport::new(&result(Outcome::Exited(3))).to_json()).unwrap();
+        let j: serde_json::Value =
+            serde_json::from_str(&JsonReport::new(&result(Outcome::Exited(3))).to_json()).unwrap();
         assert_eq!(j["outcome"], "exited");
         assert_eq!(j["exit_code"], 3);
         assert!(j["signal"].is_null() && j["signal_name"].is_null() && j["fault"].is_null());
@@ -323,9 +375,18 @@ mod tests {
         regs.gpr[15] = 0xff;
         regs.rip = 0x401000;
         let mut r = result(Outcome::Signaled(11));
-        r.fault = Some(FaultInfo { signal: 11, addr: 0, rip: 0x401000, insn: "mov eax,[rbx]".into(), regs: Box::new(regs) });
+        r.fault = Some(FaultInfo {
+            signal: 11,
+            addr: 0,
+            rip: 0x401000,
+            insn: "mov eax,[rbx]".into(),
+            regs: Box::new(regs),
+        });
         let f = r.fault.as_ref().unwrap();
-        assert_eq!(fault_line(f), "qvm: guest killed by SIGSEGV at rip 0x401000 (mov eax,[rbx]) addr 0x0");
+        assert_eq!(
+            fault_line(f),
+            "qvm: guest killed by SIGSEGV at rip 0x401000 (mov eax,[rbx]) addr 0x0"
+        );
         let text = JsonReport::new(&r).to_json();
         let j: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(j["outcome"], "signaled");
@@ -334,7 +395,10 @@ mod tests {
         assert_eq!(j["fault"]["registers"]["rax"], "0x10");
         assert_eq!(j["fault"]["registers"]["r15"], "0xff");
         assert_eq!(j["fault"]["registers"]["rip"], "0x401000");
-        assert!(j["fault"]["registers"]["rflags"].as_str().unwrap().starts_with("0x"));
+        assert!(j["fault"]["registers"]["rflags"]
+            .as_str()
+            .unwrap()
+            .starts_with("0x"));
         assert!(text.find("\"rax\"").unwrap() < text.find("\"r15\"").unwrap());
     }
 }

@@ -9,7 +9,9 @@ use goblin::elf::header::{
 use goblin::elf::program_header::{ProgramHeader, PF_R, PF_W, PF_X, PT_INTERP, PT_LOAD, PT_PHDR};
 use goblin::elf64::header::{Header, SIZEOF_EHDR};
 use goblin::elf64::program_header::SIZEOF_PHDR;
-use qvm_kernel::layout::{is_page_aligned, page_down, page_up, MIN_MAP_ADDR, MMAP_TOP, PAGE_SIZE, PIE_BASE};
+use qvm_kernel::layout::{
+    is_page_aligned, page_down, page_up, MIN_MAP_ADDR, MMAP_TOP, PAGE_SIZE, PIE_BASE,
+};
 use qvm_kernel::{GuestMemory, Prot};
 
 use super::{LoadError, LoadedImage, LoadedSegment, LoaderKernel};
@@ -67,21 +69,37 @@ pub(super) fn parse(bytes: &[u8]) -> Result<Parsed, LoadError> {
     let phdrs = parse_phdrs(bytes, &header)?;
 
     if let Some(interp) = phdrs.iter().find(|p| p.p_type == PT_INTERP) {
-        return Err(LoadError::Dynamic { interpreter: interpreter_name(bytes, interp) });
+        return Err(LoadError::Dynamic {
+            interpreter: interpreter_name(bytes, interp),
+        });
     }
 
     let mut raw = Vec::new();
-    for (index, p) in phdrs.iter().enumerate().filter(|(_, p)| p.p_type == PT_LOAD) {
+    for (index, p) in phdrs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.p_type == PT_LOAD)
+    {
         if p.p_filesz > p.p_memsz {
-            return Err(LoadError::FileszExceedsMemsz { index, filesz: p.p_filesz, memsz: p.p_memsz });
+            return Err(LoadError::FileszExceedsMemsz {
+                index,
+                filesz: p.p_filesz,
+                memsz: p.p_memsz,
+            });
         }
         if p.p_memsz == 0 {
             continue; // maps nothing, as in Linux
         }
         if p.p_offset % PAGE_SIZE != p.p_vaddr % PAGE_SIZE {
-            return Err(LoadError::Misaligned { index, offset: p.p_offset, vaddr: p.p_vaddr });
+            return Err(LoadError::Misaligned {
+                index,
+                offset: p.p_offset,
+                vaddr: p.p_vaddr,
+            });
         }
-        check_in_file(bytes, p.p_offset, p.p_filesz, || format!("segment {index} data"))?;
+        check_in_file(bytes, p.p_offset, p.p_filesz, || {
+            format!("segment {index} data")
+        })?;
         raw.push((index, p));
     }
     let Some(min_vaddr) = raw.iter().map(|(_, p)| p.p_vaddr).min() else {
@@ -90,7 +108,11 @@ pub(super) fn parse(bytes: &[u8]) -> Result<Parsed, LoadError> {
 
     let pie = header.e_type == ET_DYN;
     // Static-pie: the lowest segment's page goes to PIE_BASE.
-    let load_bias = if pie { PIE_BASE.wrapping_sub(page_down(min_vaddr)) } else { 0 };
+    let load_bias = if pie {
+        PIE_BASE.wrapping_sub(page_down(min_vaddr))
+    } else {
+        0
+    };
     let relocate = |vaddr: u64| -> Option<u64> {
         if pie {
             PIE_BASE.checked_add(vaddr - page_down(min_vaddr))
@@ -109,7 +131,14 @@ pub(super) fn parse(bytes: &[u8]) -> Result<Parsed, LoadError> {
         if page_down(start) < MIN_MAP_ADDR || end > MMAP_TOP {
             return Err(out_of_space(index, start, end));
         }
-        loads.push(Load { index, offset: p.p_offset, filesz: p.p_filesz, start, end, prot: prot_of(p.p_flags) });
+        loads.push(Load {
+            index,
+            offset: p.p_offset,
+            filesz: p.p_filesz,
+            start,
+            end,
+            prot: prot_of(p.p_flags),
+        });
     }
 
     let mut by_addr: Vec<&Load> = loads.iter().collect();
@@ -132,13 +161,26 @@ pub(super) fn parse(bytes: &[u8]) -> Result<Parsed, LoadError> {
         // Cannot overflow: highest <= MMAP_TOP.
         brk_base: page_up(highest).unwrap_or(MMAP_TOP),
         pie,
-        segments: loads.iter().map(|l| LoadedSegment { start: l.start, end: l.end, prot: l.prot }).collect(),
+        segments: loads
+            .iter()
+            .map(|l| LoadedSegment {
+                start: l.start,
+                end: l.end,
+                prot: l.prot,
+            })
+            .collect(),
     };
     Ok(Parsed { image, loads })
 }
 
 fn out_of_space(index: usize, start: u64, end: u64) -> LoadError {
-    LoadError::OutOfSpace { index, start, end, min: MIN_MAP_ADDR, max: MMAP_TOP }
+    LoadError::OutOfSpace {
+        index,
+        start,
+        end,
+        min: MIN_MAP_ADDR,
+        max: MMAP_TOP,
+    }
 }
 
 /// Checks the ELF identification and header, in the order that gives the most useful
@@ -170,14 +212,33 @@ fn parse_header(bytes: &[u8]) -> Result<Header, LoadError> {
     }
     let header = Header::parse(bytes).map_err(|_| truncated_header())?;
     if header.e_machine != EM_X86_64 {
-        return Err(LoadError::WrongMachine { machine: header.e_machine, name: machine_to_str(header.e_machine) });
+        return Err(LoadError::WrongMachine {
+            machine: header.e_machine,
+            name: machine_to_str(header.e_machine),
+        });
     }
     match header.e_type {
         ET_EXEC | ET_DYN => {}
-        ET_REL => return Err(LoadError::NotExecutable { kind: "a relocatable object file (ET_REL)" }),
-        ET_CORE => return Err(LoadError::NotExecutable { kind: "a core dump (ET_CORE)" }),
-        ET_NONE => return Err(LoadError::NotExecutable { kind: "of no file type (ET_NONE)" }),
-        _ => return Err(LoadError::NotExecutable { kind: "of an unknown file type" }),
+        ET_REL => {
+            return Err(LoadError::NotExecutable {
+                kind: "a relocatable object file (ET_REL)",
+            })
+        }
+        ET_CORE => {
+            return Err(LoadError::NotExecutable {
+                kind: "a core dump (ET_CORE)",
+            })
+        }
+        ET_NONE => {
+            return Err(LoadError::NotExecutable {
+                kind: "of no file type (ET_NONE)",
+            })
+        }
+        _ => {
+            return Err(LoadError::NotExecutable {
+                kind: "of an unknown file type",
+            })
+        }
     }
     if usize::from(header.e_phentsize) != SIZEOF_PHDR {
         return Err(LoadError::BadPhentsize(header.e_phentsize));
@@ -190,7 +251,9 @@ fn parse_header(bytes: &[u8]) -> Result<Header, LoadError> {
 
 fn parse_phdrs(bytes: &[u8], header: &Header) -> Result<Vec<ProgramHeader>, LoadError> {
     let table_len = u64::from(header.e_phnum) * SIZEOF_PHDR as u64;
-    check_in_file(bytes, header.e_phoff, table_len, || "program headers".into())?;
+    check_in_file(bytes, header.e_phoff, table_len, || {
+        "program headers".into()
+    })?;
     let truncated = || LoadError::Truncated {
         what: "program headers".into(),
         offset: header.e_phoff,
@@ -203,16 +266,28 @@ fn parse_phdrs(bytes: &[u8], header: &Header) -> Result<Vec<ProgramHeader>, Load
 }
 
 /// Checks `[offset, offset+len)` lies inside the file.
-fn check_in_file(bytes: &[u8], offset: u64, len: u64, what: impl Fn() -> String) -> Result<(), LoadError> {
+fn check_in_file(
+    bytes: &[u8],
+    offset: u64,
+    len: u64,
+    what: impl Fn() -> String,
+) -> Result<(), LoadError> {
     match offset.checked_add(len) {
         Some(end) if end <= file_len(bytes) => Ok(()),
-        _ => Err(LoadError::Truncated { what: what(), offset, len, file_len: file_len(bytes) }),
+        _ => Err(LoadError::Truncated {
+            what: what(),
+            offset,
+            len,
+            file_len: file_len(bytes),
+        }),
     }
 }
 
 /// The PT_INTERP path, for the error message (at most 256 bytes, up to its NUL).
 fn interpreter_name(bytes: &[u8], p: &ProgramHeader) -> String {
-    let start = usize::try_from(p.p_offset).unwrap_or(usize::MAX).min(bytes.len());
+    let start = usize::try_from(p.p_offset)
+        .unwrap_or(usize::MAX)
+        .min(bytes.len());
     let len = usize::try_from(p.p_filesz).unwrap_or(usize::MAX).min(256);
     let raw = &bytes[start..start.saturating_add(len).min(bytes.len())];
     let raw = raw.split(|&b| b == 0).next().unwrap_or(&[]);
@@ -243,7 +318,11 @@ fn phdr_address(header: &Header, phdrs: &[ProgramHeader], load_bias: u64) -> u64
         .iter()
         .filter(|p| p.p_type == PT_LOAD)
         .rfind(|p| p.p_offset <= header.e_phoff && header.e_phoff - p.p_offset < p.p_filesz)
-        .map_or(0, |p| (header.e_phoff - p.p_offset).wrapping_add(p.p_vaddr).wrapping_add(load_bias))
+        .map_or(0, |p| {
+            (header.e_phoff - p.p_offset)
+                .wrapping_add(p.p_vaddr)
+                .wrapping_add(load_bias)
+        })
 }
 
 /// Maps one segment as Linux's `elf_load` does: whole file pages (including the bytes
@@ -260,13 +339,18 @@ fn map_segment(
     let map_end = page_up(l.end).unwrap_or(MMAP_TOP);
     kernel
         .map_initial(map_start, map_end - map_start, l.prot, EXE_MAPPING_NAME)
-        .map_err(|reason| LoadError::Map { name: format!("segment {}", l.index), reason })?;
+        .map_err(|reason| LoadError::Map {
+            name: format!("segment {}", l.index),
+            reason,
+        })?;
     space.protect(map_start, map_end - map_start, l.prot)?;
 
     let file_bytes_end = l.start + l.filesz;
     if l.filesz > 0 {
         let from = page_down(l.offset);
-        let to = page_up(l.offset + l.filesz).unwrap_or(u64::MAX).min(file_len(bytes));
+        let to = page_up(l.offset + l.filesz)
+            .unwrap_or(u64::MAX)
+            .min(file_len(bytes));
         let (from, to) = (usize::try_from(from), usize::try_from(to));
         if let (Ok(from), Ok(to)) = (from, to) {
             space.write(map_start, &bytes[from..to])?;

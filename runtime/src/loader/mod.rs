@@ -213,10 +213,15 @@ pub trait LoaderKernel {
     fn credentials(&self) -> Credentials;
 }
 
-/// The ids the synthetic kernel reports: qvm runs guests as an unprivileged user
-/// 1000:1000 (a root uid would make some programs behave differently).
-// TODO: read these from qvm_kernel once it exports its getuid constants.
-pub const GUEST_CREDENTIALS: Credentials = Credentials { uid: 1000, euid: 1000, gid: 1000, egid: 1000 };
+/// The ids the synthetic kernel's getuid/geteuid/getgid/getegid answer (one value for all
+/// four: qvm runs guests as an unprivileged user, since a root uid changes how some
+/// programs behave).
+pub const GUEST_CREDENTIALS: Credentials = Credentials {
+    uid: qvm_kernel::syscalls::process::UID,
+    euid: qvm_kernel::syscalls::process::UID,
+    gid: qvm_kernel::syscalls::process::UID,
+    egid: qvm_kernel::syscalls::process::UID,
+};
 
 impl LoaderKernel for Kernel {
     fn map_initial(&mut self, addr: u64, len: u64, prot: Prot, name: &str) -> Result<(), String> {
@@ -247,7 +252,13 @@ pub(crate) mod mock {
     }
 
     impl LoaderKernel for MockKernel {
-        fn map_initial(&mut self, addr: u64, len: u64, prot: Prot, name: &str) -> Result<(), String> {
+        fn map_initial(
+            &mut self,
+            addr: u64,
+            len: u64,
+            prot: Prot,
+            name: &str,
+        ) -> Result<(), String> {
             if self.fail_maps {
                 return Err("refused".into());
             }
@@ -263,7 +274,12 @@ pub(crate) mod mock {
             }
         }
         fn credentials(&self) -> Credentials {
-            Credentials { uid: 1, euid: 2, gid: 3, egid: 4 }
+            Credentials {
+                uid: 1,
+                euid: 2,
+                gid: 3,
+                egid: 4,
+            }
         }
     }
 }

@@ -93,7 +93,14 @@ pub struct StackArgs {
 impl StackArgs {
     /// Arguments with the given argv/env/path, zero hwcaps and platform `"x86_64"`.
     pub fn new(argv: Vec<Vec<u8>>, env: Vec<Vec<u8>>, exe_path: String) -> StackArgs {
-        StackArgs { argv, env, exe_path, hwcap: 0, hwcap2: 0, platform: "x86_64" }
+        StackArgs {
+            argv,
+            env,
+            exe_path,
+            hwcap: 0,
+            hwcap2: 0,
+            platform: "x86_64",
+        }
     }
 }
 
@@ -122,7 +129,8 @@ impl Builder {
     /// Pads down to an address ≡ 0 (mod `align`).
     fn align_down(&mut self, align: u64) {
         let pad = self.addr() % align;
-        self.rev.resize(self.rev.len() + usize::try_from(pad).unwrap_or(0), 0);
+        self.rev
+            .resize(self.rev.len() + usize::try_from(pad).unwrap_or(0), 0);
     }
     /// The finished image, lowest address first.
     fn finish(mut self) -> (u64, Vec<u8>) {
@@ -151,28 +159,47 @@ pub fn build_stack(
     check_no_nul(&args.argv, "argument")?;
     check_no_nul(&args.env, "environment entry")?;
     if args.exe_path.as_bytes().contains(&0) {
-        return Err(LoadError::NulInString { what: "executable path", index: 0 });
+        return Err(LoadError::NulInString {
+            what: "executable path",
+            index: 0,
+        });
     }
     if args.platform.as_bytes().contains(&0) {
-        return Err(LoadError::NulInString { what: "platform string", index: 0 });
+        return Err(LoadError::NulInString {
+            what: "platform string",
+            index: 0,
+        });
     }
     // Linux's E2BIG rule: strings and pointers may use a quarter of the stack.
-    let strings: u64 = args.argv.iter().chain(&args.env).map(|s| s.len() as u64 + 1).sum::<u64>()
+    let strings: u64 = args
+        .argv
+        .iter()
+        .chain(&args.env)
+        .map(|s| s.len() as u64 + 1)
+        .sum::<u64>()
         + args.exe_path.len() as u64
         + 1;
     let pointers = 8 * (args.argv.len() as u64 + args.env.len() as u64);
     let limit = STACK_LIMIT / 4;
     if strings + pointers > limit {
-        return Err(LoadError::ArgsTooLarge { size: strings + pointers, limit });
+        return Err(LoadError::ArgsTooLarge {
+            size: strings + pointers,
+            limit,
+        });
     }
 
     let stack_low = STACK_TOP - STACK_LIMIT;
     kernel
         .map_initial(stack_low, STACK_LIMIT, Prot::RW, "[stack]")
-        .map_err(|reason| LoadError::Map { name: "the stack".into(), reason })?;
+        .map_err(|reason| LoadError::Map {
+            name: "the stack".into(),
+            reason,
+        })?;
     space.protect(stack_low, STACK_LIMIT, Prot::RW)?;
 
-    let mut b = Builder { rev: Vec::with_capacity(usize::try_from(2 * PAGE_SIZE).unwrap_or(0)) };
+    let mut b = Builder {
+        rev: Vec::with_capacity(usize::try_from(2 * PAGE_SIZE).unwrap_or(0)),
+    };
     b.push(&[0; 8]);
     let execfn = b.push_str(args.exe_path.as_bytes());
     let mut env_ptrs: Vec<u64> = args.env.iter().rev().map(|s| b.push_str(s)).collect();

@@ -29,7 +29,14 @@ const W: u32 = 2;
 const X: u32 = 1;
 
 fn load(offset: u64, vaddr: u64, filesz: u64, memsz: u64, flags: u32) -> Seg {
-    Seg { ty: 1, flags, offset, vaddr, filesz, memsz }
+    Seg {
+        ty: 1,
+        flags,
+        offset,
+        vaddr,
+        filesz,
+        memsz,
+    }
 }
 
 /// Byte `i` of the file body (after the headers): recognisable, position-dependent.
@@ -73,7 +80,10 @@ fn tiny_exec() -> Vec<u8> {
     elf(
         2,
         0x400100,
-        &[load(0, 0x400000, 0x1000, 0x1000, R | X), load(0x1f00, 0x401f00, 0x200, 0x1110, R | W)],
+        &[
+            load(0, 0x400000, 0x1000, 0x1000, R | X),
+            load(0x1f00, 0x401f00, 0x200, 0x1110, R | W),
+        ],
         0x2100,
     )
 }
@@ -145,7 +155,14 @@ fn tail_of_last_file_page_is_file_bytes_without_bss() {
 #[test]
 fn pt_phdr_wins_and_pie_is_relocated() {
     let segs = [
-        Seg { ty: 6, flags: R, offset: 64, vaddr: 64, filesz: 112, memsz: 112 },
+        Seg {
+            ty: 6,
+            flags: R,
+            offset: 64,
+            vaddr: 64,
+            filesz: 112,
+            memsz: 112,
+        },
         load(0, 0, 0x1000, 0x1000, R | X),
         load(0x1000, 0x2000, 0x10, 0x20, R | W),
     ];
@@ -162,7 +179,12 @@ fn pt_phdr_wins_and_pie_is_relocated() {
     assert_eq!(k.maps[1].0, PIE_BASE + 0x2000);
     assert_eq!(read(&s, PIE_BASE + 0x2000, 0x10), bytes[0x1000..0x1010]);
     // A static-pie linked at a non-zero base still has its lowest page at PIE_BASE.
-    let bytes = elf(3, 0x10_0123, &[load(0, 0x10_0000, 0x1000, 0x1000, R | X)], 0x1000);
+    let bytes = elf(
+        3,
+        0x10_0123,
+        &[load(0, 0x10_0000, 0x1000, 0x1000, R | X)],
+        0x1000,
+    );
     let img = elf::parse(&bytes).unwrap().image;
     assert_eq!(img.entry, PIE_BASE + 0x123);
 }
@@ -185,42 +207,125 @@ fn rejections_name_the_problem() {
     let e = err(&with(18, &183u16.to_le_bytes()));
     assert!(matches!(e, LoadError::WrongMachine { machine: 183, .. }));
     assert!(e.to_string().contains("AARCH64"), "{e}");
-    assert!(matches!(err(&with(16, &[1, 0])), LoadError::NotExecutable { .. }));
-    assert!(matches!(err(&with(16, &[4, 0])), LoadError::NotExecutable { .. }));
-    assert!(matches!(err(&with(54, &[32, 0])), LoadError::BadPhentsize(32)));
+    assert!(matches!(
+        err(&with(16, &[1, 0])),
+        LoadError::NotExecutable { .. }
+    ));
+    assert!(matches!(
+        err(&with(16, &[4, 0])),
+        LoadError::NotExecutable { .. }
+    ));
+    assert!(matches!(
+        err(&with(54, &[32, 0])),
+        LoadError::BadPhentsize(32)
+    ));
     assert!(matches!(err(&with(56, &[0, 0])), LoadError::BadPhnum(0)));
-    assert!(matches!(err(&with(56, &[0xff, 0xff])), LoadError::BadPhnum(0xffff)));
-    assert!(matches!(err(&with(56, &[200, 0])), LoadError::Truncated { .. }));
-    assert!(matches!(err(&with(32, &0xffff_ffff_ffff_fff0u64.to_le_bytes())), LoadError::Truncated { .. }));
+    assert!(matches!(
+        err(&with(56, &[0xff, 0xff])),
+        LoadError::BadPhnum(0xffff)
+    ));
+    assert!(matches!(
+        err(&with(56, &[200, 0])),
+        LoadError::Truncated { .. }
+    ));
+    assert!(matches!(
+        err(&with(32, &0xffff_ffff_ffff_fff0u64.to_le_bytes())),
+        LoadError::Truncated { .. }
+    ));
     // Segment data beyond the end of the file.
     assert!(matches!(err(&good[..0x20ff]), LoadError::Truncated { .. }));
 
     let one = |s: Seg| err(&elf(2, 0, &[s], 0x2000));
-    assert!(matches!(one(load(0, 0x400000, 0x2000, 0x1000, R)), LoadError::FileszExceedsMemsz { .. }));
-    assert!(matches!(one(load(0x10, 0x400000, 0x10, 0x10, R)), LoadError::Misaligned { .. }));
-    assert!(matches!(one(load(0, 0x400000, 0x10, 0, R)), LoadError::FileszExceedsMemsz { .. }));
-    assert!(matches!(one(load(0, 0x400000, 0, 0, R)), LoadError::NoLoadSegment));
-    assert!(matches!(one(Seg { ty: 4, ..load(0, 0x400000, 0x10, 0x10, R) }), LoadError::NoLoadSegment));
-    assert!(matches!(one(load(0, 0, 0x10, 0x10, R)), LoadError::OutOfSpace { .. }));
-    assert!(matches!(one(load(0, MIN_MAP_ADDR - 0x1000, 0x10, 0x10, R)), LoadError::OutOfSpace { .. }));
-    assert!(matches!(one(load(0, qvm_kernel::layout::MMAP_TOP, 0x10, 0x10, R)), LoadError::OutOfSpace { .. }));
-    assert!(matches!(one(load(0, 0x4000_0000_0000, 0x10, 0x10, R)), LoadError::OutOfSpace { .. }));
-    assert!(matches!(one(load(0, 0xffff_ffff_ffff_f000, 0x10, 0x10, R)), LoadError::OutOfSpace { .. }));
-    assert!(matches!(one(load(0, 0x400000, 0x10, u64::MAX, R)), LoadError::OutOfSpace { .. }));
+    assert!(matches!(
+        one(load(0, 0x400000, 0x2000, 0x1000, R)),
+        LoadError::FileszExceedsMemsz { .. }
+    ));
+    assert!(matches!(
+        one(load(0x10, 0x400000, 0x10, 0x10, R)),
+        LoadError::Misaligned { .. }
+    ));
+    assert!(matches!(
+        one(load(0, 0x400000, 0x10, 0, R)),
+        LoadError::FileszExceedsMemsz { .. }
+    ));
+    assert!(matches!(
+        one(load(0, 0x400000, 0, 0, R)),
+        LoadError::NoLoadSegment
+    ));
+    assert!(matches!(
+        one(Seg {
+            ty: 4,
+            ..load(0, 0x400000, 0x10, 0x10, R)
+        }),
+        LoadError::NoLoadSegment
+    ));
+    assert!(matches!(
+        one(load(0, 0, 0x10, 0x10, R)),
+        LoadError::OutOfSpace { .. }
+    ));
+    assert!(matches!(
+        one(load(0, MIN_MAP_ADDR - 0x1000, 0x10, 0x10, R)),
+        LoadError::OutOfSpace { .. }
+    ));
+    assert!(matches!(
+        one(load(0, qvm_kernel::layout::MMAP_TOP, 0x10, 0x10, R)),
+        LoadError::OutOfSpace { .. }
+    ));
+    assert!(matches!(
+        one(load(0, 0x4000_0000_0000, 0x10, 0x10, R)),
+        LoadError::OutOfSpace { .. }
+    ));
+    assert!(matches!(
+        one(load(0, 0xffff_ffff_ffff_f000, 0x10, 0x10, R)),
+        LoadError::OutOfSpace { .. }
+    ));
+    assert!(matches!(
+        one(load(0, 0x400000, 0x10, u64::MAX, R)),
+        LoadError::OutOfSpace { .. }
+    ));
 
-    let e = err(&elf(2, 0, &[load(0, 0x400000, 0x1000, 0x1000, R), load(0x1800, 0x400800, 0x10, 0x10, R)], 0x2000));
+    let e = err(&elf(
+        2,
+        0,
+        &[
+            load(0, 0x400000, 0x1000, 0x1000, R),
+            load(0x1800, 0x400800, 0x10, 0x10, R),
+        ],
+        0x2000,
+    ));
     assert!(matches!(e, LoadError::Overlap { a: 0, b: 1 }), "{e}");
 
-    let mut dynamic = elf(2, 0, &[Seg { ty: 3, flags: R, offset: 0x100, vaddr: 0x400100, filesz: 28, memsz: 28 }, load(0, 0x400000, 0x1000, 0x1000, R)], 0x1000);
+    let mut dynamic = elf(
+        2,
+        0,
+        &[
+            Seg {
+                ty: 3,
+                flags: R,
+                offset: 0x100,
+                vaddr: 0x400100,
+                filesz: 28,
+                memsz: 28,
+            },
+            load(0, 0x400000, 0x1000, 0x1000, R),
+        ],
+        0x1000,
+    );
     dynamic[0x100..0x11c].copy_from_slice(b"/lib64/ld-linux-x86-64.so.2\0");
     let e = err(&dynamic);
     assert_eq!(e.to_string().lines().count(), 1);
-    assert!(e.to_string().contains("\"/lib64/ld-linux-x86-64.so.2\""), "{e}");
+    assert!(
+        e.to_string().contains("\"/lib64/ld-linux-x86-64.so.2\""),
+        "{e}"
+    );
 }
 
 #[test]
 fn kernel_refusal_is_an_error() {
-    let mut k = MockKernel { fail_maps: true, ..MockKernel::default() };
+    let mut k = MockKernel {
+        fail_maps: true,
+        ..MockKernel::default()
+    };
     let e = load_elf(&tiny_exec(), &mut space(), &mut k).unwrap_err();
     assert!(matches!(e, LoadError::Map { .. }), "{e}");
 }
@@ -242,7 +347,18 @@ impl Rng {
 }
 
 /// Interesting values to drop into header fields.
-const SPECIAL: [u64; 10] = [0, 1, 0x38, 0xfff, 0x1000, 0x40_0000, 0xffff_0000, 0x1_0000_0000, u64::MAX, u64::MAX - 0xfff];
+const SPECIAL: [u64; 10] = [
+    0,
+    1,
+    0x38,
+    0xfff,
+    0x1000,
+    0x40_0000,
+    0xffff_0000,
+    0x1_0000_0000,
+    u64::MAX,
+    u64::MAX - 0xfff,
+];
 
 fn mutate(rng: &mut Rng, base: &[u8]) -> Vec<u8> {
     let mut b = base.to_vec();
@@ -271,7 +387,10 @@ fn mutate(rng: &mut Rng, base: &[u8]) -> Vec<u8> {
 
 #[test]
 fn mutated_elves_never_panic() {
-    let mut corpus = vec![tiny_exec(), elf(3, 0x10, &[load(0, 0, 0x1000, 0x3000, R | X)], 0x1000)];
+    let mut corpus = vec![
+        tiny_exec(),
+        elf(3, 0x10, &[load(0, 0, 0x1000, 0x3000, R | X)], 0x1000),
+    ];
     if let Some(p) = build_guest("musl-gcc", &["-static"], "fuzz_musl") {
         corpus.push(std::fs::read(p).unwrap());
     }
@@ -285,7 +404,12 @@ fn mutated_elves_never_panic() {
         match load_elf(&bytes, &mut s, &mut k) {
             Ok(img) => {
                 ok += 1;
-                let _ = build_stack(&mut s, &mut k, &img, &StackArgs::new(vec![b"p".to_vec()], vec![], "/p".into()));
+                let _ = build_stack(
+                    &mut s,
+                    &mut k,
+                    &img,
+                    &StackArgs::new(vec![b"p".to_vec()], vec![], "/p".into()),
+                );
             }
             Err(e) => {
                 rejected += 1;
@@ -313,7 +437,13 @@ fn build_guest(cc: &str, flags: &[&str], name: &str) -> Option<PathBuf> {
     let src = dir.join(format!("{name}.c"));
     let out = dir.join(name);
     std::fs::write(&src, HELLO_C).ok()?;
-    let status = Command::new(cc).args(flags).arg("-O1").arg("-o").arg(&out).arg(&src).status();
+    let status = Command::new(cc)
+        .args(flags)
+        .arg("-O1")
+        .arg("-o")
+        .arg(&out)
+        .arg(&src)
+        .status();
     match status {
         Ok(s) if s.success() => Some(out),
         other => {
@@ -341,10 +471,21 @@ fn check_real(path: &PathBuf, want_pie: bool) {
     let phoff = usize::try_from(g.header.e_phoff).unwrap();
     assert_eq!(table, bytes[phoff..phoff + table.len()]);
     let mut top = 0;
-    for p in g.program_headers.iter().filter(|p| p.p_type == 1 && p.p_memsz > 0) {
+    for p in g
+        .program_headers
+        .iter()
+        .filter(|p| p.p_type == 1 && p.p_memsz > 0)
+    {
         let start = p.p_vaddr + bias;
-        let (off, fsz) = (usize::try_from(p.p_offset).unwrap(), usize::try_from(p.p_filesz).unwrap());
-        assert_eq!(read(&s, start, fsz), bytes[off..off + fsz], "segment at {start:#x}");
+        let (off, fsz) = (
+            usize::try_from(p.p_offset).unwrap(),
+            usize::try_from(p.p_filesz).unwrap(),
+        );
+        assert_eq!(
+            read(&s, start, fsz),
+            bytes[off..off + fsz],
+            "segment at {start:#x}"
+        );
         let bss = usize::try_from(p.p_memsz - p.p_filesz).unwrap();
         assert!(read(&s, start + p.p_filesz, bss).iter().all(|&b| b == 0));
         top = top.max(start + p.p_memsz);
@@ -353,7 +494,13 @@ fn check_real(path: &PathBuf, want_pie: bool) {
         assert_eq!(prot.writable(), p.is_write());
     }
     assert_eq!(img.brk_base, qvm_kernel::layout::page_up(top).unwrap());
-    let rsp = build_stack(&mut s, &mut k, &img, &StackArgs::new(vec![b"prog".to_vec()], vec![], "/prog".into())).unwrap();
+    let rsp = build_stack(
+        &mut s,
+        &mut k,
+        &img,
+        &StackArgs::new(vec![b"prog".to_vec()], vec![], "/prog".into()),
+    )
+    .unwrap();
     assert_eq!(rsp % 16, 0);
 }
 
@@ -362,7 +509,12 @@ fn real_static_binaries_load() {
     let mut built = 0;
     for (cc, flags, name, pie) in [
         ("gcc", &["-static"][..], "glibc_static", false),
-        ("gcc", &["-static-pie", "-fPIE"][..], "glibc_static_pie", true),
+        (
+            "gcc",
+            &["-static-pie", "-fPIE"][..],
+            "glibc_static_pie",
+            true,
+        ),
         ("musl-gcc", &["-static"][..], "musl_static", false),
         // (musl-gcc's wrapper cannot link static-pie: it emits a PT_INTERP.)
     ] {
@@ -372,12 +524,16 @@ fn real_static_binaries_load() {
         }
     }
     if let Some(p) = build_guest("gcc", &[], "glibc_dynamic") {
-        let e = elf::parse(&std::fs::read(p).unwrap()).err().expect("dynamic binary accepted");
+        let e = elf::parse(&std::fs::read(p).unwrap())
+            .err()
+            .expect("dynamic binary accepted");
         assert!(matches!(e, LoadError::Dynamic { .. }), "{e}");
         built += 1;
     }
     if let Some(p) = build_guest("gcc", &["-c"], "object.o") {
-        let e = elf::parse(&std::fs::read(p).unwrap()).err().expect("object accepted");
+        let e = elf::parse(&std::fs::read(p).unwrap())
+            .err()
+            .expect("object accepted");
         assert!(matches!(e, LoadError::NotExecutable { .. }), "{e}");
     }
     eprintln!("{built} real binaries checked");
@@ -404,14 +560,24 @@ fn stack_layout_reads_back() {
     let mut k = MockKernel::default();
     let img = load_elf(&tiny_exec(), &mut s, &mut k).unwrap();
     for argc in 0..4usize {
-        let argv: Vec<Vec<u8>> = (0..argc).map(|i| format!("arg{i}{}", "x".repeat(i * 5)).into_bytes()).collect();
+        let argv: Vec<Vec<u8>> = (0..argc)
+            .map(|i| format!("arg{i}{}", "x".repeat(i * 5)).into_bytes())
+            .collect();
         let env = vec![b"A=1".to_vec(), b"PATH=/bin:/usr/bin".to_vec()];
         let mut args = StackArgs::new(argv.clone(), env.clone(), "/bin/prog".into());
         args.hwcap = 0x178bfbff;
         args.hwcap2 = 2;
         let mut k = MockKernel::default();
         let rsp = build_stack(&mut s, &mut k, &img, &args).unwrap();
-        assert_eq!(k.maps, vec![(STACK_TOP - STACK_LIMIT, STACK_LIMIT, Prot::RW, "[stack]".to_string())]);
+        assert_eq!(
+            k.maps,
+            vec![(
+                STACK_TOP - STACK_LIMIT,
+                STACK_LIMIT,
+                Prot::RW,
+                "[stack]".to_string()
+            )]
+        );
         assert_eq!(rsp % 16, 0);
         assert!(rsp > STACK_TOP - 4096 && rsp < STACK_TOP);
 
@@ -442,7 +608,10 @@ fn stack_layout_reads_back() {
             assert_eq!(&cstr(&s, *ptr), want);
         }
         let keys: Vec<u64> = auxv.iter().map(|e| e.0).collect();
-        assert_eq!(keys, [16, 6, 17, 3, 4, 5, 7, 8, 9, 11, 12, 13, 14, 23, 25, 26, 31, 15, 0]);
+        assert_eq!(
+            keys,
+            [16, 6, 17, 3, 4, 5, 7, 8, 9, 11, 12, 13, 14, 23, 25, 26, 31, 15, 0]
+        );
         let a: HashMap<u64, u64> = auxv.into_iter().collect();
         assert_eq!(a[&at::PHDR], img.phdr_addr);
         assert_eq!(a[&at::PHENT], 56);
@@ -450,7 +619,10 @@ fn stack_layout_reads_back() {
         assert_eq!(a[&at::PAGESZ], 4096);
         assert_eq!(a[&at::ENTRY], img.entry);
         assert_eq!(a[&at::CLKTCK], 100);
-        assert_eq!((a[&at::UID], a[&at::EUID], a[&at::GID], a[&at::EGID]), (1, 2, 3, 4));
+        assert_eq!(
+            (a[&at::UID], a[&at::EUID], a[&at::GID], a[&at::EGID]),
+            (1, 2, 3, 4)
+        );
         assert_eq!((a[&at::SECURE], a[&at::BASE], a[&at::FLAGS]), (0, 0, 0));
         assert_eq!((a[&at::HWCAP], a[&at::HWCAP2]), (0x178bfbff, 2));
         assert_eq!(cstr(&s, a[&at::EXECFN]), b"/bin/prog");
@@ -475,9 +647,18 @@ fn stack_rejects_bad_strings_and_huge_args() {
     let mut k = MockKernel::default();
     let img = load_elf(&tiny_exec(), &mut s, &mut k).unwrap();
     let nul = StackArgs::new(vec![b"a\0b".to_vec()], vec![], "/p".into());
-    assert!(matches!(build_stack(&mut s, &mut k, &img, &nul), Err(LoadError::NulInString { .. })));
+    assert!(matches!(
+        build_stack(&mut s, &mut k, &img, &nul),
+        Err(LoadError::NulInString { .. })
+    ));
     let nul = StackArgs::new(vec![], vec![b"X=\0".to_vec()], "/p".into());
-    assert!(matches!(build_stack(&mut s, &mut k, &img, &nul), Err(LoadError::NulInString { .. })));
+    assert!(matches!(
+        build_stack(&mut s, &mut k, &img, &nul),
+        Err(LoadError::NulInString { .. })
+    ));
     let huge = StackArgs::new(vec![vec![b'a'; 3 << 20]], vec![], "/p".into());
-    assert!(matches!(build_stack(&mut s, &mut k, &img, &huge), Err(LoadError::ArgsTooLarge { .. })));
+    assert!(matches!(
+        build_stack(&mut s, &mut k, &img, &huge),
+        Err(LoadError::ArgsTooLarge { .. })
+    ));
 }

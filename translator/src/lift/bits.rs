@@ -148,7 +148,7 @@ fn bit_test(l: &mut Lifter<'_>, op: BitOp) -> LiftResult {
         }
     }
     l.b.set_flag(Flag::CF, cf);
-    clear(l, &[Flag::OF, Flag::SF, Flag::AF, Flag::PF]);
+    // OF SF AF PF: unchanged (see the module doc).
     Ok(true)
 }
 
@@ -163,9 +163,20 @@ fn bit_scan(l: &mut Lifter<'_>, forward: bool) -> LiftResult {
         l.b.sub(top, z)
     };
     let zero = l.b.icmp_imm(IntCC::Eq, src, 0);
-    let old = l.read_op_as(0, ty);
-    let res = l.b.select(zero, old, idx);
-    l.write_op(0, res);
+    if w == 32 {
+        // A zero source leaves the whole 64-bit register alone (no zero-extension).
+        let Some(p) = super::gpr_part(l.insn.op0_register()) else {
+            return l.unsupported("BSF/BSR destination");
+        };
+        let old = l.b.get_reg(p.index);
+        let idx64 = l.b.zext(Type::I64, idx);
+        let res = l.b.select(zero, old, idx64);
+        l.b.set_reg(p.index, res);
+    } else {
+        let old = l.read_op_as(0, ty);
+        let res = l.b.select(zero, old, idx);
+        l.write_op(0, res);
+    }
     l.b.set_flag(Flag::ZF, zero);
     clear(l, &[Flag::CF, Flag::OF, Flag::SF, Flag::AF, Flag::PF]);
     Ok(true)

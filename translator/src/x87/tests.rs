@@ -573,3 +573,21 @@ mod pipeline {
         let _ = SNIPPET_BASE;
     }
 }
+
+/// Trig near a multiple of π/2, where Intel's 66-bit-π reduction is off by
+/// several ulps: qvm gives the correctly rounded value (computed with mpmath at
+/// 300 bits: cos(−0x97bb1fb1ea6d6ced·2^−61) = 0xef3303e87489ebb4·2^−69, frac .345).
+/// Also |x| ≥ 2^63 sets C2 and leaves ST(0) unchanged.
+#[test]
+fn trig_exact_reduction_and_c2() {
+    let mut x = X87State::default();
+    x.push_raw(F80 { sig: 0x97bb_1fb1_ea6d_6ced, se: 0xc001 });
+    x.trig(super::trans::Trig::Cos);
+    assert_eq!(x.st(0), F80 { sig: 0xef33_03e8_7489_ebb4, se: 0x3ff9 });
+    assert_eq!(x.status_word() & 0x0400, 0);
+    let big = F80 { sig: 1 << 63, se: 0x3fff + 63 };
+    x.push_raw(big);
+    x.trig(super::trans::Trig::Sin);
+    assert_eq!(x.st(0), big);
+    assert_ne!(x.status_word() & 0x0400, 0);
+}

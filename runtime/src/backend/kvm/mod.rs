@@ -389,6 +389,15 @@ impl Backend for KvmBackend {
                             )))
                         }
                     };
+                    // `int n` (CD ib) at CPL3 through a DPL0 gate is #GP → SIGSEGV; kvm_pvm
+                    // reports some vectors (e.g. 0x80) as #UD instead.
+                    let mut signal = signal;
+                    if v == 6 {
+                        let mut b = [0u8; 1];
+                        if space.read(f.rip, &mut b).is_ok() && b[0] == 0xcd {
+                            signal = qvm_translator::state::signal::SIGSEGV;
+                        }
+                    }
                     let addr = if v == 14 {
                         sregs = self.vm.vcpu.get_sregs().map_err(|e| ioctl_err("KVM_GET_SREGS", e))?;
                         sregs.cr2
