@@ -84,10 +84,23 @@ fn boundary_malloc_musl() {
     boundary("gas_malloc_musl", &prog, &Case::new());
 }
 
+/// A fault consumes the whole limit (DESIGN.md, Gas), whatever the limit; the output
+/// still matches native.
 #[test]
-fn boundary_signal_exit() {
-    let Some(prog) = build_c("gas_abort", &guest_source("c/abort_signal.c"), &MUSL_O0) else { return };
-    boundary("gas_abort", &prog, &Case::new().signal(libc::SIGABRT));
+fn fault_consumes_the_whole_limit() {
+    for (name, variant) in [("abort_signal", MUSL_O0), ("div_by_zero", GCC_O2)] {
+        let test = format!("gas_fault_{name}");
+        let Some(prog) = build_c(&test, &guest_source(&format!("c/{name}.c")), &variant) else { return };
+        let sig = if name == "abort_signal" { libc::SIGABRT } else { libc::SIGFPE };
+        let Some(native) = prepare(&test, &prog, &Case::new().signal(sig)) else { return };
+        for limit in [test_gas_limit(), 50_000_000] {
+            let (q, r) = json_run(&prog, &Invocation::new(), limit);
+            let problems = compare_json(&native, &r);
+            assert!(problems.is_empty(), "{test}: {problems:?}\n{}", q.stdout_str());
+            assert_eq!(r.gas_used, limit, "{test}: a fault must consume the whole limit {limit}");
+            assert!(r.has_fault, "{test}: signaled run without a fault object: {}", r.value);
+        }
+    }
 }
 
 #[test]

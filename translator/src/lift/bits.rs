@@ -7,12 +7,15 @@
 //! `ea + (offset >> log2(w)) * (w / 8)` is accessed and bit `offset mod w` of it.
 //! With an immediate offset (or a register destination) the offset is taken mod w.
 //!
-//! # Flags, including qvm's definition of the undefined ones (undefined → 0)
+//! # Flags, including qvm's definition of the undefined ones
+//!
+//! Undefined flags are 0 unless the table says otherwise; every rule below was
+//! checked against an Intel host by this module's tests (they match it exactly).
 //!
 //! | insn | defined | qvm-defined |
 //! |---|---|---|
-//! | BT/BTS/BTR/BTC | CF = the selected bit; ZF unchanged | OF SF AF PF = 0 |
-//! | BSF/BSR | ZF = (src == 0) | CF OF SF AF PF = 0; a zero source leaves the destination unchanged (AMD documents it, Intel does it); a 32-bit destination still has its upper half cleared, as the hardware does |
+//! | BT/BTS/BTR/BTC | CF = the selected bit; ZF unchanged | OF SF AF PF unchanged (Intel's behaviour; see [`flags_kept`]) |
+//! | BSF/BSR | ZF = (src == 0) | CF OF SF AF = 0; PF = parity of the index's low byte, 1 for a zero source. A zero source leaves the destination unchanged (AMD documents it, Intel does it) — for a 32-bit destination the whole 64-bit register, upper half included |
 //! | LZCNT/TZCNT | CF = (src == 0), ZF = (res == 0) | OF SF AF PF = 0 |
 //! | POPCNT | ZF = (src == 0), CF OF SF AF PF = 0 | — |
 //! | ANDN | SF ZF from result, CF = OF = 0 | AF PF = 0 |
@@ -35,6 +38,16 @@ use iced_x86::{Mnemonic, OpKind, Register};
 
 #[cfg(test)]
 mod tests;
+
+/// Flags that iced's metadata lists as written (undefined) by `insn` but that qvm
+/// leaves unchanged, for flag-liveness analyses: OF SF AF PF of BT/BTS/BTR/BTC.
+pub fn flags_kept(insn: &iced_x86::Instruction) -> crate::state::FlagSet {
+    use Mnemonic as M;
+    match insn.mnemonic() {
+        M::Bt | M::Bts | M::Btr | M::Btc => Flag::OF.mask().union(Flag::SF.mask()).union(Flag::AF.mask()).union(Flag::PF.mask()),
+        _ => crate::state::FlagSet::NONE,
+    }
+}
 
 /// Lifts this family's instructions.
 pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
@@ -178,7 +191,13 @@ fn bit_scan(l: &mut Lifter<'_>, forward: bool) -> LiftResult {
         l.write_op(0, res);
     }
     l.b.set_flag(Flag::ZF, zero);
-    clear(l, &[Flag::CF, Flag::OF, Flag::SF, Flag::AF, Flag::PF]);
+    // PF: parity of the index, or of 0 (so 1) for a zero source (Intel's behaviour).
+    let lo = l.b.trunc(Type::I8, idx);
+    let p = l.b.unary(UnOp::Parity, lo);
+    let one = l.b.iconst(Type::I8, 1);
+    let p = l.b.select(zero, one, p);
+    l.b.set_flag(Flag::PF, p);
+    clear(l, &[Flag::CF, Flag::OF, Flag::SF, Flag::AF]);
     Ok(true)
 }
 

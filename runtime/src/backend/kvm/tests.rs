@@ -222,7 +222,6 @@ fn kvm_faults_map_to_linux_signals() {
         ("int80", "  int 0x80", 11, None, 0),
         ("int81", "  int 0x81", 11, None, 0),
         ("int0", "  int 0", 11, None, 0),
-        ("rdpmc", "  rdpmc", 4, None, 0),
         ("write_text", "  lea rax, [rel _start]\n  mov byte [rax], 0", 11, None, 7),
         ("exec_data", "  lea rax, [rel d]\n  call rax", 11, None, 0),
     ];

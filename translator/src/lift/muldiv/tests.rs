@@ -101,7 +101,7 @@ fn divides_match_the_cpu_and_trap_like_it() {
             let mut data = data_for(&mut rng);
             // Make about half the cases non-trapping: small high halves.
             if i % 2 == 0 {
-                regs.gpr[2] = if *signed && rng.next() % 2 == 0 { u64::MAX } else { 0 };
+                regs.gpr[2] = if *signed && rng.next().is_multiple_of(2) { u64::MAX } else { 0 };
                 if *bits == 8 {
                     regs.gpr[0] &= !0xff00;
                 }

@@ -128,7 +128,12 @@ pub fn run_native(snippet: &[u8], regs: &Regs, data: &mut [u8]) -> Regs {
 /// Runs `snippet` under qvm (through [`crate::testing::run_snippet`]); returns the
 /// final registers and how the run ended.
 pub fn run_qvm_full(snippet: &[u8], regs: &Regs, data: &mut [u8], gas: u64) -> (Regs, CpuState, SnippetEnd) {
-    let mut init = CpuState { gas, ..CpuState::default() };
+    run_qvm_fs(snippet, regs, data, gas, 0)
+}
+
+/// [`run_qvm_full`] with an FS base.
+pub fn run_qvm_fs(snippet: &[u8], regs: &Regs, data: &mut [u8], gas: u64, fs_base: u64) -> (Regs, CpuState, SnippetEnd) {
+    let mut init = CpuState { gas, fs_base, ..CpuState::default() };
     init.gpr = regs.gpr;
     init.set_rflags(regs.rflags);
     let mut mem = vec![0u8; usize::try_from(DATA).unwrap() + DATA_LEN];
@@ -235,8 +240,7 @@ pub struct UndefStats {
 /// Whether the host CPU is an Intel one (qvm's undefined-flag rules were chosen to
 /// match Intel where a rule was observed; on other hosts they are only reported).
 pub fn host_is_intel() -> bool {
-    // SAFETY: CPUID leaf 0 exists on every x86-64 processor.
-    let r = unsafe { core::arch::x86_64::__cpuid(0) };
+    let r = core::arch::x86_64::__cpuid(0);
     r.ebx == 0x756e_6547 && r.edx == 0x4965_6e69 && r.ecx == 0x6c65_746e
 }
 
