@@ -78,14 +78,32 @@ pub fn unique_name(prefix: &str) -> String {
     format!("{prefix}-{}-{n}-{nanos:08x}", std::process::id())
 }
 
-/// Writes `bytes` to a fresh scratch file under the corpus directory and returns its
-/// absolute path.
-pub fn scratch_file(prefix: &str, bytes: &[u8]) -> PathBuf {
+/// A scratch file under the corpus directory, removed when dropped.
+#[derive(Debug)]
+pub struct ScratchFile(PathBuf);
+
+impl ScratchFile {
+    /// Its absolute path.
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for ScratchFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// Writes `bytes` (mode 0755) to a fresh scratch file under the corpus directory.
+pub fn scratch_file(prefix: &str, bytes: &[u8]) -> ScratchFile {
+    use std::os::unix::fs::PermissionsExt;
     let dir = corpus_dir().join("scratch");
     std::fs::create_dir_all(&dir).expect("create scratch dir");
     let path = dir.join(unique_name(prefix));
     std::fs::write(&path, bytes).expect("write scratch file");
-    path
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod scratch file");
+    ScratchFile(path)
 }
 
 // ---------------------------------------------------------------------------------

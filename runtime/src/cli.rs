@@ -303,8 +303,18 @@ pub fn main() -> ExitCode {
     let cli = match Cli::parse_args(std::env::args_os()) {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(ERROR_STATUS));
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) {
+                let _ = e.print();
+                return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(ERROR_STATUS));
+            }
+            // A usage error is one line naming what and why (clap's own text adds
+            // a usage block and a hint on further lines).
+            let text = e.render().to_string();
+            let first = text.lines().next().unwrap_or("invalid arguments");
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            eprintln!("qvm: error: {first} (see qvm run --help)");
+            return ExitCode::from(ERROR_STATUS);
         }
     };
     match &cli.command {

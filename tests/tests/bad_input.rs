@@ -37,13 +37,11 @@ fn static_binary(test: &str) -> Option<PathBuf> {
     build_c(test, &guest_source("c/return42.c"), &GCC_O2)
 }
 
-fn patched(test: &str, prefix: &str, patch: impl FnOnce(&mut Vec<u8>)) -> Option<PathBuf> {
+fn patched(test: &str, prefix: &str, patch: impl FnOnce(&mut Vec<u8>)) -> Option<ScratchFile> {
     let src = static_binary(test)?;
     let mut bytes = std::fs::read(&src).unwrap();
     patch(&mut bytes);
-    let p = scratch_file(prefix, &bytes);
-    std::fs::set_permissions(&p, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
-    Some(p)
+    Some(scratch_file(prefix, &bytes))
 }
 
 fn u16_at(b: &[u8], o: usize) -> usize {
@@ -70,19 +68,19 @@ fn sanity_the_unpatched_binary_runs() {
 #[test]
 fn text_file() {
     let p = scratch_file("text", b"#!/bin/sh\necho this is not an ELF file\n");
-    expect_rejected("text_file", &run_args(&p), &["not an elf", "elf magic", "not elf"]);
+    expect_rejected("text_file", &run_args(p.path()), &["not an elf", "elf magic", "not elf"]);
 }
 
 #[test]
 fn empty_file() {
     let p = scratch_file("empty", b"");
-    expect_rejected("empty_file", &run_args(&p), &["empty", "truncated", "not an elf", "too short"]);
+    expect_rejected("empty_file", &run_args(p.path()), &["empty", "truncated", "not an elf", "too short"]);
 }
 
 #[test]
 fn elf32_patched_class() {
     let Some(p) = patched("elf32_patched", "elf32", |b| b[4] = 1) else { return };
-    expect_rejected("elf32_patched_class", &run_args(&p), &["32-bit", "elfclass32", "32 bit", "elf32"]);
+    expect_rejected("elf32_patched_class", &run_args(p.path()), &["32-bit", "elfclass32", "32 bit", "elf32"]);
 }
 
 #[test]
@@ -107,7 +105,7 @@ fn elf32_handmade() {
     }
     b.extend_from_slice(&code);
     let p = scratch_file("elf32hand", &b);
-    expect_rejected("elf32_handmade", &run_args(&p), &["32-bit", "elfclass32", "32 bit", "elf32"]);
+    expect_rejected("elf32_handmade", &run_args(p.path()), &["32-bit", "elfclass32", "32 bit", "elf32"]);
 }
 
 #[test]
@@ -122,19 +120,19 @@ fn dynamically_linked() {
 #[test]
 fn aarch64_machine() {
     let Some(p) = patched("aarch64", "aarch64", |b| b[18..20].copy_from_slice(&183u16.to_le_bytes())) else { return };
-    expect_rejected("aarch64_machine", &run_args(&p), &["machine", "aarch64", "x86-64", "x86_64", "arm"]);
+    expect_rejected("aarch64_machine", &run_args(p.path()), &["machine", "aarch64", "x86-64", "x86_64", "arm"]);
 }
 
 #[test]
 fn truncated_binary() {
     let Some(p) = patched("truncated", "truncated", |b| b.truncate(b.len() / 3)) else { return };
-    expect_rejected("truncated_binary", &run_args(&p), &["truncated", "beyond the end", "past the end", "out of bounds", "too short"]);
+    expect_rejected("truncated_binary", &run_args(p.path()), &["truncated", "beyond the end", "past the end", "out of bounds", "too short"]);
 }
 
 #[test]
 fn truncated_header() {
     let Some(p) = patched("truncated_header", "truncated-hdr", |b| b.truncate(40)) else { return };
-    expect_rejected("truncated_header", &run_args(&p), &["truncated", "too short", "not an elf"]);
+    expect_rejected("truncated_header", &run_args(p.path()), &["truncated", "too short", "not an elf"]);
 }
 
 #[test]
@@ -152,7 +150,7 @@ fn overlapping_segments() {
     }) else {
         return;
     };
-    expect_rejected("overlapping_segments", &run_args(&p), &["overlap"]);
+    expect_rejected("overlapping_segments", &run_args(p.path()), &["overlap"]);
 }
 
 #[test]

@@ -3,7 +3,6 @@
 //! constructs that need no fork (the synthetic kernel has none).
 
 use qvm_tests::*;
-use std::path::PathBuf;
 
 fn run(test: &str, case: Case) {
     let Some(bb) = busybox(test) else { return };
@@ -181,17 +180,17 @@ fn expr_seq_printf() {
 #[test]
 fn provided_files() {
     let Some(bbin) = busybox("busybox_files") else { return };
-    let file: PathBuf = scratch_file("bbinput", &table(1000));
+    let scratch = scratch_file("bbinput", &table(1000));
+    let file = scratch.path();
     for (name, args) in [
         ("busybox_cat_file", vec!["cat"]),
         ("busybox_wc_file", vec!["wc", "-l", "-w", "-c"]),
         ("busybox_sha256sum_file", vec!["sha256sum"]),
         ("busybox_sort_file", vec!["sort"]),
     ] {
-        let inv = Invocation::new().args(args).arg(file.as_os_str()).file(&file);
+        let inv = Invocation::new().args(args).arg(file.as_os_str()).file(file);
         check_case(name, &bbin, &Case::new().inv(inv));
     }
-    let _ = std::fs::remove_file(&file);
 }
 
 #[test]

@@ -127,7 +127,7 @@ impl Translator {
 
     /// Lifts (and optimizes) the block at `addr` without compiling it.
     pub fn lift(&self, src: &dyn CodeSource, addr: u64) -> Block {
-        let lc = LiftConfig { mem_size: self.config.mem_size };
+        let lc = LiftConfig { mem_size: self.config.mem_size, schedule: self.config.schedule };
         let mut block = lift_block(src, addr, &lc, &self.config.schedule, self.config.max_block_insns);
         if self.config.optimize {
             crate::passes::optimize(&mut block);

@@ -85,11 +85,9 @@ fn live_flags_rec(src: &dyn CodeSource, addr: u64, budget: &mut usize, defined_i
     let mut defined = defined_in;
     for insn in &insns {
         live = live.union(flags_read(insn).minus(defined));
-        // Flags written only when a run-time count is non-zero (shifts by CL)
-        // stay as they were otherwise: not a definition.
-        if !is_count_dependent(insn) {
-            defined = defined.union(flags_written(insn));
-        }
+        // Flags an instruction may leave unchanged at run time (shifts by a zero
+        // count, REP CMPS with RCX = 0, …) are not definitions.
+        defined = defined.union(flags_written(insn).minus(crate::lift::flags_kept(insn)));
         if defined.0 & FlagSet::ALL.0 == FlagSet::ALL.0 {
             return live;
         }
@@ -117,15 +115,6 @@ fn is_direct(insn: &Instruction) -> bool {
     matches!(insn.op0_kind(), iced_x86::OpKind::NearBranch64)
 }
 
-fn is_count_dependent(insn: &Instruction) -> bool {
-    use iced_x86::Mnemonic as M;
-    matches!(
-        insn.mnemonic(),
-        M::Shl | M::Sal | M::Shr | M::Sar | M::Rol | M::Ror | M::Rcl | M::Rcr | M::Shld | M::Shrd
-    ) && !(0..insn.op_count()).any(|i| {
-        matches!(insn.op_kind(i), iced_x86::OpKind::Immediate8) && insn.immediate8() & 0x3f != 0
-    })
-}
 
 /// Lifts the block at `addr`.
 pub fn lift_block(

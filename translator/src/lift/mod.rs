@@ -76,6 +76,8 @@ pub enum FlagSource {
 pub struct LiftConfig {
     /// Size of the guest address space.
     pub mem_size: u64,
+    /// The gas schedule (REP string instructions charge per iteration).
+    pub schedule: qvm_gas::Schedule,
 }
 
 /// Lifts one block's instructions.
@@ -562,6 +564,16 @@ impl<'a> Lifter<'a> {
 /// Flags the instruction reads, from iced-x86's metadata.
 pub fn flags_read(insn: &Instruction) -> FlagSet {
     from_rflags(insn.rflags_read())
+}
+
+/// Flags iced lists as written by `insn` that qvm may leave unchanged at run time
+/// (REP CMPS with RCX = 0, shifts by a zero count, DIV, BT*…): not definitions for
+/// liveness purposes.
+pub fn flags_kept(insn: &Instruction) -> FlagSet {
+    shift::flags_kept(insn)
+        .union(muldiv::flags_kept(insn))
+        .union(bits::flags_kept(insn))
+        .union(string::flags_kept(insn))
 }
 
 /// Flags the instruction writes (set, cleared, modified or made undefined).

@@ -193,8 +193,7 @@ fn lift_rep(l: &mut Lifter<'_>, op: StrOp, rep: Rep, bytes: u32, seg: Option<Reg
         }
         _ => l.b.iconst(Type::I64, 0),
     };
-    // TODO(lead): take the schedule from the LiftConfig once it carries one.
-    let cost = l.b.iconst(Type::I64, qvm_gas::Schedule::V1.rep_iteration);
+    let cost = l.b.iconst(Type::I64, l.config.schedule.rep_iteration);
     let packed = l.b.iconst(Type::I64, string_rep::pack(op, rep, bytes));
     l.b.call(REP, &[base, cost, packed]);
 }

@@ -161,19 +161,23 @@ impl KvmBackend {
 
     /// Loads `cpu` into the vCPU (CPL3).
     fn load(&mut self, cpu: &CpuState) -> Result<kvm_sregs, RunError> {
-        let sregs = self.vm.user_sregs(cpu.fs_base, cpu.gs_base)?;
+        let sregs = self.vm.user_sregs(cpu.fs_base, cpu.gs_base);
         let regs = to_kvm_regs(cpu);
-        let x = &mut self.vm.xsave.region;
-        x[0] = (x[0] & 0xffff_0000) | u32::from(cpu.x87.fcw);
-        x[6] = cpu.mxcsr;
+        let mut img = self.vm.xsave.region;
+        img[0] = (img[0] & 0xffff_0000) | u32::from(cpu.x87.fcw);
+        img[6] = cpu.mxcsr;
         for (i, r) in cpu.xmm.iter().enumerate() {
             let b = 40 + 4 * i;
-            x[b] = lo32(r[0]);
-            x[b + 1] = hi32(r[0]);
-            x[b + 2] = lo32(r[1]);
-            x[b + 3] = hi32(r[1]);
+            img[b] = lo32(r[0]);
+            img[b + 1] = hi32(r[0]);
+            img[b + 2] = lo32(r[1]);
+            img[b + 3] = hi32(r[1]);
         }
-        x[128] |= 3; // XSTATE_BV: x87 and SSE state are in the image
+        img[128] |= 3; // XSTATE_BV: x87 and SSE state are in the image
+        if img != self.vm.xsave.region {
+            self.vm.xsave.region = img;
+            self.vm.xsave_dirty = true;
+        }
         self.vm.put_xsave()?;
         self.vm.set_user(&sregs, &regs)?;
         Ok(sregs)
@@ -325,7 +329,7 @@ impl Backend for KvmBackend {
             self.sync(kernel)?;
             self.dirty = false;
         }
-        let mut sregs = self.load(cpu)?;
+        let sregs = self.load(cpu)?;
         loop {
             self.stats.runs += 1;
             let r = {
@@ -333,12 +337,20 @@ impl Backend for KvmBackend {
                 self.vm.vcpu.run()
             };
             let exit = match r {
+                Ok(VcpuExit::MmioWrite(gdt::DOORBELL_GPA, _)) => {
+                    let regs = self.vm.regs()?;
+                    self.stats.syscalls += 1;
+                    // SYSCALL: RCX = the next instruction, R11 = RFLAGS; RSP is the user's.
+                    let (rip, rflags, rsp) = (regs.rcx, regs.r11, regs.rsp);
+                    self.store(cpu, &regs, rip, rflags, rsp)?;
+                    return Ok(Stop::Syscall);
+                }
                 Ok(VcpuExit::Hlt) => None,
                 Ok(other) => Some(format!("{other:?}")),
                 Err(e) if e.errno() == libc::EINTR || e.errno() == libc::EAGAIN => continue,
                 Err(e) => return Err(ioctl_err("KVM_RUN", e)),
             };
-            let regs = self.vm.vcpu.get_regs().map_err(|e| ioctl_err("KVM_GET_REGS", e))?;
+            let regs = self.vm.regs()?;
             if let Some(what) = exit {
                 return Err(RunError::Backend(format!("kvm: unexpected exit {what} at rip {:#x}", regs.rip)));
             }
@@ -354,15 +366,15 @@ impl Backend for KvmBackend {
                     let f = self.frame(v, regs.rsp).ok_or_else(|| {
                         RunError::Backend(format!("kvm: exception {v} with a bad kernel stack (rsp {:#x})", regs.rsp))
                     })?;
-                    if v == 13 && f.rip == gdt::SYSCALL_STUB {
+                    if v == 13 && f.rip == gdt::SYSCALL_STUB + gdt::SYSCALL_HLT {
                         // SYSCALL reached the stub at CPL3 (see gdt::SYSCALL_STUB).
                         self.stats.syscalls += 1;
                         let (rip, rflags, rsp) = (regs.rcx, regs.r11, f.rsp);
-                        self.store(cpu, &regs, rip, rflags, rsp)?;
+                    self.store(cpu, &regs, rip, rflags, rsp)?;
                         return Ok(Stop::Syscall);
                     }
                     if std::env::var_os("QVM_KVM_DEBUG").is_some() {
-                        let sr = self.vm.vcpu.get_sregs().ok();
+                        let sr = self.vm.sregs().ok();
                         eprintln!(
                             "kvm exc {v} err {:#x} rip {:#x} cs {:#x} rflags {:#x} rsp {:#x} cr2 {:#x?} kcs {:?}",
                             f.error, f.rip, f.cs, f.rflags, f.rsp, sr.map(|s| s.cr2), sr.map(|s| (s.cs.selector, s.cs.dpl, s.ss.selector))
@@ -399,8 +411,7 @@ impl Backend for KvmBackend {
                         }
                     }
                     let addr = if v == 14 {
-                        sregs = self.vm.vcpu.get_sregs().map_err(|e| ioctl_err("KVM_GET_SREGS", e))?;
-                        sregs.cr2
+                        self.vm.sregs()?.cr2
                     } else {
                         0
                     };

@@ -119,6 +119,7 @@ pub fn build_fixed(sys: &mut SysMem, guest_size: u64) {
     // area is supervisor-only at the leaf.
     sys.write_u64(off::PDPT + 8 * (SYS_BASE >> 30), (SYS_BASE + off::PD_SYS) | table);
     sys.write_u64(off::PD_SYS, (SYS_BASE + off::PT_SYS) | table);
+    sys.write_u64(off::PT_SYS + 8 * (off::DOORBELL / PAGE), super::gdt::DOORBELL_GPA | P | RW | US | NX);
     let mut page = off::GDT;
     while page < off::STACK_TOP {
         let flags = match page {

@@ -9,7 +9,7 @@ use kvm_bindings::{
     kvm_cpuid_entry2, kvm_msr_entry, kvm_regs, kvm_segment, kvm_sregs, kvm_userspace_memory_region, kvm_xsave,
     CpuId, Msrs, KVM_CPUID_FLAG_SIGNIFCANT_INDEX,
 };
-use kvm_ioctls::{Kvm, VcpuFd, VmFd};
+use kvm_ioctls::{Cap, Kvm, SyncReg, VcpuFd, VmFd};
 use std::ptr::NonNull;
 
 /// `RunError::Backend` for a failed ioctl.
@@ -134,8 +134,15 @@ pub struct Vm {
     /// Whether CPL3 CPUID faults (#GP) so the backend can answer from the model.
     pub cpuid_faulting: bool,
     /// The XSAVE image: fields CpuState does not model (x87 registers, …) live here
-    /// between runs.
+    /// between runs. It equals the vCPU's state unless `xsave_dirty`.
     pub xsave: kvm_xsave,
+    /// Whether `xsave` was changed since the vCPU last had it.
+    pub xsave_dirty: bool,
+    /// Whether registers travel through `kvm_run` (KVM_CAP_SYNC_REGS) instead of
+    /// KVM_{GET,SET}_{REGS,SREGS} ioctls (each ioctl costs ~10 µs on `kvm_pvm`).
+    pub sync_regs: bool,
+    /// The special registers for CPL3 (FS/GS bases filled in per run).
+    sregs_template: kvm_sregs,
 }
 
 fn seg(selector: u16, type_: u8, dpl: u8, l: u8, db: u8) -> kvm_segment {
@@ -230,8 +237,51 @@ impl Vm {
         let mut xsave = vcpu.get_xsave().map_err(|e| ioctl_err("KVM_GET_XSAVE", e))?;
         // x87 and SSE state present in the image (XSTATE_BV bits 0 and 1).
         xsave.region[128] |= 3;
-        let vm = Vm { _kvm: kvm, vm, vcpu, sys, sys_region, cpuid_faulting, xsave };
+        let base = vcpu.get_sregs().map_err(|e| ioctl_err("KVM_GET_SREGS", e))?;
+        let sregs_template = user_sregs(base);
+        // All register kinds KVM can sync must be supported for the fast path.
+        let sync_regs = vm.check_extension_int(Cap::SyncRegs) & 0x7 == 0x7;
+        let mut vm = Vm {
+            _kvm: kvm,
+            vm,
+            vcpu,
+            sys,
+            sys_region,
+            cpuid_faulting,
+            xsave,
+            xsave_dirty: true,
+            sync_regs,
+            sregs_template,
+        };
+        if sync_regs {
+            vm.vcpu.set_sync_valid_reg(SyncReg::Register);
+            vm.vcpu.set_sync_valid_reg(SyncReg::SystemRegister);
+        }
         Ok(vm)
+    }
+
+    /// The special registers for CPL3 64-bit user code with these FS/GS bases.
+    pub fn user_sregs(&self, fs_base: u64, gs_base: u64) -> kvm_sregs {
+        let mut s = self.sregs_template;
+        s.fs.base = fs_base;
+        s.gs.base = gs_base;
+        s
+    }
+
+    /// The general registers after an exit.
+    pub fn regs(&self) -> Result<kvm_regs, RunError> {
+        if self.sync_regs {
+            return Ok(self.vcpu.sync_regs().regs);
+        }
+        self.vcpu.get_regs().map_err(|e| ioctl_err("KVM_GET_REGS", e))
+    }
+
+    /// The special registers after an exit.
+    pub fn sregs(&self) -> Result<kvm_sregs, RunError> {
+        if self.sync_regs {
+            return Ok(self.vcpu.sync_regs().sregs);
+        }
+        self.vcpu.get_sregs().map_err(|e| ioctl_err("KVM_GET_SREGS", e))
     }
 
     /// Opens the KVM device at `path` and checks its API version.
@@ -245,60 +295,38 @@ impl Vm {
         Ok(kvm)
     }
 
-    /// The special registers for CPL3 64-bit user code with these FS/GS bases.
-    pub fn user_sregs(&self, fs_base: u64, gs_base: u64) -> Result<kvm_sregs, RunError> {
-        let mut s = self.vcpu.get_sregs().map_err(|e| ioctl_err("KVM_GET_SREGS", e))?;
-        s.cs = seg(sel::UCODE, 0xb, 3, 1, 0);
-        s.ss = seg(sel::UDATA, 0x3, 3, 0, 1);
-        let data = seg(0, 0x3, 3, 0, 1);
-        s.ds = data;
-        s.es = data;
-        s.fs = kvm_segment { base: fs_base, ..data };
-        s.gs = kvm_segment { base: gs_base, ..data };
-        s.tr = kvm_segment {
-            base: SYS_BASE + off::TSS,
-            limit: u32::try_from(gdt::TSS_LEN - 1).unwrap_or(103),
-            selector: sel::TSS,
-            type_: 0xb,
-            present: 1,
-            dpl: 0,
-            db: 0,
-            s: 0,
-            l: 0,
-            g: 0,
-            avl: 0,
-            unusable: 0,
-            padding: 0,
-        };
-        s.ldt = kvm_segment { selector: 0, type_: 2, present: 0, unusable: 1, s: 0, ..data };
-        s.gdt.base = SYS_BASE + off::GDT;
-        s.gdt.limit = u16::try_from(gdt::GDT_LEN - 1).unwrap_or(0);
-        s.idt.base = SYS_BASE + off::IDT;
-        s.idt.limit = 256 * 16 - 1;
-        s.cr0 = cr::CR0;
-        s.cr3 = SYS_BASE + off::PML4;
-        s.cr4 = cr::CR4;
-        s.efer = cr::EFER;
-        Ok(s)
-    }
-
     /// Enters CPL3 with these registers (set_sregs then set_regs).
-    pub fn set_user(&self, sregs: &kvm_sregs, regs: &kvm_regs) -> Result<(), RunError> {
+    /// (With sync regs, they are applied by the next KVM_RUN.)
+    pub fn set_user(&mut self, sregs: &kvm_sregs, regs: &kvm_regs) -> Result<(), RunError> {
+        if self.sync_regs {
+            let s = self.vcpu.sync_regs_mut();
+            s.regs = *regs;
+            s.sregs = *sregs;
+            self.vcpu.set_sync_dirty_reg(SyncReg::Register);
+            self.vcpu.set_sync_dirty_reg(SyncReg::SystemRegister);
+            return Ok(());
+        }
         self.vcpu.set_sregs(sregs).map_err(|e| ioctl_err("KVM_SET_SREGS", e))?;
         self.vcpu.set_regs(regs).map_err(|e| ioctl_err("KVM_SET_REGS", e))?;
         Ok(())
     }
 
-    /// Writes the XSAVE image to the vCPU.
-    pub fn put_xsave(&self) -> Result<(), RunError> {
+    /// Writes the XSAVE image to the vCPU if it changed.
+    pub fn put_xsave(&mut self) -> Result<(), RunError> {
+        if !self.xsave_dirty {
+            return Ok(());
+        }
         // SAFETY: `self.xsave` is a plain 4 KiB kvm_xsave (no trailing `extra` data is
         // used: KVM_SET_XSAVE reads exactly 4096 bytes).
-        unsafe { self.vcpu.set_xsave(&self.xsave) }.map_err(|e| ioctl_err("KVM_SET_XSAVE", e))
+        unsafe { self.vcpu.set_xsave(&self.xsave) }.map_err(|e| ioctl_err("KVM_SET_XSAVE", e))?;
+        self.xsave_dirty = false;
+        Ok(())
     }
 
     /// Reads the XSAVE image back from the vCPU.
     pub fn fetch_xsave(&mut self) -> Result<(), RunError> {
         self.xsave = self.vcpu.get_xsave().map_err(|e| ioctl_err("KVM_GET_XSAVE", e))?;
+        self.xsave_dirty = false;
         Ok(())
     }
 
@@ -316,6 +344,43 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// The special registers for CPL3 64-bit user code (FS/GS bases zero), from the vCPU's
+/// initial ones (for the fields not set here: APIC base, interrupt bitmap, …).
+fn user_sregs(mut s: kvm_sregs) -> kvm_sregs {
+    s.cs = seg(sel::UCODE, 0xb, 3, 1, 0);
+    s.ss = seg(sel::UDATA, 0x3, 3, 0, 1);
+    let data = seg(0, 0x3, 3, 0, 1);
+    s.ds = data;
+    s.es = data;
+    s.fs = data;
+    s.gs = data;
+    s.tr = kvm_segment {
+        base: SYS_BASE + off::TSS,
+        limit: u32::try_from(gdt::TSS_LEN - 1).unwrap_or(103),
+        selector: sel::TSS,
+        type_: 0xb,
+        present: 1,
+        dpl: 0,
+        db: 0,
+        s: 0,
+        l: 0,
+        g: 0,
+        avl: 0,
+        unusable: 0,
+        padding: 0,
+    };
+    s.ldt = kvm_segment { selector: 0, type_: 2, present: 0, unusable: 1, s: 0, ..data };
+    s.gdt.base = SYS_BASE + off::GDT;
+    s.gdt.limit = u16::try_from(gdt::GDT_LEN - 1).unwrap_or(0);
+    s.idt.base = SYS_BASE + off::IDT;
+    s.idt.limit = 256 * 16 - 1;
+    s.cr0 = cr::CR0;
+    s.cr3 = SYS_BASE + off::PML4;
+    s.cr4 = cr::CR4;
+    s.efer = cr::EFER;
+    s
 }
 
 fn set_msrs(vcpu: &VcpuFd, list: &[(u32, u64)]) -> Result<(), RunError> {
