@@ -95,3 +95,42 @@ fn random_syscalls_never_panic() {
         assert!(ok > 1500 && ended > 0);
     }
 }
+
+/// The same random syscall sequence gives the same results, gas, output and trace.
+#[test]
+fn random_syscalls_are_deterministic() {
+    let run = || {
+        let mut h = H::with(|c| {
+            c.max_memory = 16 << 20;
+            c.max_output = 1 << 16;
+        });
+        let strings: Vec<u64> = [
+            "/tmp/a",
+            "/dev/urandom",
+            "/tmp",
+            "/data/input.txt",
+            "/proc/self/maps",
+        ]
+        .iter()
+        .map(|s| h.cstr(s))
+        .collect();
+        let mut rng = XorShift(0x1234_5678);
+        let mut results = Vec::new();
+        for _ in 0..5_000 {
+            let table = qvm_kernel::syscalls::TABLE;
+            let e = &table[(rng.next() % table.len() as u64) as usize];
+            if matches!(e.name, "exit" | "exit_group" | "kill" | "tkill" | "tgkill") {
+                continue;
+            }
+            let mut args = [0u64; 6];
+            for a in &mut args {
+                *a = arg(&mut rng, &strings);
+            }
+            h.gas = 1 << 40;
+            results.push((h.sys(e.nr, &args), h.gas));
+        }
+        let mem = h.get(DATA, 0x10000);
+        (results, h.out.text(), h.err.text(), h.trace.text(), mem)
+    };
+    assert!(run() == run());
+}

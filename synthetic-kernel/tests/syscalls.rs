@@ -896,3 +896,41 @@ fn strace_prints_paths_and_ints_without_changing_gas() {
         "openat(-100, \"/tmp/\\\"q\\\"\\x0a\", 65, 420) = 3\nopen(4096, 0, 0) = -14 EFAULT\n"
     );
 }
+
+#[test]
+fn tmp_files_count_against_max_memory() {
+    let mut h = H::with(|c| c.max_memory = 3 * PAGE_SIZE);
+    let p = h.cstr("/tmp/big");
+    let fd = h.ret(nr::OPEN, &[p, O_RDWR | O_CREAT, 0o600]) as u64;
+    assert_eq!(h.ret(nr::FTRUNCATE, &[fd, 2 * PAGE_SIZE]), 0);
+    assert_eq!(
+        h.ret(
+            nr::MMAP,
+            &[0, 2 * PAGE_SIZE, PROT_RW, MAP_PRIVATE_ANON, u64::MAX, 0]
+        ),
+        ENOMEM
+    );
+    assert_eq!(h.ret(nr::FTRUNCATE, &[fd, 4 * PAGE_SIZE]), EFBIG);
+    let data = h.alloc(PAGE_SIZE * 2);
+    assert_eq!(h.ret(18, &[fd, data, 2 * PAGE_SIZE, PAGE_SIZE * 2]), -28);
+    // Unlinking and closing gives the memory back.
+    assert_eq!(h.ret(nr::UNLINK, &[p]), 0);
+    assert_eq!(h.ret(nr::CLOSE, &[fd]), 0);
+    assert!(
+        h.ret(
+            nr::MMAP,
+            &[0, 2 * PAGE_SIZE, PROT_RW, MAP_PRIVATE_ANON, u64::MAX, 0]
+        ) > 0
+    );
+}
+
+#[test]
+fn full_pipe_would_block() {
+    let mut h = H::new();
+    let fds = h.alloc(8);
+    assert_eq!(h.ret(nr::PIPE, &[fds]), 0);
+    let w = u64::from(u32::from_le_bytes(h.get(fds + 4, 4).try_into().unwrap()));
+    let big = h.alloc(0x20000);
+    assert_eq!(h.ret(nr::WRITE, &[w, big, 0x20000]), 0x10000);
+    assert_eq!(h.ret(nr::WRITE, &[w, big, 1]), EAGAIN);
+}

@@ -109,6 +109,9 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
         M::Nop | M::Endbr64 | M::Endbr32 | M::Pause | M::Lfence | M::Mfence | M::Sfence
         | M::Prefetchnta | M::Prefetcht0 | M::Prefetcht1 | M::Prefetcht2 | M::Prefetchw
         | M::Prefetch | M::Clflush | M::Clflushopt | M::Clwb | M::Cldemote => {}
+        // RDSSP sits in the hint-NOP space: with CET off (qvm never enables it) it
+        // leaves its destination alone, which is how unwinders detect "no shadow stack".
+        M::Rdsspd | M::Rdsspq => {}
         _ => return Ok(false),
     }
     Ok(true)

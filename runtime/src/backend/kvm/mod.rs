@@ -135,6 +135,12 @@ impl KvmBackend {
         self.vm.cpuid_faulting
     }
 
+    /// Whether registers travel through `kvm_run` (KVM_CAP_SYNC_REGS) rather than
+    /// separate ioctls.
+    pub fn sync_regs(&self) -> bool {
+        self.vm.sync_regs
+    }
+
     /// What the backend has done so far.
     pub fn stats(&self) -> KvmStats {
         self.stats
@@ -151,7 +157,7 @@ impl KvmBackend {
         if n > 0 {
             self.stats.ptes_written += n;
             self.stats.resyncs += 1;
-            if self.built {
+            if self.built && std::env::var_os("QVM_KVM_NOFLUSH").is_none() {
                 self.vm.flush_shadow()?;
             }
         }

@@ -527,3 +527,14 @@ fn kvm_missing_device_is_a_clear_error() {
     let msg = e.to_string();
     assert!(msg.contains("/nonexistent/kvm") && msg.contains("No such file"), "{msg}");
 }
+
+#[test]
+fn kvm_backend_facts() {
+    if !kvm_usable() {
+        return;
+    }
+    let space = crate::memory::AddressSpace::new(qvm_kernel::layout::GUEST_SPACE_SIZE).expect("space");
+    let b = super::KvmBackend::new(&space).expect("kvm backend");
+    eprintln!("kvm: cpuid faulting {}, sync regs {}", b.cpuid_faulting(), b.sync_regs());
+    assert_eq!(b.stats(), super::KvmStats::default());
+}
