@@ -157,7 +157,7 @@ impl KvmBackend {
         if n > 0 {
             self.stats.ptes_written += n;
             self.stats.resyncs += 1;
-            if self.built && std::env::var_os("QVM_KVM_NOFLUSH").is_none() {
+            if self.built {
                 self.vm.flush_shadow()?;
             }
         }
