@@ -4,6 +4,7 @@
 //! qvm run [--gas-limit N] [--block-hash 0xHEX64] [--block-timestamp SECS]
 //!         [--block-height N] [--env KEY=VALUE]... [--file GUEST_PATH=HOST_PATH]...
 //!         [--json] [--strace] [--backend jit|kvm] <ELF> [ARGS]...
+//! qvm contract …   (handled by the qvm-contract crate: see [`main_with`])
 //! ```
 //!
 //! Everything after `<ELF>` goes to the guest untouched, dashes and `--` included
@@ -52,12 +53,28 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// The subcommands (`diff` and `contract …` will join them).
+/// The subcommands (`diff` will join them).
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Run a statically linked x86-64 Linux ELF program.
     Run(RunArgs),
+    /// Deploy, call, query and inspect contracts (`qvm contract --help`).
+    #[command(disable_help_flag = true)]
+    Contract(ContractArgs),
 }
+
+/// `qvm contract …`: its arguments, passed untouched to the contract layer (the
+/// `qvm-contract` crate parses them, so its grammar lives with its implementation and
+/// this crate does not depend on it; see [`main_with`]).
+#[derive(Args, Debug)]
+pub struct ContractArgs {
+    /// Everything after `contract`.
+    #[arg(value_name = "ARGS", num_args = 0.., trailing_var_arg = true, allow_hyphen_values = true)]
+    pub args: Vec<OsString>,
+}
+
+/// Handles `qvm contract …` (given the arguments after `contract`).
+pub type ContractHandler = fn(&[OsString]) -> ExitCode;
 
 /// `qvm run` arguments.
 #[derive(Args, Debug)]
@@ -273,8 +290,11 @@ impl Cli {
     {
         let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
         let cli = Cli::try_parse_from(&args)?;
-        let Command::Run(run) = &cli.command;
-        if let Some(first) = run.program.first() {
+        let first = match &cli.command {
+            Command::Run(run) => run.program.first(),
+            Command::Contract(_) => None,
+        };
+        if let Some(first) = first {
             let dashed = first.to_string_lossy().starts_with('-');
             // `qvm run -- -prog` names a program starting with '-' on purpose.
             let pos = args.iter().position(|a| a == first).unwrap_or(0);
@@ -297,9 +317,15 @@ impl Cli {
     }
 }
 
-/// The whole `qvm` program: parses `std::env::args_os()` and runs the subcommand.
-/// Usage errors print clap's message and exit with status 2; `--help`/`--version` exit 0.
+/// The whole `qvm` program without the contract layer (`qvm contract` is an error).
 pub fn main() -> ExitCode {
+    main_with(None)
+}
+
+/// The whole `qvm` program: parses `std::env::args_os()` and runs the subcommand;
+/// `qvm contract …` goes to `contract` (the binary passes the contract layer's handler).
+/// Usage errors print clap's message and exit with status 2; `--help`/`--version` exit 0.
+pub fn main_with(contract: Option<ContractHandler>) -> ExitCode {
     let cli = match Cli::parse_args(std::env::args_os()) {
         Ok(cli) => cli,
         Err(e) => {
@@ -319,6 +345,13 @@ pub fn main() -> ExitCode {
     };
     match &cli.command {
         Command::Run(args) => run_command(args),
+        Command::Contract(args) => match contract {
+            Some(handler) => handler(&args.args),
+            None => {
+                eprint_line("qvm: error: this qvm was built without the contract layer");
+                ExitCode::from(ERROR_STATUS)
+            }
+        },
     }
 }
 
@@ -330,6 +363,7 @@ mod tests {
         let cli = Cli::parse_args(std::iter::once("qvm").chain(args.iter().copied()))?;
         match cli.command {
             Command::Run(r) => Ok(r),
+            Command::Contract(_) => panic!("not a run command: {args:?}"),
         }
     }
 

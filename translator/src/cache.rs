@@ -12,7 +12,7 @@ use crate::decode::{lift_block, CodeSource};
 use crate::exec::BlockFn;
 use crate::ir::Block;
 use crate::lift::LiftConfig;
-use crate::lower::{block_signature, lower_block, LowerConfig};
+use crate::lower::{block_signature, lower_region, HotCounter, LowerConfig};
 use crate::chain::JumpCache;
 use cranelift_codegen::isa::CallConv;
 use cranelift_codegen::settings::{self, Configurable};
@@ -50,6 +50,8 @@ pub struct TranslatorConfig {
     pub optimize: bool,
     /// Chain blocks through the jump cache (off: every block returns to the run loop).
     pub chain: bool,
+    /// Compile hot loops as multi-block regions (tier 2).
+    pub regions: bool,
     /// Charge and check gas in compiled code. Off only to measure what metering costs:
     /// a run without metering has no gas semantics.
     pub metering: bool,
@@ -57,7 +59,7 @@ pub struct TranslatorConfig {
 
 impl Default for TranslatorConfig {
     fn default() -> Self {
-        TranslatorConfig { mem_size: 1 << 32, max_block_insns: 64, schedule: qvm_gas::Schedule::V1, optimize: true, chain: true, metering: true }
+        TranslatorConfig { mem_size: 1 << 32, max_block_insns: 64, schedule: qvm_gas::Schedule::V1, optimize: true, chain: true, regions: true, metering: true }
     }
 }
 
@@ -74,9 +76,27 @@ pub struct CompiledBlock {
 
 struct CodeRange {
     len: u64,
-    guest_start: u64,
-    /// (host offset start, host offset end, guest offset from block start)
-    locs: Vec<(u32, u32, u32)>,
+    /// (host offset start, host offset end, guest instruction address)
+    locs: Vec<(u32, u32, u64)>,
+}
+
+/// Executions of a backward-jumping block before its loop is compiled as a region.
+const HOT_THRESHOLD: u32 = 200;
+/// Most blocks in one region.
+const MAX_REGION_BLOCKS: usize = 48;
+/// Most guest instructions in one region.
+const MAX_REGION_INSNS: u32 = 1200;
+
+/// The target of a block's backward direct jump, if any: the header of a loop
+/// the block closes.
+fn backward_target(b: &Block) -> Option<u64> {
+    match b.term {
+        crate::ir::Terminator::Jump(t) if t <= b.start => Some(t),
+        crate::ir::Terminator::Branch { taken, not_taken, .. } => {
+            [taken, not_taken].into_iter().find(|&t| t <= b.start)
+        }
+        _ => None,
+    }
 }
 
 /// Translates and caches guest blocks.
@@ -88,6 +108,12 @@ pub struct Translator {
     blocks: HashMap<u64, CompiledBlock>,
     ranges: BTreeMap<u64, CodeRange>,
     jump_cache: JumpCache,
+    /// Hot counters of tier-1 blocks (boxed: compiled code holds their addresses).
+    counters: Vec<Box<u32>>,
+    /// Loop headers already compiled as regions.
+    promoted: std::collections::HashSet<u64>,
+    /// Regions compiled so far.
+    pub regions_compiled: u64,
     /// Print every lifted block and its host code to stderr (env `QVM_DUMP=1`).
     dump: bool,
     /// Guest instructions translated so far (for statistics).
@@ -103,6 +129,8 @@ impl Translator {
         set(&mut flags, "preserve_frame_pointers", "true")?;
         set(&mut flags, "unwind_info", "false")?;
         set(&mut flags, "enable_verifier", "false")?;
+        // r15 holds the remaining gas across chained blocks (see exec.rs).
+        set(&mut flags, "enable_pinned_reg", "true")?;
         let isa_builder = cranelift_native::builder().map_err(|e| TranslateError::Isa(e.to_string()))?;
         let isa = isa_builder.finish(settings::Flags::new(flags)).map_err(|e| TranslateError::Isa(e.to_string()))?;
         let module = JITModule::new(JITBuilder::with_isa(isa, cranelift_module::default_libcall_names()));
@@ -115,6 +143,9 @@ impl Translator {
             blocks: HashMap::new(),
             ranges: BTreeMap::new(),
             jump_cache: JumpCache::default(),
+            counters: Vec::new(),
+            promoted: std::collections::HashSet::new(),
+            regions_compiled: 0,
             dump: std::env::var_os("QVM_DUMP").is_some(),
             translated_insns: 0,
         })
@@ -138,7 +169,9 @@ impl Translator {
         block
     }
 
-    /// The compiled block at `addr`, translating it if needed.
+    /// The compiled block at `addr`, translating it if needed (tier 1: one block;
+    /// a block that jumps backwards counts its executions and asks for its loop to
+    /// be promoted when hot).
     pub fn block(&mut self, src: &dyn CodeSource, addr: u64) -> Result<CompiledBlock, TranslateError> {
         if let Some(b) = self.blocks.get(&addr) {
             return Ok(*b);
@@ -147,19 +180,71 @@ impl Translator {
         if self.dump {
             eprintln!("{}", crate::print::block_to_string(&block));
         }
-        let compiled = self.compile(&block)?;
-        self.blocks.insert(addr, compiled);
-        self.jump_cache.insert(addr, compiled.entry as usize as u64);
+        let hot = match (self.config.regions, backward_target(&block)) {
+            (true, Some(header)) => {
+                let counter = Box::new(HOT_THRESHOLD);
+                let ptr = &*counter as *const u32 as u64;
+                self.counters.push(counter);
+                Some(HotCounter { counter: ptr, header })
+            }
+            _ => None,
+        };
+        let compiled = self.compile(std::slice::from_ref(&block), hot)?;
+        self.install(addr, compiled);
         Ok(compiled)
     }
 
-    fn compile(&mut self, block: &Block) -> Result<CompiledBlock, TranslateError> {
-        let err = |e: &dyn std::fmt::Display| TranslateError::Compile { addr: block.start, msg: e.to_string() };
+    fn install(&mut self, addr: u64, compiled: CompiledBlock) {
+        self.blocks.insert(addr, compiled);
+        self.jump_cache.insert(addr, compiled.entry as usize as u64);
+    }
+
+    /// Compiles the loop whose header is `header` (and whose hot back edge is in
+    /// the block at `latch`) as one region, replacing the header's tier-1 code.
+    pub fn promote(&mut self, src: &dyn CodeSource, header: u64, latch: u64) -> Result<(), TranslateError> {
+        if !self.promoted.insert(header) {
+            return Ok(());
+        }
+        let latch_end = self.blocks.get(&latch).map_or(header, |b| b.end).max(header);
+        let mut blocks: Vec<Block> = Vec::new();
+        let mut queue = std::collections::VecDeque::from([header]);
+        let mut seen = std::collections::HashSet::from([header]);
+        let mut insns = 0u32;
+        while let Some(a) = queue.pop_front() {
+            if blocks.len() >= MAX_REGION_BLOCKS || insns >= MAX_REGION_INSNS {
+                break;
+            }
+            let b = self.lift(src, a);
+            insns += b.insns;
+            let succs: Vec<u64> = match b.term {
+                crate::ir::Terminator::Jump(t) => vec![t],
+                crate::ir::Terminator::Branch { taken, not_taken, .. } => vec![taken, not_taken],
+                _ => vec![],
+            };
+            for t in succs {
+                if t >= header && t < latch_end && seen.insert(t) {
+                    queue.push_back(t);
+                }
+            }
+            blocks.push(b);
+        }
+        if self.dump {
+            eprintln!("region {header:#x}: {} blocks, {insns} insns", blocks.len());
+        }
+        let compiled = self.compile(&blocks, None)?;
+        self.regions_compiled += 1;
+        self.install(header, compiled);
+        Ok(())
+    }
+
+    fn compile(&mut self, blocks: &[Block], hot: Option<HotCounter>) -> Result<CompiledBlock, TranslateError> {
+        let first = &blocks[0];
+        let err = |e: &dyn std::fmt::Display| TranslateError::Compile { addr: first.start, msg: e.to_string() };
         self.module.clear_context(&mut self.ctx);
         let cc = self.module.isa().default_call_conv();
         let jump_cache = if self.config.chain { self.jump_cache.as_ptr() } else { core::ptr::null() };
         let lc = LowerConfig { mem_size: self.config.mem_size, call_conv: cc, frontend: self.module.isa().frontend_config(), jump_cache };
-        lower_block(block, &lc, &mut self.ctx.func, &mut self.fctx);
+        let rips = lower_region(blocks, &lc, hot, &mut self.ctx.func, &mut self.fctx);
         self.ctx.set_disasm(self.dump);
         let id = self.module.declare_anonymous_function(&block_signature(CallConv::Tail)).map_err(|e| err(&e))?;
         self.module.define_function(id, &mut self.ctx).map_err(|e| err(&format!("{e:?}")))?;
@@ -170,20 +255,22 @@ impl Translator {
             }
         }
         let len = compiled.code_buffer().len() as u64;
-        let locs: Vec<(u32, u32, u32)> = compiled
+        let locs: Vec<(u32, u32, u64)> = compiled
             .buffer
             .get_srclocs_sorted()
             .iter()
             .filter(|l| !l.loc.is_default())
-            .map(|l| (l.start, l.end, l.loc.bits()))
+            .filter_map(|l| rips.get(l.loc.bits() as usize).map(|r| (l.start, l.end, *r)))
             .collect();
         self.module.finalize_definitions().map_err(|e| err(&e))?;
         let ptr = self.module.get_finalized_function(id);
-        self.ranges.insert(ptr as u64, CodeRange { len, guest_start: block.start, locs });
-        self.translated_insns += u64::from(block.insns);
+        self.ranges.insert(ptr as u64, CodeRange { len, locs });
+        self.translated_insns += blocks.iter().map(|b| u64::from(b.insns)).sum::<u64>();
         // SAFETY: the module compiled this function with the block signature.
         let entry: BlockFn = unsafe { core::mem::transmute::<*const u8, BlockFn>(ptr) };
-        Ok(CompiledBlock { entry, start: block.start, end: block.end })
+        let start = blocks.iter().map(|b| b.start).min().unwrap_or(first.start);
+        let end = blocks.iter().map(|b| b.end).max().unwrap_or(first.end);
+        Ok(CompiledBlock { entry, start, end })
     }
 
     /// The guest instruction whose host code contains `pc`, if `pc` is in
@@ -196,7 +283,7 @@ impl Translator {
         }
         let off = u32::try_from(off).ok()?;
         let loc = r.locs.iter().find(|(s, e, _)| *s <= off && off < *e)?;
-        Some(r.guest_start + u64::from(loc.2))
+        Some(loc.2)
     }
 
     /// Drops every cached block overlapping `[addr, addr+len)`.

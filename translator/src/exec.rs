@@ -27,10 +27,15 @@ global_asm!(
     "push r13",
     "push r14",
     "push r15",
-    "sub rsp, 8",
+    // The state pointer, for the way out; also keeps the stack 16-byte aligned.
+    "push rdi",
     "mov [rcx], rsp",
+    // Compiled code keeps the remaining gas in r15 (Cranelift's pinned register).
+    "mov r15, [rdi + {gas}]",
     "call rdx",
     "2:",
+    "mov rcx, [rsp]",
+    "mov [rcx + {gas}], r15",
     "add rsp, 8",
     "pop r15",
     "pop r14",
@@ -45,6 +50,7 @@ global_asm!(
     "mov rsp, rdi",
     "mov rax, rsi",
     "jmp 2b",
+    gas = const crate::state::offsets::GAS,
 );
 
 unsafe extern "C" {

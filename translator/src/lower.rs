@@ -14,11 +14,12 @@
 //! so a host fault address maps back to the guest instruction.
 
 use crate::ir::{self, Block, Op, Terminator, Type, Value};
-use crate::state::{offsets, signal, ExitReason, Flag};
+use crate::state::{offsets, signal, ExitReason};
 use cranelift_codegen::ir::{
     condcodes, types, AbiParam, Endianness, InstBuilder, MemFlagsData, Signature, SourceLoc,
 };
-use cranelift_codegen::ir::{Type as CType, Value as CValue};
+use cranelift_codegen::ir::{Block as CBlock, Type as CType, Value as CValue};
+use cranelift_frontend::Variable;
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use std::collections::HashMap;
@@ -72,6 +73,9 @@ enum Slot {
     Xmm(u8),
     FsBase,
     GsBase,
+    /// The remaining gas: kept in a host register across a region, so the per-block
+    /// check is a compare and a subtract on a register, not a memory round trip.
+    Gas,
 }
 
 impl Slot {
@@ -82,11 +86,12 @@ impl Slot {
             Slot::Xmm(i) => offsets::xmm(usize::from(i)),
             Slot::FsBase => offsets::FS_BASE,
             Slot::GsBase => offsets::GS_BASE,
+            Slot::Gas => offsets::GAS,
         }
     }
     fn ty(self) -> CType {
         match self {
-            Slot::Gpr(_) | Slot::FsBase | Slot::GsBase => types::I64,
+            Slot::Gpr(_) | Slot::FsBase | Slot::GsBase | Slot::Gas => types::I64,
             Slot::Flag(_) => types::I8,
             Slot::Xmm(_) => types::I8X16,
         }
@@ -108,14 +113,24 @@ pub struct LowerConfig {
 
 struct Lower<'a, 'b> {
     fb: FunctionBuilder<'b>,
+    /// The IR block being lowered.
     block: &'a Block,
     cfg: &'a LowerConfig,
     state: CValue,
     mem_base: CValue,
     vals: Vec<Option<CValue>>,
-    cache: HashMap<Slot, (CValue, bool)>,
-    /// Order in which slots were first cached (for deterministic store order).
-    order: Vec<Slot>,
+    /// One Cranelift variable per guest-state slot the region touches.
+    vars: HashMap<Slot, Variable>,
+    /// Slots (in first-use order) the region touches.
+    used: Vec<Slot>,
+    /// Slots that may hold a value not yet stored into the state on the current path.
+    dirty: Vec<Slot>,
+    /// Slots written anywhere in the region.
+    written_anywhere: Vec<Slot>,
+    /// Cranelift block of each guest block of the region, by guest address.
+    internal: HashMap<u64, CBlock>,
+    /// Guest address of every instruction marker, indexed by source location.
+    rips: Vec<u64>,
     rip: u64,
 }
 
@@ -131,37 +146,119 @@ fn vflags() -> MemFlagsData {
     MemFlagsData::new().with_endianness(Endianness::Little)
 }
 
-/// Builds the Cranelift function for `block` into `func`.
-pub fn lower_block(
-    block: &Block,
+/// How a tier-1 block counts its executions to find hot loops: the address of a
+/// `u32` counter that the block decrements on entry, and the loop header it reports
+/// (in `CpuState::hot_target`) when the counter reaches zero.
+#[derive(Clone, Copy, Debug)]
+pub struct HotCounter {
+    /// Host address of the counter.
+    pub counter: u64,
+    /// Guest address of the loop header to promote.
+    pub header: u64,
+}
+
+/// Builds the Cranelift function for a region — `blocks[0]` is its entry; edges
+/// between its blocks become host jumps and guest registers stay in host registers
+/// along them — into `func`. Returns the guest address of every instruction by
+/// source location (for mapping host faults back).
+pub fn lower_region(
+    blocks: &[Block],
     cfg: &LowerConfig,
+    hot: Option<HotCounter>,
     func: &mut cranelift_codegen::ir::Function,
     fctx: &mut FunctionBuilderContext,
-) {
+) -> Vec<u64> {
     func.signature = block_signature(CallConv::Tail);
     let mut fb = FunctionBuilder::new(func, fctx);
     let entry = fb.create_block();
     fb.append_block_params_for_function_params(entry);
+    let internal: HashMap<u64, CBlock> = blocks.iter().map(|b| (b.start, fb.create_block())).collect();
     fb.switch_to_block(entry);
-    fb.seal_block(entry);
     let state = fb.block_params(entry)[0];
     let mem_base = fb.block_params(entry)[1];
+    let (used, written_anywhere) = slots_of(blocks);
+    let entry_is_target = blocks.iter().any(|b| match b.term {
+        Terminator::Jump(t) => t == blocks[0].start,
+        Terminator::Branch { taken, not_taken, .. } => taken == blocks[0].start || not_taken == blocks[0].start,
+        _ => false,
+    });
     let mut l = Lower {
         fb,
-        block,
+        block: &blocks[0],
         cfg,
         state,
         mem_base,
-        vals: vec![None; block.types.len()],
-        cache: HashMap::new(),
-        order: Vec::new(),
-        rip: block.start,
+        vals: Vec::new(),
+        vars: HashMap::new(),
+        used,
+        dirty: Vec::new(),
+        written_anywhere,
+        internal,
+        rips: Vec::new(),
+        rip: blocks[0].start,
     };
-    for op in &block.ops {
-        l.op(op);
+    if let Some(h) = hot {
+        l.hot_check(h);
     }
-    l.terminator(&block.term);
+    for s in l.used.clone() {
+        let var = l.fb.declare_var(s.ty());
+        l.vars.insert(s, var);
+    }
+    l.load_all(true);
+    let first = l.internal[&blocks[0].start];
+    l.fb.ins().jump(first, &[]);
+    for (i, b) in blocks.iter().enumerate() {
+        l.block = b;
+        l.vals = vec![None; b.types.len()];
+        l.rip = b.start;
+        // On entry to the region's first block nothing is dirty; any other block
+        // may be reached along paths that wrote anything the region writes.
+        l.dirty = if i == 0 && !entry_is_target { Vec::new() } else { l.written_anywhere.clone() };
+        let cb = l.internal[&b.start];
+        l.fb.switch_to_block(cb);
+        for op in &b.ops {
+            l.op(op);
+        }
+        l.terminator(&b.term);
+    }
+    l.fb.seal_all_blocks();
+    let rips = std::mem::take(&mut l.rips);
     l.fb.finalize(cfg.frontend);
+    rips
+}
+
+/// The slots a region reads or writes (first-use order), and those it writes.
+fn slots_of(blocks: &[Block]) -> (Vec<Slot>, Vec<Slot>) {
+    let mut used = Vec::new();
+    let mut written = Vec::new();
+    let add = |v: &mut Vec<Slot>, s: Slot| {
+        if !v.contains(&s) {
+            v.push(s);
+        }
+    };
+    for b in blocks {
+        for op in &b.ops {
+            let (slot, w) = match *op {
+                Op::GetReg { reg, .. } => (Slot::Gpr(reg), false),
+                Op::SetReg { reg, .. } => (Slot::Gpr(reg), true),
+                Op::GetFlag { flag, .. } => (Slot::Flag(flag as u8), false),
+                Op::SetFlag { flag, .. } => (Slot::Flag(flag as u8), true),
+                Op::GetXmm { reg, .. } => (Slot::Xmm(reg), false),
+                Op::SetXmm { reg, .. } => (Slot::Xmm(reg), true),
+                Op::GetSpecial { which: ir::Special::FsBase, .. } => (Slot::FsBase, false),
+                Op::GetSpecial { which: ir::Special::GsBase, .. } => (Slot::GsBase, false),
+                Op::SetSpecial { which: ir::Special::FsBase, .. } => (Slot::FsBase, true),
+                Op::SetSpecial { which: ir::Special::GsBase, .. } => (Slot::GsBase, true),
+                Op::ChargeGas { .. } => (Slot::Gas, true),
+                _ => continue,
+            };
+            add(&mut used, slot);
+            if w {
+                add(&mut written, slot);
+            }
+        }
+    }
+    (used, written)
 }
 
 impl Lower<'_, '_> {
@@ -182,35 +279,95 @@ impl Lower<'_, '_> {
     }
 
     fn read_slot(&mut self, s: Slot) -> CValue {
-        if let Some((v, _)) = self.cache.get(&s) {
-            return *v;
-        }
-        let v = self.fb.ins().load(s.ty(), state_flags(), self.state, s.offset());
-        self.cache.insert(s, (v, false));
-        self.order.push(s);
-        v
+        let var = self.vars[&s];
+        self.fb.use_var(var)
     }
 
     fn write_slot(&mut self, s: Slot, v: CValue) {
-        if !self.cache.contains_key(&s) {
-            self.order.push(s);
+        let var = self.vars[&s];
+        self.fb.def_var(var, v);
+        if !self.dirty.contains(&s) {
+            self.dirty.push(s);
         }
-        self.cache.insert(s, (v, true));
     }
 
-    /// Stores every dirty cached slot back into the state.
+    /// Stores every slot that may be dirty on this path back into the state (the
+    /// gas into its pinned host register, which the next block or the trampoline
+    /// takes over).
     fn flush(&mut self) {
-        for s in &self.order {
-            if let Some((v, true)) = self.cache.get(s) {
-                self.fb.ins().store(state_flags(), *v, self.state, s.offset());
+        for s in self.dirty.clone() {
+            let v = self.read_slot(s);
+            if s == Slot::Gas {
+                self.fb.ins().set_pinned_reg(v);
+            } else {
+                self.fb.ins().store(state_flags(), v, self.state, s.offset());
             }
         }
     }
 
+    /// Loads every slot the region uses from the state (at entry the gas comes
+    /// from its pinned register).
+    fn load_all(&mut self, at_entry: bool) {
+        for s in self.used.clone() {
+            let v = if s == Slot::Gas && at_entry {
+                self.fb.ins().get_pinned_reg(types::I64)
+            } else {
+                self.fb.ins().load(s.ty(), state_flags(), self.state, s.offset())
+            };
+            let var = self.vars[&s];
+            self.fb.def_var(var, v);
+        }
+    }
+
+    /// After a helper, which may have changed any slot (REP string helpers charge
+    /// gas in the state).
+    fn reload_all(&mut self) {
+        self.load_all(false);
+    }
+
+    /// Before a helper: the state must be complete, gas included.
     fn flush_and_forget(&mut self) {
         self.flush();
-        self.cache.clear();
-        self.order.clear();
+        if self.used.contains(&Slot::Gas) {
+            let g = self.read_slot(Slot::Gas);
+            self.fb.ins().store(state_flags(), g, self.state, offsets::GAS);
+        } else {
+            let g = self.fb.ins().get_pinned_reg(types::I64);
+            self.fb.ins().store(state_flags(), g, self.state, offsets::GAS);
+        }
+        self.dirty.clear();
+    }
+
+    /// After a helper the gas in the state is the truth: it must reach the pinned
+    /// register before leaving.
+    fn mark_gas_dirty(&mut self) {
+        if self.used.contains(&Slot::Gas) {
+            if !self.dirty.contains(&Slot::Gas) {
+                self.dirty.push(Slot::Gas);
+            }
+        } else {
+            let g = self.fb.ins().load(types::I64, state_flags(), self.state, offsets::GAS);
+            self.fb.ins().set_pinned_reg(g);
+        }
+    }
+
+    /// Decrements a hot counter; at zero, leaves with [`ExitReason::Hot`] before
+    /// anything of the block has run (so gas and state are untouched).
+    fn hot_check(&mut self, h: HotCounter) {
+        let addr = self.iconst(types::I64, h.counter as i64);
+        let c = self.fb.ins().load(types::I32, state_flags(), addr, 0);
+        let n = self.fb.ins().iadd_imm_s(c, -1);
+        self.fb.ins().store(state_flags(), n, addr, 0);
+        let zero = self.fb.ins().icmp_imm_u(condcodes::IntCC::Equal, n, 0);
+        let cold = self.fb.create_block();
+        let cont = self.fb.create_block();
+        self.fb.set_cold_block(cold);
+        self.fb.ins().brif(zero, cold, &[], cont, &[]);
+        self.fb.switch_to_block(cold);
+        self.store_state_u64(offsets::HOT_TARGET, h.header);
+        self.store_state_u64(offsets::RIP, self.block.start);
+        self.exit(ExitReason::Hot);
+        self.fb.switch_to_block(cont);
     }
 
     fn store_state_u64(&mut self, off: i32, v: u64) {
@@ -230,7 +387,6 @@ impl Lower<'_, '_> {
         self.fb.set_cold_block(cold);
         self.fb.ins().brif(cond, cold, &[], cont, &[]);
         self.fb.switch_to_block(cold);
-        self.fb.seal_block(cold);
         let s = self.iconst(types::I32, i64::from(sig));
         self.fb.ins().store(state_flags(), s, self.state, offsets::FAULT_SIGNAL);
         self.fb.ins().store(state_flags(), addr, self.state, offsets::FAULT_ADDR);
@@ -239,7 +395,6 @@ impl Lower<'_, '_> {
         self.fb.ins().store(state_flags(), e, self.state, offsets::EXIT_REASON);
         self.exit(ExitReason::Fault);
         self.fb.switch_to_block(cont);
-        self.fb.seal_block(cont);
     }
 
     /// Host address of a guest access of `bytes` bytes at `addr`, after the
@@ -282,33 +437,38 @@ impl Lower<'_, '_> {
             a.push(v);
         }
         let call = self.fb.ins().call_indirect(sig, f, &a);
-        self.fb.inst_results(call)[0]
+        let r = self.fb.inst_results(call)[0];
+        self.reload_all();
+        self.mark_gas_dirty();
+        r
     }
 
     fn op(&mut self, op: &Op) {
         match *op {
             Op::Insn { rip, .. } => {
                 self.rip = rip;
-                let off = u32::try_from(rip - self.block.start).unwrap_or(u32::MAX);
-                self.fb.set_srcloc(SourceLoc::new(off));
+                let idx = u32::try_from(self.rips.len()).unwrap_or(u32::MAX - 1);
+                self.rips.push(rip);
+                self.fb.set_srcloc(SourceLoc::new(idx));
             }
             Op::ChargeGas { cost } => {
-                let g = self.fb.ins().load(types::I64, state_flags(), self.state, offsets::GAS);
+                let g = self.read_slot(Slot::Gas);
                 let short = self.fb.ins().icmp_imm_u(condcodes::IntCC::UnsignedLessThan, g, cost as i64);
                 let cold = self.fb.create_block();
                 let cont = self.fb.create_block();
                 self.fb.set_cold_block(cold);
                 self.fb.ins().brif(short, cold, &[], cont, &[]);
                 self.fb.switch_to_block(cold);
-                self.fb.seal_block(cold);
+                // Out of gas ends the run and nothing is committed, so the state
+                // need not be written back; RIP names the block that could not pay.
+                self.store_state_u64(offsets::RIP, self.block.start);
                 let e = self.iconst(types::I32, ExitReason::OutOfGas as i64);
                 self.fb.ins().store(state_flags(), e, self.state, offsets::EXIT_REASON);
                 self.exit(ExitReason::OutOfGas);
                 self.fb.switch_to_block(cont);
-                self.fb.seal_block(cont);
                 let cst = self.iconst(types::I64, cost as i64);
                 let n = self.fb.ins().isub(g, cst);
-                self.fb.ins().store(state_flags(), n, self.state, offsets::GAS);
+                self.write_slot(Slot::Gas, n);
             }
             Op::Const { dst, ty, bits } => {
                 let c = match ty {
@@ -504,11 +664,21 @@ impl Lower<'_, '_> {
         }
     }
 
+    /// Continues at `target`: inside the region by a host jump, else out of it.
+    fn goto(&mut self, target: u64) {
+        if let Some(&b) = self.internal.get(&target) {
+            self.fb.ins().jump(b, &[]);
+        } else {
+            self.flush();
+            self.chain_to_const(target);
+        }
+    }
+
     /// Continues at the constant guest address `target`: through the jump cache if
     /// the target is compiled, else back to the run loop.
     fn chain_to_const(&mut self, target: u64) {
-        self.store_state_u64(offsets::RIP, target);
         if self.cfg.jump_cache.is_null() {
+            self.store_state_u64(offsets::RIP, target);
             self.exit(ExitReason::Continue);
             return;
         }
@@ -540,12 +710,16 @@ impl Lower<'_, '_> {
         let bm = self.fb.create_block();
         self.fb.ins().brif(hit, bh, &[], bm, &[]);
         self.fb.switch_to_block(bh);
-        self.fb.seal_block(bh);
         let code = self.fb.ins().load(types::I64, state_flags(), entry, 8);
         let sig = self.fb.import_signature(block_signature(CallConv::Tail));
         self.fb.ins().return_call_indirect(sig, code, &[self.state, self.mem_base]);
         self.fb.switch_to_block(bm);
-        self.fb.seal_block(bm);
+        match dynamic {
+            Some(t) => {
+                self.fb.ins().store(state_flags(), t, self.state, offsets::RIP);
+            }
+            None => self.store_state_u64(offsets::RIP, target),
+        }
         self.exit(ExitReason::Continue);
     }
 
@@ -558,6 +732,8 @@ impl Lower<'_, '_> {
         let f = self.iconst(types::I64, h.func as usize as i64);
         let z = self.iconst(types::I64, 0);
         self.fb.ins().call_indirect(sig, f, &[self.state, w, z, z]);
+        self.reload_all();
+        self.mark_gas_dirty();
     }
 
     fn zero_vec(&mut self, t: CType) -> CValue {
@@ -724,26 +900,23 @@ impl Lower<'_, '_> {
 
     fn terminator(&mut self, t: &Terminator) {
         match *t {
-            Terminator::Jump(target) => {
-                self.flush();
-                self.chain_to_const(target);
-            }
+            Terminator::Jump(target) => self.goto(target),
             Terminator::Branch { cond, taken, not_taken } => {
-                self.flush();
                 let c = self.v(cond);
                 let bt = self.fb.create_block();
                 let bf = self.fb.create_block();
                 self.fb.ins().brif(c, bt, &[], bf, &[]);
                 for (b, target) in [(bt, taken), (bf, not_taken)] {
                     self.fb.switch_to_block(b);
-                    self.fb.seal_block(b);
-                    self.chain_to_const(target);
+                    self.goto(target);
                 }
             }
             Terminator::Indirect(v) => {
                 self.flush();
                 let x = self.v(v);
-                self.fb.ins().store(state_flags(), x, self.state, offsets::RIP);
+                if self.cfg.jump_cache.is_null() {
+                    self.fb.ins().store(state_flags(), x, self.state, offsets::RIP);
+                }
                 self.chain_to_dynamic(x);
             }
             Terminator::Syscall { next } => {
@@ -765,7 +938,6 @@ impl Lower<'_, '_> {
                 self.exit(ExitReason::Fault);
             }
         }
-        let _ = Flag::CF;
     }
 }
 

@@ -123,6 +123,9 @@ pub enum ExitReason {
     Fault = 3,
     /// A `hlt` or other privileged stop; treated as a fault by the runtime.
     Halt = 4,
+    /// A loop became hot: `hot_target` names its header, to be compiled as a region.
+    /// Nothing of the exiting block ran; `rip` is where to continue.
+    Hot = 5,
 }
 
 /// Signals a guest fault can end with (Linux numbers).
@@ -170,8 +173,11 @@ pub struct CpuState {
     pub fault_rip: u64,
     /// Virtual time-stamp counter read by RDTSC; advanced by the run loop.
     pub tsc: u64,
-    /// Gas charged by helpers beyond the block's static cost (REP iterations), for accounting.
+    /// Scratch for helpers; slot 0 holds the gas limit of the run (the virtual TSC
+    /// counts gas used since the start).
     pub helper_scratch: [u64; 4],
+    /// Loop header reported by a [`ExitReason::Hot`] exit.
+    pub hot_target: u64,
     /// XMM0..XMM15 as little-endian 128-bit values.
     pub xmm: [[u64; 2]; 16],
     /// Upper halves of YMM0..YMM15 (AVX); zero while AVX is not advertised.
@@ -201,6 +207,7 @@ impl Default for CpuState {
             fault_rip: 0,
             tsc: 0,
             helper_scratch: [0; 4],
+            hot_target: 0,
             xmm: [[0; 2]; 16],
             ymm_hi: [[0; 2]; 16],
             mxcsr: 0x1f80,
@@ -269,6 +276,8 @@ pub mod offsets {
     pub const FAULT_RIP: i32 = offset_of!(CpuState, fault_rip) as i32;
     /// `tsc`.
     pub const TSC: i32 = offset_of!(CpuState, tsc) as i32;
+    /// `hot_target`.
+    pub const HOT_TARGET: i32 = offset_of!(CpuState, hot_target) as i32;
     /// `mxcsr`.
     pub const MXCSR: i32 = offset_of!(CpuState, mxcsr) as i32;
 }

@@ -73,6 +73,10 @@ pub fn run_snippet_with(code: &[u8], init: &CpuState, mem: &mut [u8], config: Tr
             x if x == ExitReason::Continue as u64 => {}
             x if x == ExitReason::Syscall as u64 => return (s, SnippetEnd::Syscall),
             x if x == ExitReason::OutOfGas as u64 => return (s, SnippetEnd::OutOfGas),
+            x if x == ExitReason::Hot as u64 => {
+                let src = SliceCode(mem, end);
+                t.promote(&src, s.hot_target, s.rip).expect("translation");
+            }
             _ => {
                 if let Some(hf) = exec::take_host_fault() {
                     s.fault_signal = u32::try_from(hf.signal).unwrap_or(11);

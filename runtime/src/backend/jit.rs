@@ -65,6 +65,9 @@ impl Backend for JitBackend {
                 x if x == ExitReason::Continue as u64 => {}
                 x if x == ExitReason::Syscall as u64 => return Ok(Stop::Syscall),
                 x if x == ExitReason::OutOfGas as u64 => return Ok(Stop::OutOfGas),
+                x if x == ExitReason::Hot as u64 => {
+                    self.translator.promote(&Code { space, kernel }, cpu.hot_target, cpu.rip)?;
+                }
                 _ => {
                     if let Some(hf) = exec::take_host_fault() {
                         let base = cpu.mem_base;

@@ -11,16 +11,27 @@
 //! - **Paging.** Long mode, 4 KiB pages, guest-virtual = guest-physical. Each guest page
 //!   carries the kernel's VMA permissions (present iff mapped, writable iff
 //!   `PROT_WRITE`, NX unless `PROT_EXEC`); see [`paging`]. After every syscall the VMA
-//!   table is compared with the one the tables were built from; changed pages are
-//!   rewritten, and the system slot is dropped and re-added, which makes KVM discard its
-//!   shadow page tables (this KVM — `kvm_pvm` — shadows guest page tables in software and
-//!   cannot see writes the host makes to them).
+//!   table is compared with the one the tables were built from and changed PTEs are
+//!   rewritten. When a page *lost* a permission, the system slot is then dropped and
+//!   re-added, which makes KVM discard its shadow page tables: this KVM (`kvm_pvm`)
+//!   shadows guest page tables in software and cannot see writes the host makes to them
+//!   (without the flush, a page made read-only stays writable — measured). A gained
+//!   permission needs no flush: the access faults, and KVM's fault path walks the guest
+//!   tables afresh.
 //! - **CPL3.** User code runs at CPL3 with a 64-bit code segment; FS/GS bases come from
-//!   [`CpuState`]. Each [`Backend::run`] loads the whole state (set_sregs, set_regs,
-//!   KVM_SET_XSAVE) because the run loop changes registers between runs.
-//! - **syscall.** EFER.SCE=1 and LSTAR point at a CPL0 stub that is a single `hlt`: the
-//!   resulting `KVM_EXIT_HLT` at that address means "syscall"; RCX and R11 hold the
-//!   return address and RFLAGS, as SYSCALL left them.
+//!   [`CpuState`]. Each [`Backend::run`] loads the whole state (registers and segments
+//!   through `kvm_run`'s sync-regs area when KVM offers KVM_CAP_SYNC_REGS, else
+//!   KVM_SET_SREGS/KVM_SET_REGS; KVM_SET_XSAVE only when the FPU/SSE state changed)
+//!   because the run loop changes registers between runs. Every ioctl costs ~10 µs on
+//!   this machine's `kvm_pvm`, hence the economy.
+//! - **syscall.** EFER.SCE=1; LSTAR points at a stub `mov [doorbell], al; hlt` whose
+//!   store hits a guest-physical page outside every memory slot and exits as
+//!   `KVM_EXIT_MMIO`; RCX and R11 then hold the return address and RFLAGS, as SYSCALL
+//!   left them. On `kvm_pvm`, SYSCALL from CPL3 reaches LSTAR *still at CPL3* (measured),
+//!   so the stub page and the doorbell page are user-accessible (they live above the
+//!   4 GiB guest space, where the jit would fault; a guest that jumps there on purpose
+//!   is taken to have made a syscall). The MMIO exit is ~1.5× cheaper than routing the
+//!   syscall through an exception (see [`gdt::SYSCALL_STUB`]).
 //! - **Exceptions.** All 256 IDT gates are DPL0 interrupt gates on IST1 (#BP is DPL3,
 //!   so `int3` raises #BP, not #GP) pointing at per-vector `hlt` stubs; the exit RIP
 //!   names the vector and the frame on the kernel stack gives the error code, the
@@ -28,33 +39,48 @@
 //!   ([`exits::action`]).
 //! - **CPUID.** KVM_SET_CPUID2 installs the synthetic model
 //!   ([`qvm_translator::cpuid::cpuid`]) for every leaf and subleaf it defines, and CPUID
-//!   faulting (MSR 0x140, advertised by MSR 0xCE) is turned on when the vCPU offers it:
-//!   CPL3 `cpuid` then raises #GP and is answered here from the model, bit for bit
-//!   (KVM would otherwise patch the APIC ID and OSXSAVE bits, and answer out-of-range
-//!   leaves with the highest basic leaf). [`KvmBackend::cpuid_faulting`] says which.
-//! - **RDTSC/RDTSCP.** CR4.TSD=1 makes them #GP at CPL3; they are emulated with
-//!   `virtual_tsc(cpu) + KVM_TSC_STEP × (earlier reads)`. The kvm backend does not
-//!   meter instructions, so `virtual_tsc` only moves with syscall gas and sleeps; the
-//!   step keeps the counter strictly increasing so wait loops end. **The TSC under
-//!   `--backend kvm` therefore differs from the jit's.**
+//!   faulting (MSR 0x140, advertised by MSR 0xCE) is turned on when the vCPU offers it
+//!   (it does here): CPL3 `cpuid` then raises #GP and is answered from the model, bit
+//!   for bit (KVM would otherwise patch the APIC ID and OSXSAVE bits, and answer
+//!   out-of-range leaves with the highest basic leaf). [`KvmBackend::cpuid_faulting`]
+//!   says which; without faulting, answers come from the installed table.
+//! - **RDTSC/RDTSCP.** CR4.TSD=1 is set, but `kvm_pvm` runs guest user code on the host
+//!   CPU under the *host's* CR4, so the backend also sets the vCPU thread's own
+//!   TSC-faulting mode (`prctl(PR_SET_TSC, PR_TSC_SIGSEGV)`) around each `KVM_RUN`
+//!   (measured: without it the guest reads the host TSC). Both make CPL3 RDTSC/RDTSCP
+//!   raise #GP; they are emulated with `virtual_tsc(cpu) + KVM_TSC_STEP × (earlier
+//!   reads)`. The kvm backend does not meter instructions, so `virtual_tsc` only moves
+//!   with syscall gas and sleeps; the step keeps the counter strictly increasing so wait
+//!   loops end. **The TSC under `--backend kvm` therefore differs from the jit's.**
+//! - **Diagnostics.** `QVM_KVM_DEBUG=1` prints every exception that ends a run or is
+//!   not a syscall (vector, error code, RIP, CS, RFLAGS, RSP, CR2) to stderr.
 //!
 //! # What differs from the jit (documented deviations of the oracle)
 //!
 //! - **Gas is not metered.** `cpu.gas` only changes by what the synthetic kernel charges
-//!   for syscalls; a guest never runs out of gas by executing instructions, and an
-//!   infinite loop never returns.
+//!   for syscalls. In its place the run gets a wall-clock budget of
+//!   `gas_limit / KVM_GAS_PER_SECOND` seconds (at least 1; see [`watchdog`]), after which
+//!   it stops as out of gas — so an infinite loop ends as it does under the jit, but
+//!   *when* a long run is cut off is not deterministic.
 //! - **State carried across runs.** GPRs, RIP, the arithmetic flags and DF, FS/GS base,
-//!   XMM0–15, MXCSR and the x87 control word are loaded from and stored to [`CpuState`].
-//!   The rest of the x87 state (registers, status and tag words) is kept in the
-//!   backend's own XSAVE image between runs and is *not* copied into `CpuState`; nor are
-//!   RFLAGS bits other than the arithmetic flags and DF (TF, AC, ID are dropped).
+//!   XMM0–15, MXCSR and the x87 state (registers, FCW, FSW with TOP, abridged tags, FOP)
+//!   are loaded from and stored to [`CpuState`] ([`fpu`]). Not carried: the x87
+//!   instruction/data pointers (kept in the backend's XSAVE image), YMM upper halves
+//!   (AVX is not advertised), and RFLAGS bits other than the arithmetic flags and DF
+//!   (TF, AC, ID are dropped, as `CpuState` has no place for them).
 //! - Instructions run as the host CPU runs them: features the model hides (AVX,
-//!   RDRAND, …) may still execute instead of raising #UD when the host has them.
+//!   RDRAND, …) may still execute instead of raising #UD when the host has them;
+//!   `rdpmc` raises #GP → SIGSEGV (as on Linux) where the jit says SIGILL.
+//! - `int n` reaches a DPL0 gate → SIGSEGV, as in the jit (`kvm_pvm` reports some
+//!   vectors, e.g. 0x80, as #UD; an #UD at a `CD ib` is mapped to SIGSEGV too). Real
+//!   Linux would run `int 0x80` as a 32-bit syscall.
 
 mod exits;
+mod fpu;
 mod gdt;
 mod paging;
 mod vm;
+mod watchdog;
 
 #[cfg(test)]
 mod tests;
@@ -71,6 +97,7 @@ use qvm_kernel::{GuestMemory, Kernel};
 use qvm_translator::state::gpr;
 use qvm_translator::CpuState;
 use vm::{ioctl_err, Vm};
+pub use watchdog::KVM_GAS_PER_SECOND;
 
 /// How far the kvm backend's virtual TSC advances per RDTSC/RDTSCP read.
 pub const KVM_TSC_STEP: u64 = 1000;
@@ -84,8 +111,10 @@ pub struct KvmStats {
     pub syscalls: u64,
     /// Instructions emulated after a #GP (CPUID, RDTSC, RDTSCP).
     pub emulated: u64,
-    /// Page-table resyncs that changed at least one page (each drops the shadow MMU).
+    /// Page-table resyncs that changed at least one page.
     pub resyncs: u64,
+    /// Resyncs that took a permission away and so dropped KVM's shadow page tables.
+    pub shadow_flushes: u64,
     /// PTEs rewritten in total.
     pub ptes_written: u64,
 }
@@ -103,6 +132,8 @@ pub struct KvmBackend {
     /// RDTSC/RDTSCP reads so far.
     tsc_reads: u64,
     stats: KvmStats,
+    /// The wall-clock budget standing in for gas (started by the first `run`).
+    watchdog: Option<watchdog::Watchdog>,
 }
 
 /// The kernel stack frame of an exception taken at CPL3.
@@ -126,6 +157,7 @@ impl KvmBackend {
             built: false,
             tsc_reads: 0,
             stats: KvmStats::default(),
+            watchdog: None,
         })
     }
 
@@ -152,34 +184,29 @@ impl KvmBackend {
         if new == self.spans {
             return Ok(());
         }
-        let n = paging::apply(&mut self.vm.sys, &self.spans, &new);
+        let done = paging::apply(&mut self.vm.sys, &self.spans, &new);
         self.spans = new;
-        if n > 0 {
-            self.stats.ptes_written += n;
+        if done.pages > 0 {
+            self.stats.ptes_written += done.pages;
             self.stats.resyncs += 1;
-            if self.built {
-                self.vm.flush_shadow()?;
-            }
+        }
+        if done.revoked && self.built {
+            self.stats.shadow_flushes += 1;
+            self.vm.flush_shadow()?;
         }
         self.built = true;
         Ok(())
     }
 
     /// Loads `cpu` into the vCPU (CPL3).
-    fn load(&mut self, cpu: &CpuState) -> Result<kvm_sregs, RunError> {
+    fn load(&mut self, cpu: &CpuState, step: bool) -> Result<kvm_sregs, RunError> {
         let sregs = self.vm.user_sregs(cpu.fs_base, cpu.gs_base);
-        let regs = to_kvm_regs(cpu);
-        let mut img = self.vm.xsave.region;
-        img[0] = (img[0] & 0xffff_0000) | u32::from(cpu.x87.fcw);
-        img[6] = cpu.mxcsr;
-        for (i, r) in cpu.xmm.iter().enumerate() {
-            let b = 40 + 4 * i;
-            img[b] = lo32(r[0]);
-            img[b + 1] = hi32(r[0]);
-            img[b + 2] = lo32(r[1]);
-            img[b + 3] = hi32(r[1]);
+        let mut regs = to_kvm_regs(cpu);
+        if step {
+            regs.rflags |= 0x100; // TF: #DB after the next instruction
         }
-        img[128] |= 3; // XSTATE_BV: x87 and SSE state are in the image
+        let mut img = self.vm.xsave.region;
+        fpu::put(&mut img, cpu);
         if img != self.vm.xsave.region {
             self.vm.xsave.region = img;
             self.vm.xsave_dirty = true;
@@ -196,14 +223,7 @@ impl KvmBackend {
         cpu.rip = rip;
         cpu.set_rflags(rflags);
         self.vm.fetch_xsave()?;
-        let x = &self.vm.xsave.region;
-        cpu.x87.fcw = (x[0] & 0xffff) as u16;
-        cpu.mxcsr = x[6];
-        for (i, r) in cpu.xmm.iter_mut().enumerate() {
-            let b = 40 + 4 * i;
-            r[0] = u64::from(x[b]) | (u64::from(x[b + 1]) << 32);
-            r[1] = u64::from(x[b + 2]) | (u64::from(x[b + 3]) << 32);
-        }
+        fpu::get(&self.vm.xsave.region, cpu);
         Ok(())
     }
 
@@ -295,10 +315,6 @@ fn lo32(v: u64) -> u32 {
     (v & 0xffff_ffff) as u32
 }
 
-fn hi32(v: u64) -> u32 {
-    (v >> 32) as u32
-}
-
 fn to_kvm_regs(cpu: &CpuState) -> kvm_regs {
     let g = &cpu.gpr;
     kvm_regs {
@@ -331,11 +347,62 @@ fn from_kvm_regs(cpu: &mut CpuState, r: &kvm_regs) {
 
 impl Backend for KvmBackend {
     fn run(&mut self, cpu: &mut CpuState, space: &mut AddressSpace, kernel: &Kernel) -> Result<Stop, RunError> {
+        match self.execute(cpu, space, kernel, false)? {
+            Exit::Stop(s) => Ok(s),
+            // Only single-stepping produces Stepped.
+            Exit::Stepped => Err(RunError::Backend("kvm: unexpected single-step trap".into())),
+        }
+    }
+
+    fn after_syscall(&mut self, _kernel: &Kernel, _space: &AddressSpace, _invalidated: &[(u64, u64)]) {
+        // Compared with the kernel's VMAs on the next run (errors are reported there).
+        self.dirty = true;
+    }
+
+    fn name(&self) -> &'static str {
+        "kvm"
+    }
+}
+
+/// What [`KvmBackend::execute`] stopped for.
+enum Exit {
+    Stop(Stop),
+    Stepped,
+}
+
+/// The result of [`KvmBackend::step`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepOutcome {
+    /// One instruction executed; `cpu` holds the state after it.
+    Stepped,
+    /// What [`Backend::run`] would have stopped for (a `syscall` counts as the step).
+    Stop(Stop),
+}
+
+impl KvmBackend {
+    /// Executes exactly one guest instruction (RFLAGS.TF: the #DB trap after it is the
+    /// exit), for lockstep comparison with another backend. A `syscall` returns
+    /// `StepOutcome::Stop(Stop::Syscall)` like [`Backend::run`] (the run loop then calls
+    /// the kernel and `after_syscall`); CPUID/RDTSC/RDTSCP (emulated) count as one step.
+    /// About 15–20 thousand steps per second on this machine.
+    pub fn step(&mut self, cpu: &mut CpuState, space: &mut AddressSpace, kernel: &Kernel) -> Result<StepOutcome, RunError> {
+        Ok(match self.execute(cpu, space, kernel, true)? {
+            Exit::Stop(s) => StepOutcome::Stop(s),
+            Exit::Stepped => StepOutcome::Stepped,
+        })
+    }
+
+    fn execute(&mut self, cpu: &mut CpuState, space: &mut AddressSpace, kernel: &Kernel, step: bool) -> Result<Exit, RunError> {
         if self.dirty {
             self.sync(kernel)?;
             self.dirty = false;
         }
-        let sregs = self.load(cpu)?;
+        let budget = watchdog::budget(cpu.gas);
+        let dog = self.watchdog.get_or_insert_with(|| watchdog::Watchdog::start(budget));
+        if dog.expired() {
+            return Ok(Exit::Stop(Stop::OutOfGas));
+        }
+        let sregs = self.load(cpu, step)?;
         loop {
             self.stats.runs += 1;
             let r = {
@@ -349,11 +416,16 @@ impl Backend for KvmBackend {
                     // SYSCALL: RCX = the next instruction, R11 = RFLAGS; RSP is the user's.
                     let (rip, rflags, rsp) = (regs.rcx, regs.r11, regs.rsp);
                     self.store(cpu, &regs, rip, rflags, rsp)?;
-                    return Ok(Stop::Syscall);
+                    return Ok(Exit::Stop(Stop::Syscall));
                 }
                 Ok(VcpuExit::Hlt) => None,
                 Ok(other) => Some(format!("{other:?}")),
-                Err(e) if e.errno() == libc::EINTR || e.errno() == libc::EAGAIN => continue,
+                Err(e) if e.errno() == libc::EINTR || e.errno() == libc::EAGAIN => {
+                    if self.watchdog.as_ref().is_some_and(|d| d.expired()) {
+                        return Ok(Exit::Stop(Stop::OutOfGas));
+                    }
+                    continue;
+                }
                 Err(e) => return Err(ioctl_err("KVM_RUN", e)),
             };
             let regs = self.vm.regs()?;
@@ -366,7 +438,7 @@ impl Backend for KvmBackend {
                     // SYSCALL: RCX = the next instruction, R11 = RFLAGS; RSP is the user's.
                     let (rip, rflags, rsp) = (regs.rcx, regs.r11, regs.rsp);
                     self.store(cpu, &regs, rip, rflags, rsp)?;
-                    return Ok(Stop::Syscall);
+                    return Ok(Exit::Stop(Stop::Syscall));
                 }
                 Some(StubExit::Exception(v)) => {
                     let f = self.frame(v, regs.rsp).ok_or_else(|| {
@@ -377,7 +449,7 @@ impl Backend for KvmBackend {
                         self.stats.syscalls += 1;
                         let (rip, rflags, rsp) = (regs.rcx, regs.r11, f.rsp);
                     self.store(cpu, &regs, rip, rflags, rsp)?;
-                        return Ok(Stop::Syscall);
+                        return Ok(Exit::Stop(Stop::Syscall));
                     }
                     if std::env::var_os("QVM_KVM_DEBUG").is_some() {
                         let sr = self.vm.sregs().ok();
@@ -392,8 +464,16 @@ impl Backend for KvmBackend {
                             f.rip, f.error
                         )));
                     }
+                    if step && v == 1 {
+                        self.store(cpu, &regs, f.rip, f.rflags, f.rsp)?;
+                        return Ok(Exit::Stepped);
+                    }
                     if v == 13 {
                         if let Some(r) = self.emulate(cpu, space, &regs, &f) {
+                            if step {
+                                self.store(cpu, &r, r.rip, r.rflags, r.rsp)?;
+                                return Ok(Exit::Stepped);
+                            }
                             self.vm.set_user(&sregs, &r)?;
                             continue;
                         }
@@ -435,21 +515,12 @@ impl Backend for KvmBackend {
                     cpu.fault_signal = signal;
                     cpu.fault_addr = addr;
                     cpu.fault_rip = fault_rip;
-                    return Ok(Stop::Fault);
+                    return Ok(Exit::Stop(Stop::Fault));
                 }
                 None => {
                     return Err(RunError::Backend(format!("kvm: hlt exit outside the stubs at rip {:#x}", regs.rip)));
                 }
             }
         }
-    }
-
-    fn after_syscall(&mut self, _kernel: &Kernel, _space: &AddressSpace, _invalidated: &[(u64, u64)]) {
-        // Compared with the kernel's VMAs on the next run (errors are reported there).
-        self.dirty = true;
-    }
-
-    fn name(&self) -> &'static str {
-        "kvm"
     }
 }

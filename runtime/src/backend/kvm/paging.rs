@@ -74,14 +74,34 @@ fn flags_at(spans: &[Span], i: &mut usize, addr: u64) -> u64 {
     }
 }
 
+/// Whether going from PTE flags `old` to `new` takes a permission away.
+pub fn revokes(old: u64, new: u64) -> bool {
+    let present = |f: u64| f & P != 0;
+    let writable = |f: u64| f & RW != 0;
+    let executable = |f: u64| present(f) && f & NX == 0;
+    (present(old) && !present(new))
+        || (writable(old) && !writable(new))
+        || (executable(old) && !executable(new))
+}
+
+/// What [`apply`] did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// PTEs rewritten.
+    pub pages: u64,
+    /// Whether some page lost a permission (stale translations must be dropped;
+    /// a gained permission is found by the next fault's walk of the guest tables).
+    pub revoked: bool,
+}
+
 /// Rewrites the PTEs of every page whose flags differ between `old` and `new`.
-/// Returns the number of pages rewritten.
-pub fn apply(sys: &mut SysMem, old: &[Span], new: &[Span]) -> u64 {
+pub fn apply(sys: &mut SysMem, old: &[Span], new: &[Span]) -> Applied {
     let mut points: Vec<u64> = old.iter().chain(new).flat_map(|s| [s.start, s.end]).collect();
     points.sort_unstable();
     points.dedup();
     let (mut io, mut inw) = (0usize, 0usize);
     let mut changed = 0;
+    let mut revoked = false;
     for w in points.windows(2) {
         let (a, b) = (w[0], w[1]);
         let fo = flags_at(old, &mut io, a);
@@ -89,6 +109,7 @@ pub fn apply(sys: &mut SysMem, old: &[Span], new: &[Span]) -> u64 {
         if fo == fnew {
             continue;
         }
+        revoked |= revokes(fo, fnew);
         let mut p = a;
         while p < b {
             let pte = if fnew == 0 { 0 } else { p | fnew };
@@ -97,7 +118,7 @@ pub fn apply(sys: &mut SysMem, old: &[Span], new: &[Span]) -> u64 {
             changed += 1;
         }
     }
-    changed
+    Applied { pages: changed, revoked }
 }
 
 /// Writes the fixed upper levels and the system area's own mapping.

@@ -166,7 +166,7 @@ fn seg(selector: u16, type_: u8, dpl: u8, l: u8, db: u8) -> kvm_segment {
 impl Vm {
     /// Opens `/dev/kvm` and builds the VM over the guest space at host `rw_base`.
     pub fn new(rw_base: *mut u8, guest_size: u64) -> Result<Vm, RunError> {
-        if guest_size > SYS_BASE || guest_size == 0 || guest_size % 0x1000 != 0 {
+        if guest_size > SYS_BASE || guest_size == 0 || !guest_size.is_multiple_of(0x1000) {
             return Err(RunError::Backend(format!("kvm: unsupported guest space size {guest_size:#x}")));
         }
         let kvm = Vm::open("/dev/kvm")?;

@@ -141,11 +141,21 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             } else {
                 (Lanes::F64x2, [0, 1, 2, 3, 4, 5, 6, 7, 24, 25, 26, 27, 28, 29, 30, 31])
             };
+            // Each operation sees only its own lanes (the others are +0, which raise
+            // no MXCSR flag), so the discarded lanes cannot set exception flags.
+            let (even, odd) = if m == M::Addsubps {
+                ([0, 1, 2, 3, 16, 17, 18, 19, 8, 9, 10, 11, 16, 17, 18, 19], [16, 17, 18, 19, 4, 5, 6, 7, 16, 17, 18, 19, 12, 13, 14, 15])
+            } else {
+                ([0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23], [16, 17, 18, 19, 20, 21, 22, 23, 8, 9, 10, 11, 12, 13, 14, 15])
+            };
             let d = dst_xmm(l)?;
             let s = read_v(l, 1)?;
             let dv = l.b.get_xmm(d);
-            let diff = l.b.vector(VecOp::FSub, lanes, dv, s);
-            let sum = l.b.vector(VecOp::FAdd, lanes, dv, s);
+            let z = l.b.vconst(0);
+            let (de, se) = (l.b.shuffle(dv, z, even), l.b.shuffle(s, z, even));
+            let (do_, so) = (l.b.shuffle(dv, z, odd), l.b.shuffle(s, z, odd));
+            let diff = l.b.vector(VecOp::FSub, lanes, de, se);
+            let sum = l.b.vector(VecOp::FAdd, lanes, do_, so);
             let r = l.b.shuffle(diff, sum, mask);
             l.b.set_xmm(d, r);
             Ok(true)
