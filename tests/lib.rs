@@ -9,7 +9,7 @@
 //!   version, the flags and the source bytes; artifacts are written to a temporary
 //!   name and renamed into place, so parallel test threads and processes are safe.
 //! * The qvm binary is `$QVM_BIN`, or `<workspace>/target/release/qvm`, built once with
-//!   `cargo build --release -p qvm-runtime` when missing.
+//!   `cargo build --release -p qvm-cli` when missing.
 //! * `QVM_TESTS_NATIVE_ONLY=1` runs only the native half (builds, native runs, the
 //!   native expectations and native determinism): a self-check of the harness and the
 //!   corpus that needs no engine.
@@ -554,7 +554,7 @@ pub fn native_only() -> bool {
 }
 
 /// The qvm binary: `$QVM_BIN`, or `<target>/release/qvm`, built once with
-/// `cargo build --release -p qvm-runtime` if missing. Panics if it cannot be had.
+/// `cargo build --release -p qvm-cli` if missing. Panics if it cannot be had.
 pub fn qvm_bin() -> PathBuf {
     static BIN: OnceLock<Result<PathBuf, String>> = OnceLock::new();
     BIN.get_or_init(|| {
@@ -569,14 +569,14 @@ pub fn qvm_bin() -> PathBuf {
         let p = target_dir().join("release").join("qvm");
         if !is_executable(&p) {
             let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-            eprintln!("qvm-tests: {} missing; running cargo build --release -p qvm-runtime", p.display());
+            eprintln!("qvm-tests: {} missing; running cargo build --release -p qvm-cli", p.display());
             let st = Command::new(cargo)
                 .current_dir(workspace_root())
-                .args(["build", "--release", "-p", "qvm-runtime"])
+                .args(["build", "--release", "-p", "qvm-cli"])
                 .status()
                 .map_err(|e| format!("cannot run cargo: {e}"))?;
             if !st.success() {
-                return Err(format!("cargo build --release -p qvm-runtime failed: {st}"));
+                return Err(format!("cargo build --release -p qvm-cli failed: {st}"));
             }
         }
         if is_executable(&p) {

@@ -143,7 +143,7 @@ fn dispatch(c: &mut Criterion) {
 fn tiny_elf(code: &[u8]) -> Vec<u8> {
     const BASE: u64 = 0x40_0000;
     const OFF: u64 = 0x1000;
-    let mut e = vec![0u8; OFF as usize];
+    let mut e = vec![0u8; 0x1000];
     e[..4].copy_from_slice(b"\x7fELF");
     e[4] = 2; // 64-bit
     e[5] = 1; // little endian

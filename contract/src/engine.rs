@@ -20,6 +20,7 @@ use sha3::{Digest, Sha3_256};
 
 use crate::abi::{self, EnvInputs, Limits, INITIALIZED_KEY};
 use crate::address::{sha3, Address, Hash};
+use crate::host_calls::{ContractHost, SharedHost};
 use crate::receipt::{DeployReceipt, Event, Receipt, Revert, RevertKind};
 use crate::schedule::{ContractSchedule, VM_VERSION};
 use crate::state_root::{self, Proof};
@@ -130,6 +131,8 @@ struct Job<'a> {
     block: BlockContext,
     call_index: u64,
     schedule: ContractSchedule,
+    /// The contract's whole storage, for host-call reads of any key.
+    storage: BTreeMap<String, String>,
 }
 
 impl<S: StateStore> Engine<S> {
@@ -178,6 +181,7 @@ impl<S: StateStore> Engine<S> {
             block: req.block,
             call_index: 0,
             schedule: ContractSchedule::V1,
+            storage: BTreeMap::new(),
         })?;
         let mut receipt = exec.receipt;
         if receipt.success() {
@@ -316,6 +320,7 @@ impl<S: StateStore> Engine<S> {
             block: req.block,
             call_index: req.call_index,
             schedule,
+            storage: self.store.storage(&req.contract)?,
         })?;
         Ok((record, exec.receipt))
     }
@@ -390,7 +395,14 @@ impl<S: StateStore> Engine<S> {
         seed.update(job.block.hash);
         seed.update(job.address.0);
         seed.update(job.call_index.to_be_bytes());
-        let result = qvm_runtime::run(RunConfig {
+        let host = std::rc::Rc::new(std::cell::RefCell::new(ContractHost::new(
+            job.storage.clone(),
+            job.caller,
+            job.address,
+            job.schedule,
+            self.config.limits,
+        )));
+        let result = qvm_runtime::run_with_host_calls(RunConfig {
             elf: job.code.to_vec(),
             exe_path: "/contract".to_string(),
             argv: job.argv,
@@ -404,7 +416,11 @@ impl<S: StateStore> Engine<S> {
             strace: false,
             capture: true,
             backend: self.config.backend,
-        })?;
+        }, Some(Box::new(SharedHost(host.clone()))))?;
+        let (host_writes, host_events, _host_gas) = match std::rc::Rc::try_unwrap(host) {
+            Ok(h) => h.into_inner().finish(),
+            Err(_) => (BTreeMap::new(), Vec::new(), 0),
+        };
         let stderr = String::from_utf8_lossy(&result.stderr).into_owned();
         let raw_out = String::from_utf8_lossy(&result.stdout).into_owned();
         let ran_gas = read_gas.saturating_add(result.gas_used);
@@ -470,6 +486,11 @@ impl<S: StateStore> Engine<S> {
                 ))
             }
         };
+        // Host-call writes happened during the run (and paid for then); the stdout
+        // protocol's lines apply after them, so they win on the same key.
+        let mut writes = host_writes;
+        let stdout_writes = decoded.writes.clone();
+        writes.extend(stdout_writes);
         let write_gas = decoded.writes.iter().fold(0u64, |acc, (k, v)| {
             acc.saturating_add(job.schedule.write_cost(k, v.as_deref()))
         });
@@ -494,12 +515,11 @@ impl<S: StateStore> Engine<S> {
             receipt: Receipt {
                 revert: None,
                 output: decoded.output,
-                events: decoded
-                    .events
+                events: host_events
                     .into_iter()
-                    .map(|data| Event { topic: None, data })
+                    .chain(decoded.events.into_iter().map(|data| Event { topic: None, data }))
                     .collect(),
-                writes: decoded.writes,
+                writes,
                 gas_used: total,
                 storage_gas,
                 gas_limit: limit,

@@ -24,10 +24,10 @@
 //! before anything happens; a call that cannot pay ends the run out of gas. Unknown
 //! numbers in the range return `-ENOSYS`.
 //!
-//! **Wiring.** The synthetic kernel must route syscall numbers in
-//! `BASE..BASE+0x1_0000` to a [`HostCalls`] implementation before its own table (a
-//! hook the kernel does not have yet; see the crate's report). [`ContractHost`]
-//! implements it.
+//! **Wiring.** The synthetic kernel routes syscall numbers in `BASE..BASE+RANGE` to a
+//! [`HostCalls`] implementation before its own table, with guest memory checked
+//! against the guest's page permissions; the engine installs a [`ContractHost`]
+//! for every deploy and call.
 
 use std::collections::BTreeMap;
 
@@ -39,10 +39,10 @@ use crate::address::Address;
 use crate::receipt::Event;
 use crate::schedule::{len64, ContractSchedule};
 
-/// First host-call number.
-pub const BASE: u64 = 0x5156_0000;
+/// First host-call number (the kernel's embedder range).
+pub const BASE: u64 = qvm_kernel::HOST_CALL_BASE;
 /// Size of the reserved range.
-pub const RANGE: u64 = 0x1_0000;
+pub const RANGE: u64 = qvm_kernel::HOST_CALL_RANGE;
 
 /// `storage_get`.
 pub const STORAGE_GET: u64 = BASE;
@@ -68,17 +68,17 @@ const ENOENT: u64 = 2u64.wrapping_neg();
 const EFAULT: u64 = 14u64.wrapping_neg();
 const ENOSYS: u64 = 38u64.wrapping_neg();
 
-/// The hook the kernel calls for a syscall number it does not implement: `None` means
-/// "not mine" (the kernel answers `-ENOSYS`). `gas` is the run's remaining gas.
-pub trait HostCalls {
-    /// Handles syscall `nr`.
-    fn call(
-        &mut self,
-        nr: u64,
-        args: [u64; 6],
-        mem: &mut dyn GuestMemory,
-        gas: &mut u64,
-    ) -> Option<SyscallOutcome>;
+/// The kernel's hook for the embedder's syscall range.
+pub use qvm_kernel::HostCalls;
+
+/// A [`ContractHost`] shared between the kernel (which owns its hook for the length of
+/// a run) and the engine (which takes the writes and events afterwards).
+pub struct SharedHost(pub std::rc::Rc<std::cell::RefCell<ContractHost>>);
+
+impl HostCalls for SharedHost {
+    fn call(&mut self, nr: u64, args: [u64; 6], mem: &mut dyn GuestMemory, gas: &mut u64) -> Option<SyscallOutcome> {
+        self.0.borrow_mut().call(nr, args, mem, gas)
+    }
 }
 
 /// Host calls of one contract call: a view of its state, its pending writes and events.

@@ -467,3 +467,29 @@ fn state_root_is_deterministic_and_survives_reopening() {
     assert!(e.prove(&addrs[0], "nope").unwrap().is_none());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn host_calls_reach_storage_events_and_hashes() {
+    let code = code_or_skip!("contract/tests/guests/hostcalls.c");
+    let mut vm = TestVm::new();
+    let d = vm.deploy(&code, &[]).unwrap();
+    assert!(d.receipt.success(), "{:?}", d.receipt);
+    let c = d.address;
+    vm.assert_state(c, "greeting", Some("hello"));
+    // Reading through the host call needs no declared keys; a missing key is -ENOENT.
+    let r = vm.call_reading(c, &["read"], &[]).unwrap();
+    assert!(r.success(), "{r:?}");
+    assert_eq!(r.output, "greeting=hello\nmissing=-2\n");
+    let r = vm.call(c, &["write"]).unwrap();
+    assert!(r.success(), "{r:?}");
+    // SHA3-256("abc") starts with 3a985da7 (FIPS 202 test vector).
+    assert_eq!(r.output, "3a985da7\n");
+    assert_eq!(r.events.len(), 1, "{:?}", r.events);
+    assert_eq!(r.events[0].topic.as_deref(), Some("topic-a"));
+    vm.assert_state(c, "counter", Some("1"));
+    vm.assert_state(c, "greeting", None);
+    // A pointer into an unmapped page is -EFAULT, never a host access.
+    let r = vm.call(c, &["badptr"]).unwrap();
+    assert!(r.success(), "{r:?}");
+    assert_eq!(r.output, "badptr=-14\n");
+}

@@ -4,11 +4,24 @@
 //! [`diff`] runs the configuration twice (output captured), once per backend, and
 //! compares what the determinism contract says must agree and the oracle can observe:
 //! how the run ended (exit status or signal), the fault's signal, address and
-//! instruction address, stdout and stderr. Gas is *not* compared: the kvm backend does
-//! not meter instructions (and so its virtual TSC differs too; a guest that prints
-//! RDTSC values will differ). The first difference found is reported, in that order.
+//! instruction address, stdout, stderr, the syscall trace (number, six arguments and
+//! result of every syscall) and a hash of every mapped guest page at the end. Gas is
+//! *not* compared: the kvm backend does not meter instructions (and so its virtual TSC
+//! differs too; a guest that prints or stores RDTSC values will differ). The first
+//! difference found is reported, in that order.
+//!
+//! A run that ends out of gas is cut off at different points by the two backends (the
+//! kvm backend's budget is wall-clock time), so for it only the common prefix of the
+//! syscall traces is compared, and memory is not.
+//!
+//! Both runs read the same stdin bytes ([`diff_with`]); [`diff`] gives them none.
+//! Lockstep comparison (register state at every block boundary, exact gas) lives in
+//! [`crate::lockstep`].
 
-use crate::run::{run, BackendKind, Outcome, RunConfig, RunError, RunResult};
+use crate::run::{
+    run_with, BackendKind, MappingHash, Outcome, RunConfig, RunError, RunOptions, RunRecord, RunResult, SyscallRecord,
+    SyscallResult,
+};
 use std::fmt;
 
 /// What one backend's run produced (the parts [`diff`] compares).
@@ -24,17 +37,30 @@ pub struct RunSummary {
     pub stderr: Vec<u8>,
     /// Gas used (informational: the kvm backend does not meter instructions).
     pub gas_used: u64,
+    /// Every syscall, in order.
+    pub syscalls: Vec<SyscallRecord>,
+    /// Hash of each mapping at the end of the run.
+    pub memory: Vec<MappingHash>,
 }
 
-impl From<RunResult> for RunSummary {
-    fn from(r: RunResult) -> Self {
+impl RunSummary {
+    /// A summary of a run and what was recorded of it.
+    pub fn new(r: RunResult, rec: RunRecord) -> Self {
         RunSummary {
             outcome: r.outcome,
             fault: r.fault.map(|f| (f.signal, f.addr, f.rip)),
             stdout: r.stdout,
             stderr: r.stderr,
             gas_used: r.gas_used,
+            syscalls: rec.syscalls,
+            memory: rec.memory,
         }
+    }
+}
+
+impl From<RunResult> for RunSummary {
+    fn from(r: RunResult) -> Self {
+        RunSummary::new(r, RunRecord::default())
     }
 }
 
@@ -67,6 +93,22 @@ pub enum Difference {
         kvm: Vec<u8>,
         /// Total lengths (jit, kvm).
         lengths: (usize, usize),
+    },
+    /// The syscall traces differ, first at syscall `index` (None: that trace ended).
+    Syscall {
+        /// Index in the trace.
+        index: usize,
+        /// The jit's syscall.
+        jit: Option<SyscallRecord>,
+        /// The oracle's.
+        kvm: Option<SyscallRecord>,
+    },
+    /// Final guest memory differs: the first mapping whose contents (or extent) differ.
+    Memory {
+        /// The jit's mapping.
+        jit: Option<MappingHash>,
+        /// The oracle's.
+        kvm: Option<MappingHash>,
     },
 }
 
@@ -109,8 +151,25 @@ fn compare_stream(stream: &'static str, jit: &[u8], kvm: &[u8]) -> Option<Differ
     })
 }
 
+fn compare_syscalls(jit: &[SyscallRecord], kvm: &[SyscallRecord], prefix_only: bool) -> Option<Difference> {
+    let n = jit.len().max(kvm.len());
+    let n = if prefix_only { jit.len().min(kvm.len()) } else { n };
+    (0..n).find(|&i| jit.get(i) != kvm.get(i)).map(|index| Difference::Syscall {
+        index,
+        jit: jit.get(index).copied(),
+        kvm: kvm.get(index).copied(),
+    })
+}
+
+fn compare_memory(jit: &[MappingHash], kvm: &[MappingHash]) -> Option<Difference> {
+    let n = jit.len().max(kvm.len());
+    (0..n)
+        .find(|&i| jit.get(i) != kvm.get(i))
+        .map(|i| Difference::Memory { jit: jit.get(i).cloned(), kvm: kvm.get(i).cloned() })
+}
+
 /// Compares two summaries (jit first); the first difference in the order outcome,
-/// fault location, stdout, stderr.
+/// fault location, stdout, stderr, syscall trace, memory.
 pub fn compare(jit: &RunSummary, kvm: &RunSummary) -> Option<Difference> {
     if jit.outcome != kvm.outcome {
         return Some(Difference::Outcome { jit: jit.outcome.clone(), kvm: kvm.outcome.clone() });
@@ -120,22 +179,54 @@ pub fn compare(jit: &RunSummary, kvm: &RunSummary) -> Option<Difference> {
             return Some(Difference::Fault { jit: j, kvm: k });
         }
     }
-    compare_stream("stdout", &jit.stdout, &kvm.stdout).or_else(|| compare_stream("stderr", &jit.stderr, &kvm.stderr))
+    let cut_off = jit.outcome == Outcome::OutOfGas;
+    compare_stream("stdout", &jit.stdout, &kvm.stdout)
+        .or_else(|| compare_stream("stderr", &jit.stderr, &kvm.stderr))
+        .or_else(|| compare_syscalls(&jit.syscalls, &kvm.syscalls, cut_off))
+        .or_else(|| if cut_off { None } else { compare_memory(&jit.memory, &kvm.memory) })
 }
 
 /// Runs the configuration made by `config_factory` on both backends (its `backend` and
-/// `capture` fields are overridden) and compares the runs.
+/// `capture` fields are overridden) with empty stdin, and compares the runs.
 pub fn diff(config_factory: impl Fn() -> RunConfig) -> Result<DiffReport, RunError> {
+    diff_with(config_factory, &[])
+}
+
+/// [`diff`] with both runs reading `stdin`.
+pub fn diff_with(config_factory: impl Fn() -> RunConfig, stdin: &[u8]) -> Result<DiffReport, RunError> {
+    let opts = RunOptions { stdin: Some(stdin.to_vec()), record_syscalls: true, hash_memory: true };
     let mut cj = config_factory();
     cj.backend = BackendKind::Jit;
     cj.capture = true;
-    let jit = RunSummary::from(run(cj)?);
+    let (r, rec) = run_with(cj, &opts)?;
+    let jit = RunSummary::new(r, rec);
     let mut ck = config_factory();
     ck.backend = BackendKind::Kvm;
     ck.capture = true;
-    let kvm = RunSummary::from(run(ck)?);
+    let (r, rec) = run_with(ck, &opts)?;
+    let kvm = RunSummary::new(r, rec);
     let difference = compare(&jit, &kvm);
     Ok(DiffReport { jit, kvm, difference })
+}
+
+/// A syscall record as text: `nr(a0, …, a5) = result`.
+pub fn show_syscall(s: &SyscallRecord) -> String {
+    let result = match s.result {
+        SyscallResult::Return(v) if v > u64::MAX - 4096 => format!("-{}", v.wrapping_neg()),
+        SyscallResult::Return(v) => format!("{v:#x}"),
+        SyscallResult::Exit(c) => format!("exit({c})"),
+        SyscallResult::OutOfGas => "out of gas".into(),
+        SyscallResult::Fault(sig, addr) => format!("signal {sig} (addr {addr:#x})"),
+    };
+    let a = s.args;
+    format!("syscall {}({:#x}, {:#x}, {:#x}, {:#x}, {:#x}, {:#x}) = {result}", s.nr, a[0], a[1], a[2], a[3], a[4], a[5])
+}
+
+fn show_mapping(m: &Option<MappingHash>) -> String {
+    match m {
+        Some(m) => format!("{:#x}..{:#x} {} hash {:016x}", m.start, m.end, m.name, m.hash),
+        None => "(no mapping)".into(),
+    }
 }
 
 fn show_outcome(o: &Outcome) -> String {
@@ -165,6 +256,13 @@ impl fmt::Display for Difference {
                 String::from_utf8_lossy(jit),
                 String::from_utf8_lossy(kvm)
             ),
+            Difference::Syscall { index, jit, kvm } => {
+                let show = |s: &Option<SyscallRecord>| s.as_ref().map_or("(trace ended)".to_string(), show_syscall);
+                write!(f, "syscall trace differs at syscall #{index}: jit {}, kvm {}", show(jit), show(kvm))
+            }
+            Difference::Memory { jit, kvm } => {
+                write!(f, "final memory differs: jit {}, kvm {}", show_mapping(jit), show_mapping(kvm))
+            }
         }
     }
 }
@@ -174,10 +272,12 @@ impl fmt::Display for DiffReport {
         match &self.difference {
             None => write!(
                 f,
-                "same: {}, {} bytes of stdout, {} bytes of stderr (gas: jit {}, kvm not metered)",
+                "same: {}, {} bytes of stdout, {} bytes of stderr, {} syscalls, {} mappings (gas: jit {}, kvm not metered)",
                 show_outcome(&self.jit.outcome),
                 self.jit.stdout.len(),
                 self.jit.stderr.len(),
+                self.jit.syscalls.len(),
+                self.jit.memory.len(),
                 self.jit.gas_used
             ),
             Some(d) => write!(f, "{d}"),
@@ -190,7 +290,7 @@ mod tests {
     use super::*;
 
     fn summary(outcome: Outcome, out: &[u8]) -> RunSummary {
-        RunSummary { outcome, fault: None, stdout: out.to_vec(), stderr: vec![], gas_used: 0 }
+        RunSummary { outcome, fault: None, stdout: out.to_vec(), stderr: vec![], gas_used: 0, syscalls: vec![], memory: vec![] }
     }
 
     #[test]
@@ -215,5 +315,27 @@ mod tests {
         f.fault = Some((11, 8, 0x401000));
         assert!(matches!(compare(&e, &f), Some(Difference::Fault { .. })));
         assert!(compare(&e, &f).is_some_and(|d| d.to_string().contains("fault differs")));
+
+        let sc = |nr, r| SyscallRecord { nr, args: [1, 2, 3, 4, 5, 6], result: SyscallResult::Return(r) };
+        let mut g = summary(Outcome::Exited(0), b"");
+        g.syscalls = vec![sc(1, 5), sc(60, 0)];
+        let mut h = g.clone();
+        assert_eq!(compare(&g, &h), None);
+        h.syscalls[0] = sc(1, 4);
+        match compare(&g, &h) {
+            Some(Difference::Syscall { index: 0, .. }) => {}
+            other => panic!("{other:?}"),
+        }
+        h.syscalls = vec![sc(1, 5)];
+        assert!(matches!(compare(&g, &h), Some(Difference::Syscall { index: 1, kvm: None, .. })));
+        // Out of gas: only the common prefix counts, and memory does not.
+        g.outcome = Outcome::OutOfGas;
+        h.outcome = Outcome::OutOfGas;
+        h.memory = vec![MappingHash { start: 0, end: 4096, name: "x".into(), hash: 1 }];
+        assert_eq!(compare(&g, &h), None);
+        g.outcome = Outcome::Exited(0);
+        h.outcome = Outcome::Exited(0);
+        h.syscalls = g.syscalls.clone();
+        assert!(compare(&g, &h).is_some_and(|d| d.to_string().contains("final memory differs")));
     }
 }

@@ -10,10 +10,11 @@
 
 pub mod backend;
 pub mod cli;
+pub mod diff;
 pub mod loader;
 pub mod memory;
 pub mod report;
 pub mod run;
 
 pub use memory::AddressSpace;
-pub use run::{run, BackendKind, FaultInfo, Outcome, RunConfig, RunError, RunResult};
+pub use run::{run, run_with_host_calls, BackendKind, FaultInfo, Outcome, RunConfig, RunError, RunResult};

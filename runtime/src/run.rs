@@ -131,94 +131,259 @@ impl Write for SharedBuf {
     }
 }
 
-/// Runs a program to completion.
-pub fn run(config: RunConfig) -> Result<RunResult, RunError> {
-    let out = SharedBuf::default();
-    let err = SharedBuf::default();
-    let (stdout, stderr): (Box<dyn Write>, Box<dyn Write>) = if config.capture {
-        (Box::new(out.clone()), Box::new(err.clone()))
-    } else {
-        (Box::new(std::io::stdout()), Box::new(std::io::stderr()))
-    };
-    let mut kcfg = KernelConfig::new(config.block);
-    kcfg.files = config.files;
-    kcfg.exe_path = config.exe_path.clone();
-    kcfg.stdin = Box::new(std::io::stdin());
-    kcfg.stdout = stdout;
-    kcfg.stderr = stderr;
-    kcfg.strace = config.strace.then(|| Box::new(std::io::stderr()) as Box<dyn Write>);
-    let mut kernel = Kernel::try_new(kcfg)?;
-    let mut space = AddressSpace::new(layout::GUEST_SPACE_SIZE)?;
-    let image = load_elf(&config.elf, &mut space, &mut kernel)?;
-    let mut args = StackArgs::new(config.argv, config.env, config.exe_path);
-    args.hwcap = qvm_translator::cpuid::HWCAP;
-    args.hwcap2 = qvm_translator::cpuid::HWCAP2;
-    let rsp = build_stack(&mut space, &mut kernel, &image, &args)?;
+/// Optional extras of a run, all off by default (used by [`crate::diff`] and
+/// [`crate::lockstep`]).
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// The guest's stdin (None: the host's stdin).
+    pub stdin: Option<Vec<u8>>,
+    /// Record every syscall (number, arguments, result) in [`RunRecord::syscalls`].
+    pub record_syscalls: bool,
+    /// Hash every mapped guest page at the end of the run ([`RunRecord::memory`]).
+    pub hash_memory: bool,
+}
 
-    let mut cpu = Box::new(CpuState::default());
-    cpu.rip = image.entry;
-    cpu.gpr[gpr::RSP] = rsp;
-    cpu.gas = config.gas_limit;
-    cpu.helper_scratch[0] = config.gas_limit;
-    let mut backend: Box<dyn Backend> = match config.backend {
-        BackendKind::Jit => Box::new(JitBackend::new(space.size())?),
-        BackendKind::Kvm => crate::backend::kvm_backend(&space)?,
-    };
+/// How one syscall ended, as recorded by [`RunOptions::record_syscalls`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyscallResult {
+    /// Returned this RAX.
+    Return(u64),
+    /// exit/exit_group with this status.
+    Exit(i32),
+    /// Could not be paid for.
+    OutOfGas,
+    /// Killed the process: (signal, address).
+    Fault(u32, u64),
+}
 
-    let outcome = loop {
-        match backend.run(&mut cpu, &mut space, &kernel)? {
-            Stop::OutOfGas => break Outcome::OutOfGas,
-            Stop::Fault => break Outcome::Signaled(cpu.fault_signal),
-            Stop::Syscall => {}
+/// One recorded syscall.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SyscallRecord {
+    /// The syscall number (RAX).
+    pub nr: u64,
+    /// RDI, RSI, RDX, R10, R8, R9.
+    pub args: [u64; 6],
+    /// The result.
+    pub result: SyscallResult,
+}
+
+/// The hash of one mapping's bytes at the end of a run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MappingHash {
+    /// First address.
+    pub start: u64,
+    /// End address (exclusive).
+    pub end: u64,
+    /// The kernel's name for it.
+    pub name: String,
+    /// A 64-bit hash of its contents.
+    pub hash: u64,
+}
+
+/// What [`RunOptions`] asked to be recorded.
+#[derive(Clone, Debug, Default)]
+pub struct RunRecord {
+    /// Every syscall, in order (when `record_syscalls`).
+    pub syscalls: Vec<SyscallRecord>,
+    /// Per-mapping hashes, in address order (when `hash_memory`).
+    pub memory: Vec<MappingHash>,
+}
+
+/// A 64-bit hash of `bytes` (deterministic; not cryptographic).
+pub fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
+    let mut h = seed ^ 0x9e37_79b9_7f4a_7c15;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29);
+    }
+    for &b in chunks.remainder() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(7);
+    }
+    h ^ (h >> 31)
+}
+
+/// Hashes every mapping the kernel knows of.
+pub(crate) fn hash_mappings(kernel: &Kernel, space: &AddressSpace) -> Vec<MappingHash> {
+    let mut out = Vec::new();
+    let mut page = vec![0u8; 4096];
+    for vma in kernel.mappings() {
+        let mut h = 0u64;
+        let mut a = vma.start;
+        while a < vma.end {
+            if space.read(a, &mut page).is_err() {
+                page.fill(0xee);
+            }
+            h = hash_bytes(h, &page);
+            a += 4096;
         }
+        out.push(MappingHash { start: vma.start, end: vma.end, name: vma.name.clone(), hash: h });
+    }
+    out
+}
+
+/// A loaded guest, ready to run: the kernel, the address space and the initial state.
+pub(crate) struct Session {
+    pub(crate) kernel: Kernel,
+    pub(crate) space: AddressSpace,
+    pub(crate) cpu: Box<CpuState>,
+    out: SharedBuf,
+    err: SharedBuf,
+    gas_limit: u64,
+}
+
+impl Session {
+    /// Loads the ELF and builds the stack.
+    pub(crate) fn new(config: RunConfig, opts: &RunOptions) -> Result<Session, RunError> {
+        let out = SharedBuf::default();
+        let err = SharedBuf::default();
+        let (stdout, stderr): (Box<dyn Write>, Box<dyn Write>) = if config.capture {
+            (Box::new(out.clone()), Box::new(err.clone()))
+        } else {
+            (Box::new(std::io::stdout()), Box::new(std::io::stderr()))
+        };
+        let mut kcfg = KernelConfig::new(config.block);
+        kcfg.files = config.files;
+        kcfg.exe_path = config.exe_path.clone();
+        kcfg.stdin = match &opts.stdin {
+            Some(bytes) => Box::new(std::io::Cursor::new(bytes.clone())),
+            None => Box::new(std::io::stdin()),
+        };
+        kcfg.stdout = stdout;
+        kcfg.stderr = stderr;
+        kcfg.strace = config.strace.then(|| Box::new(std::io::stderr()) as Box<dyn Write>);
+        let mut kernel = Kernel::try_new(kcfg)?;
+        let mut space = AddressSpace::new(layout::GUEST_SPACE_SIZE)?;
+        let image = load_elf(&config.elf, &mut space, &mut kernel)?;
+        let mut args = StackArgs::new(config.argv, config.env, config.exe_path);
+        args.hwcap = qvm_translator::cpuid::HWCAP;
+        args.hwcap2 = qvm_translator::cpuid::HWCAP2;
+        let rsp = build_stack(&mut space, &mut kernel, &image, &args)?;
+
+        let mut cpu = Box::new(CpuState::default());
+        cpu.rip = image.entry;
+        cpu.gpr[gpr::RSP] = rsp;
+        cpu.gas = config.gas_limit;
+        cpu.helper_scratch[0] = config.gas_limit;
+        Ok(Session { kernel, space, cpu, out, err, gas_limit: config.gas_limit })
+    }
+
+    /// Handles the syscall the backend stopped for; `Some` when the run ends.
+    pub(crate) fn syscall(&mut self, backend: &mut dyn Backend, record: Option<&mut Vec<SyscallRecord>>) -> Option<Outcome> {
+        let Session { kernel, space, cpu, .. } = self;
         // SYSCALL itself: RCX = return address, R11 = RFLAGS.
         cpu.gpr[gpr::RCX] = cpu.rip;
         cpu.gpr[gpr::R11] = cpu.rflags();
         let nr = cpu.gpr[gpr::RAX];
         let a = [cpu.gpr[gpr::RDI], cpu.gpr[gpr::RSI], cpu.gpr[gpr::RDX], cpu.gpr[gpr::R10], cpu.gpr[gpr::R8], cpu.gpr[gpr::R9]];
         let mut sc = SyscallCpu { fs_base: cpu.fs_base, gs_base: cpu.gs_base, tsc: cpu.tsc };
-        let res = kernel.syscall(nr, a, &mut sc, &mut space, &mut cpu.gas);
+        let res = kernel.syscall(nr, a, &mut sc, space, &mut cpu.gas);
         cpu.fs_base = sc.fs_base;
         cpu.gs_base = sc.gs_base;
         cpu.tsc = sc.tsc;
         let inval = space.take_invalidations();
-        backend.after_syscall(&kernel, &space, &inval);
+        backend.after_syscall(kernel, space, &inval);
+        if let Some(rec) = record {
+            let result = match res {
+                SyscallOutcome::Return(v) => SyscallResult::Return(v),
+                SyscallOutcome::Exit(c) => SyscallResult::Exit(c),
+                SyscallOutcome::OutOfGas => SyscallResult::OutOfGas,
+                SyscallOutcome::Fault { signal, addr } => SyscallResult::Fault(signal, addr),
+            };
+            rec.push(SyscallRecord { nr, args: a, result });
+        }
         match res {
-            SyscallOutcome::Return(v) => cpu.gpr[gpr::RAX] = v,
-            SyscallOutcome::Exit(code) => break Outcome::Exited(code & 0xff),
-            SyscallOutcome::OutOfGas => break Outcome::OutOfGas,
+            SyscallOutcome::Return(v) => {
+                cpu.gpr[gpr::RAX] = v;
+                None
+            }
+            SyscallOutcome::Exit(code) => Some(Outcome::Exited(code & 0xff)),
+            SyscallOutcome::OutOfGas => Some(Outcome::OutOfGas),
             SyscallOutcome::Fault { signal, addr } => {
                 cpu.fault_signal = signal;
                 cpu.fault_addr = addr;
                 // The signal is raised by the syscall instruction (2 bytes) itself.
                 cpu.fault_rip = cpu.rip.wrapping_sub(2);
-                break Outcome::Signaled(signal);
+                Some(Outcome::Signaled(signal))
             }
         }
+    }
+
+    /// Ends the run: flushes the kernel's output and builds the result.
+    pub(crate) fn finish(mut self, outcome: Outcome, opts: &RunOptions, mut record: RunRecord) -> (RunResult, RunRecord) {
+        self.kernel.flush();
+        let cpu = &self.cpu;
+        let gas_used = match outcome {
+            Outcome::Exited(_) => self.gas_limit - cpu.gas,
+            _ => self.gas_limit,
+        };
+        let fault = match outcome {
+            Outcome::Signaled(sig) => Some(FaultInfo {
+                signal: sig,
+                addr: cpu.fault_addr,
+                rip: cpu.fault_rip,
+                insn: disassemble(&self.space, cpu.fault_rip),
+                regs: cpu.clone(),
+            }),
+            _ => None,
+        };
+        if opts.hash_memory {
+            record.memory = hash_mappings(&self.kernel, &self.space);
+        }
+        drop(self.kernel);
+        let stdout = self.out.0.take();
+        let stderr = self.err.0.take();
+        (RunResult { outcome, gas_used, gas_limit: self.gas_limit, stdout, stderr, fault }, record)
+    }
+}
+
+/// Runs a program to completion.
+pub fn run(config: RunConfig) -> Result<RunResult, RunError> {
+    run_with(config, &RunOptions::default()).map(|(r, _)| r)
+}
+
+/// Runs a program with the embedder's host calls (syscall numbers from
+/// [`qvm_kernel::HOST_CALL_BASE`]) routed to `host`.
+pub fn run_with_host_calls(config: RunConfig, host: Option<Box<dyn qvm_kernel::HostCalls>>) -> Result<RunResult, RunError> {
+    run_inner(config, &RunOptions::default(), host).map(|(r, _)| r)
+}
+
+/// [`run`] with options; also returns what they asked to be recorded.
+pub fn run_with(config: RunConfig, opts: &RunOptions) -> Result<(RunResult, RunRecord), RunError> {
+    run_inner(config, opts, None)
+}
+
+fn run_inner(
+    config: RunConfig,
+    opts: &RunOptions,
+    host: Option<Box<dyn qvm_kernel::HostCalls>>,
+) -> Result<(RunResult, RunRecord), RunError> {
+    let kind = config.backend;
+    let mut s = Session::new(config, opts)?;
+    if let Some(h) = host {
+        s.kernel.set_host_calls(h);
+    }
+    let mut backend: Box<dyn Backend> = match kind {
+        BackendKind::Jit => Box::new(JitBackend::new(s.space.size())?),
+        BackendKind::Kvm => crate::backend::kvm_backend(&s.space)?,
     };
-    kernel.flush();
-    let gas_used = match outcome {
-        Outcome::Exited(_) => config.gas_limit - cpu.gas,
-        _ => config.gas_limit,
+    let mut record = RunRecord::default();
+    let outcome = loop {
+        match backend.run(&mut s.cpu, &mut s.space, &s.kernel)? {
+            Stop::OutOfGas => break Outcome::OutOfGas,
+            Stop::Fault => break Outcome::Signaled(s.cpu.fault_signal),
+            Stop::Syscall => {}
+        }
+        let rec = opts.record_syscalls.then_some(&mut record.syscalls);
+        if let Some(o) = s.syscall(backend.as_mut(), rec) {
+            break o;
+        }
     };
-    let fault = match outcome {
-        Outcome::Signaled(sig) => Some(FaultInfo {
-            signal: sig,
-            addr: cpu.fault_addr,
-            rip: cpu.fault_rip,
-            insn: disassemble(&space, cpu.fault_rip),
-            regs: cpu.clone(),
-        }),
-        _ => None,
-    };
-    drop(kernel);
-    let stdout = out.0.take();
-    let stderr = err.0.take();
-    Ok(RunResult { outcome, gas_used, gas_limit: config.gas_limit, stdout, stderr, fault })
+    Ok(s.finish(outcome, opts, record))
 }
 
 /// The instruction at `rip` in Intel syntax, or why it cannot be shown.
-fn disassemble(space: &AddressSpace, rip: u64) -> String {
+pub(crate) fn disassemble(space: &AddressSpace, rip: u64) -> String {
     use iced_x86::{Decoder, DecoderOptions, Formatter, IntelFormatter};
     let mut bytes = [0u8; 15];
     let mut n = 15;

@@ -58,12 +58,14 @@ pub mod layout;
 pub mod mm;
 pub mod random;
 pub mod strace;
+pub mod host_calls;
 pub mod syscalls;
 
 use std::io::{Read, Write};
 
 pub use errno::Errno;
 pub use guest::{GuestMemory, OutOfRange, Prot};
+pub use host_calls::{HostCalls, HOST_CALL_BASE, HOST_CALL_RANGE};
 
 use fd::{Fd, FdTable, OpenFile, O_RDONLY, O_WRONLY};
 use fs::{Fs, NodeRef};
@@ -217,6 +219,8 @@ pub struct Kernel {
     pub(crate) pgid: u64,
     /// The thread name (prctl PR_SET_NAME / PR_GET_NAME).
     pub(crate) comm: Vec<u8>,
+    /// The embedder's syscall range, if routed.
+    pub(crate) host_calls: Option<Box<dyn HostCalls>>,
 }
 
 impl Kernel {
@@ -273,6 +277,7 @@ impl Kernel {
             signals: syscalls::process::Signals::default(),
             rlimits: syscalls::process::initial_rlimits(max_open_files),
             pgid: syscalls::process::PID,
+            host_calls: None,
             comm,
         };
         // fds 0/1/2 open the same inodes as /dev/stdin, /dev/stdout, /dev/stderr.
@@ -373,6 +378,11 @@ impl Kernel {
         gas: &mut u64,
     ) -> SyscallOutcome {
         syscalls::dispatch(self, nr, args, cpu, mem, gas)
+    }
+
+    /// Routes the embedder's syscall range ([`HOST_CALL_BASE`]) to `host`.
+    pub fn set_host_calls(&mut self, host: Box<dyn HostCalls>) {
+        self.host_calls = Some(host);
     }
 
     /// Flushes the stdout/stderr sinks and the trace.

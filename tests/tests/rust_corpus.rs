@@ -1,7 +1,8 @@
 //! The Rust std corpus: every program in `tests/guests/rust/` compiled at test time
 //! with `rustc -C opt-level=2 -C target-feature=+crt-static --target
 //! x86_64-unknown-linux-gnu` (a static-pie glibc executable), run natively and under
-//! qvm, compared byte for byte (stdout, stderr, exit status).
+//! qvm, compared byte for byte (stdout, stderr, exit status); and again at opt-level 3
+//! for the whole CPU model (`-C target-cpu=x86-64-v2` plus BMI1/BMI2/LZCNT/MOVBE/ADX).
 //!
 //! Guests avoid what differs between native runs: HashMaps with std's RandomState
 //! are printed sorted, and panics go through a custom hook (the default hook prints
@@ -12,6 +13,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const FLAGS: &[&str] = &["-C", "opt-level=2", "-C", "target-feature=+crt-static", "--target", "x86_64-unknown-linux-gnu"];
+/// The same, with code generated for the whole CPU model (x86-64-v2 + BMI1/2, LZCNT, MOVBE, ADX).
+const FLAGS_MODEL: &[&str] = &[
+    "-C", "opt-level=3", "-C", "target-feature=+crt-static,+bmi1,+bmi2,+lzcnt,+movbe,+adx", "-C", "target-cpu=x86-64-v2",
+    "--target", "x86_64-unknown-linux-gnu",
+];
 
 fn rustc() -> Option<PathBuf> {
     find_tool("rustc").or_else(|| {
@@ -22,7 +28,7 @@ fn rustc() -> Option<PathBuf> {
 }
 
 /// Builds `guests/rust/<name>.rs` (cached by rustc version, flags and source).
-fn build_rust(test: &str, name: &str) -> Option<PathBuf> {
+fn build_rust(test: &str, name: &str, flags: &[&str]) -> Option<PathBuf> {
     let Some(rustc) = rustc() else {
         skip(test, "`rustc` not found");
         return None;
@@ -31,7 +37,7 @@ fn build_rust(test: &str, name: &str) -> Option<PathBuf> {
     let src = std::fs::read(&source).unwrap_or_else(|e| panic!("read {}: {e}", source.display()));
     let version = Command::new(&rustc).arg("-vV").output().map(|o| o.stdout).unwrap_or_default();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in [&version[..], FLAGS.join(" ").as_bytes(), &src[..]] {
+    for part in [&version[..], flags.join(" ").as_bytes(), &src[..]] {
         for &b in part.iter().chain(&(part.len() as u64).to_le_bytes()) {
             h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
@@ -46,7 +52,7 @@ fn build_rust(test: &str, name: &str) -> Option<PathBuf> {
     std::fs::create_dir_all(&tmp_dir).expect("create build dir");
     let tmp = tmp_dir.join(name);
     let o = Command::new(&rustc)
-        .args(FLAGS)
+        .args(flags)
         .args(["-C", "debuginfo=0", "-A", "warnings", "-o"])
         .arg(&tmp)
         .arg(&source)
@@ -60,7 +66,7 @@ fn build_rust(test: &str, name: &str) -> Option<PathBuf> {
             let _ = std::fs::remove_dir_all(&tmp_dir);
             return None;
         }
-        panic!("rustc {FLAGS:?} {} failed:\n{err}", source.display());
+        panic!("rustc {flags:?} {} failed:\n{err}", source.display());
     }
     std::fs::rename(&tmp, &out).expect("rename built artifact");
     let _ = std::fs::remove_dir_all(&tmp_dir);
@@ -68,10 +74,13 @@ fn build_rust(test: &str, name: &str) -> Option<PathBuf> {
     Some(out)
 }
 
+/// Checks the guest built both ways.
 fn check(name: &str, case: Case) {
-    let test = format!("rust/{name}");
-    let Some(prog) = build_rust(&test, name) else { return };
-    check_case(&test, &prog, &case);
+    for (label, flags) in [("baseline", FLAGS), ("model", FLAGS_MODEL)] {
+        let test = format!("rust/{name}[{label}]");
+        let Some(prog) = build_rust(&test, name, flags) else { return };
+        check_case(&test, &prog, &case);
+    }
 }
 
 #[test]

@@ -253,7 +253,7 @@ fn build_corpus(root: &Path, corpus: &Path) -> Vec<String> {
 
 /// Deterministic "log" text: `word number fraction` lines (xorshift64).
 fn make_data(path: &Path, bytes: usize) {
-    if fs::metadata(path).map(|m| m.len() as usize == bytes).unwrap_or(false) {
+    if fs::metadata(path).map(|m| m.len() == bytes as u64).unwrap_or(false) {
         return;
     }
     const WORDS: [&str; 12] =
@@ -374,10 +374,10 @@ fn workloads(corpus: &Path) -> Vec<Workload> {
             exe: PathBuf::from("/bin/bash-static"),
             args: s(&[
                 "-c",
-                "i=0; s=0; while ((i < 160000)); do s=$(( (s + i*i) % 1000003 )); i=$((i+1)); done; echo $s",
+                "i=0; s=0; while ((i < 200000)); do s=$(( (s + i*i) % 1000003 )); i=$((i+1)); done; echo $s",
             ]),
             stdin: None,
-            what: "bash-static arithmetic `while` loop, 160k iterations",
+            what: "bash-static arithmetic `while` loop, 200k iterations",
         },
     ];
     for libc in [Libc::Glibc, Libc::Musl] {
@@ -484,8 +484,8 @@ fn run_once(argv: &[OsString], stdin: Option<&Path>, out: &Path, err: &Path, tim
     let mut status = 0i32;
     // SAFETY: an all-zero rusage is a valid value.
     let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: pid is our child; status and ru are valid for writes.
     let r = loop {
+        // SAFETY: pid is our child; status and ru are valid for writes.
         let r = unsafe { libc::wait4(pid, &mut status, 0, &mut ru) };
         if r == -1 && std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
             continue;
@@ -535,6 +535,8 @@ struct Engines {
     qvm: PathBuf,
     /// The CLI switch that turns metering off, if the CLI has one.
     no_gas_flag: Option<String>,
+    /// When the measured binary was built, and from which tree.
+    qvm_id: String,
     qemu: Option<PathBuf>,
 }
 
@@ -989,7 +991,11 @@ fn render_markdown(r: &Report<'_>) -> String {
         r.opts.qemu_runs.unwrap_or(r.opts.runs),
         r.opts.timeout.as_secs()
     );
-    let _ = writeln!(s, "- qvm: `target/release/qvm run --gas-limit {GAS_LIMIT} <ELF> …`");
+    let _ = writeln!(
+        s,
+        "- qvm: `target/release/qvm run --gas-limit {GAS_LIMIT} <ELF> …`, measured from a copy in `target/bench-corpus/bin/qvm` ({})",
+        e.qvm_id
+    );
     match &e.no_gas_flag {
         Some(f) => {
             let _ = writeln!(s, "- qvm no-gas: `qvm run {f} …`");
@@ -1041,9 +1047,31 @@ const MICRO_HEADING: &str = "## Micro-benchmarks";
 
 const MICRO_DEFAULT: &str = "## Micro-benchmarks\n\n`cargo bench -p qvm-benches --bench micro` (criterion; see benches/benches/micro.rs).\n";
 
+/// When the measured qvm binary was built, and the source tree's commit.
+fn qvm_identity(qvm: &Path) -> String {
+    let built = Command::new("date")
+        .arg("-u")
+        .arg("+%Y-%m-%d %H:%M UTC")
+        .arg("-r")
+        .arg(qvm)
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_default();
+    let commit = Command::new("git")
+        .args(["describe", "--always", "--dirty"])
+        .current_dir(repo_root())
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_else(|| "?".into());
+    format!("binary built {built}; source tree {commit}")
+}
+
 fn musl_version() -> String {
     // `musl-gcc` has no --version of its own; the loader prints it.
-    let out = Command::new("/usr/lib/musl/lib/libc.so").output().ok();
+    let out = Command::new("/usr/lib/x86_64-linux-musl/libc.so").output().ok();
     out.and_then(|o| {
         String::from_utf8_lossy(&o.stderr).lines().find(|l| l.starts_with("Version")).map(|l| l.trim_start_matches("Version").trim().to_owned())
     })
@@ -1092,7 +1120,7 @@ fn main() {
     if opts.build_qvm {
         eprintln!("suite: cargo build --release --bin qvm");
         let st = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-            .args(["build", "--release", "-p", "qvm-runtime", "--bin", "qvm"])
+            .args(["build", "--release", "--bin", "qvm"])
             .current_dir(&root)
             .status();
         if !matches!(st, Ok(s) if s.success()) {
@@ -1104,13 +1132,24 @@ fn main() {
         eprintln!("suite: {} does not exist (run `cargo build --release`)", qvm.display());
         std::process::exit(1);
     }
+    let qvm_id = qvm_identity(&qvm);
+    // Measure a snapshot: others may rebuild target/release/qvm while the suite runs.
+    let snapshot = corpus.join("bin/qvm");
+    let _ = fs::remove_file(&snapshot);
+    let qvm = match fs::copy(&qvm, &snapshot) {
+        Ok(_) => snapshot,
+        Err(e) => {
+            eprintln!("suite: cannot snapshot {} ({e}); measuring it in place", qvm.display());
+            qvm
+        }
+    };
     let build_failures = build_corpus(&root, &corpus);
     make_data(&corpus.join("data/text-16m.txt"), 16 << 20);
     make_data(&corpus.join("data/text-32m.txt"), 32 << 20);
     make_data(&corpus.join("data/text-160m.txt"), 160 << 20);
 
     let qemu = ["/usr/bin/qemu-x86_64", "/usr/bin/qemu-x86_64-static"].iter().map(PathBuf::from).find(|p| p.exists());
-    let engines = Engines { no_gas_flag: find_no_gas_flag(&qvm), qvm, qemu: if opts.qemu { qemu } else { None } };
+    let engines = Engines { no_gas_flag: find_no_gas_flag(&qvm), qvm, qvm_id, qemu: if opts.qemu { qemu } else { None } };
     let order: Vec<Engine> = [Engine::Native, Engine::Qvm, Engine::QvmNoGas, Engine::Qemu]
         .into_iter()
         .filter(|e| engines.available(*e))

@@ -371,12 +371,21 @@ pub(crate) fn dispatch(
             gas,
             schedule: k.schedule,
         };
-        let r = match entry {
-            Some(e) => (e.handler)(k, &mut cx, args),
-            None => Err(Stop::Errno(Errno::ENOSYS)),
+        let host_range = crate::host_calls::HOST_CALL_BASE..crate::host_calls::HOST_CALL_BASE + crate::host_calls::HOST_CALL_RANGE;
+        let hosted = match k.host_calls.as_mut() {
+            Some(h) if host_range.contains(&nr) => {
+                let mut checked = crate::host_calls::CheckedMemory { mm: &k.mm, mem: &mut *cx.mem };
+                Some(h.call(nr, args, &mut checked, cx.gas).unwrap_or(SyscallOutcome::Return(Errno::ENOSYS.as_return())))
+            }
+            _ => None,
+        };
+        let r = match (hosted, entry) {
+            (Some(outcome), _) => Ok(outcome),
+            (None, Some(e)) => (e.handler)(k, &mut cx, args).map(SyscallOutcome::Return),
+            (None, None) => Err(Stop::Errno(Errno::ENOSYS)),
         };
         match r {
-            Ok(v) => SyscallOutcome::Return(v),
+            Ok(o) => o,
             Err(Stop::Errno(e)) => SyscallOutcome::Return(e.as_return()),
             Err(Stop::OutOfGas) => SyscallOutcome::OutOfGas,
             Err(Stop::Exit(s)) => SyscallOutcome::Exit(s),

