@@ -650,6 +650,13 @@ impl Lower<'_, '_> {
                 let r = self.from_lanes(r);
                 self.def(dst, r);
             }
+            Op::Sink { src } => {
+                // A store Cranelift cannot drop keeps the computation (and its MXCSR
+                // effects) alive.
+                let v = self.v(src);
+                let off = i32::try_from(core::mem::offset_of!(crate::CpuState, helper_scratch) + 16).unwrap_or(0);
+                self.fb.ins().store(state_flags(), v, self.state, off);
+            }
             Op::Trap { cond, signal } => {
                 let c = self.v(cond);
                 let zero = self.iconst(types::I64, 0);

@@ -12,7 +12,45 @@ use crate::state::FlagSet;
 /// Runs every pass in order.
 pub fn optimize(block: &mut Block) {
     dead_flags(block);
+    dead_writes(block);
     dead_code(block);
+}
+
+/// Removes register writes overwritten later in the block before anything could
+/// read them (helpers read the whole state, so a call keeps everything before it).
+/// Besides saving work, this exposes dead float results to [`dead_code`], which
+/// must keep their MXCSR side effects.
+pub fn dead_writes(block: &mut Block) {
+    let mut gpr_dead = [false; 16];
+    let mut xmm_dead = [false; 16];
+    let mut keep = vec![true; block.ops.len()];
+    for (i, op) in block.ops.iter().enumerate().rev() {
+        match *op {
+            Op::SetReg { reg, .. } => {
+                let r = usize::from(reg);
+                if gpr_dead[r] {
+                    keep[i] = false;
+                }
+                gpr_dead[r] = true;
+            }
+            Op::GetReg { reg, .. } => gpr_dead[usize::from(reg)] = false,
+            Op::SetXmm { reg, .. } => {
+                let r = usize::from(reg);
+                if xmm_dead[r] {
+                    keep[i] = false;
+                }
+                xmm_dead[r] = true;
+            }
+            Op::GetXmm { reg, .. } => xmm_dead[usize::from(reg)] = false,
+            Op::Call { .. } => {
+                gpr_dead = [false; 16];
+                xmm_dead = [false; 16];
+            }
+            _ => {}
+        }
+    }
+    let mut k = keep.into_iter();
+    block.ops.retain(|_| k.next().unwrap_or(true));
 }
 
 /// Removes flag writes no later op or successor can observe.
@@ -52,6 +90,7 @@ fn has_effect(op: &Op) -> bool {
             | Op::Store { .. }
             | Op::Call { .. }
             | Op::Trap { .. }
+            | Op::Sink { .. }
             // A load can fault, and a fault is observable.
             | Op::Load { .. }
     )
@@ -67,16 +106,44 @@ pub fn dead_code(block: &mut Block) {
         _ => {}
     }
     let mut keep = vec![true; block.ops.len()];
+    let mut sinks: Vec<(usize, Value)> = Vec::new();
     for (i, op) in block.ops.iter().enumerate().rev() {
         let live = has_effect(op) || op_dst(op).is_some_and(|d| used[d.0 as usize]);
         if !live {
+            if raises_fp_flags(op) {
+                // Dead result, live side effect: keep it and sink the result.
+                sinks.push((i, op_dst(op).expect("float ops define a value")));
+                for_each_use(op, |v| mark(v, &mut used));
+                continue;
+            }
             keep[i] = false;
             continue;
         }
         for_each_use(op, |v| mark(v, &mut used));
     }
-    let mut k = keep.into_iter();
-    block.ops.retain(|_| k.next().unwrap_or(true));
+    let ops = std::mem::take(&mut block.ops);
+    for (i, op) in ops.into_iter().enumerate() {
+        if keep[i] {
+            block.ops.push(op);
+            if let Some(&(_, v)) = sinks.iter().find(|(j, _)| *j == i) {
+                block.ops.push(Op::Sink { src: v });
+            }
+        }
+    }
+}
+
+/// Whether an op may set MXCSR exception flags (or raise an unmasked SIGFPE): IEEE
+/// arithmetic, compares and conversions.
+fn raises_fp_flags(op: &Op) -> bool {
+    use crate::ir::{BinOp, Conv, UnOp, VecOp};
+    match op {
+        Op::Binary { op, .. } => matches!(op, BinOp::FAdd | BinOp::FSub | BinOp::FMul | BinOp::FDiv | BinOp::FMinX86 | BinOp::FMaxX86),
+        Op::Unary { op, .. } => *op == UnOp::FSqrt,
+        Op::Convert { conv, .. } => matches!(conv, Conv::SIntToFloat | Conv::FloatToFloat | Conv::FloatToSIntTrunc),
+        Op::Fcmp { .. } | Op::VectorFcmp { .. } => true,
+        Op::Vector { op, .. } => matches!(op, VecOp::FAdd | VecOp::FSub | VecOp::FMul | VecOp::FDiv | VecOp::FMinX86 | VecOp::FMaxX86),
+        _ => false,
+    }
 }
 
 /// The value an op defines, if any.
@@ -113,6 +180,7 @@ pub fn for_each_use(op: &Op, mut f: impl FnMut(Value)) {
         Op::SetReg { src, .. } | Op::SetFlag { src, .. } | Op::SetXmm { src, .. } | Op::SetSpecial { src, .. } => f(*src),
         Op::Load { addr, .. } => f(*addr),
         Op::Trap { cond, .. } => f(*cond),
+        Op::Sink { src } => f(*src),
         Op::Store { addr, src } => {
             f(*addr);
             f(*src);

@@ -177,7 +177,6 @@ fn sse42_and_popcnt() {
 /// blocks of more than one instruction the first SQRTPS below is dropped and a
 /// negative input no longer sets MXCSR.IE.
 #[test]
-#[ignore = "needs passes::dead_code to keep float ops that can raise MXCSR flags"]
 fn dead_fp_results_still_raise_flags() {
     let mut cases = vec![];
     for (sfx, k) in [("ps", S), ("pd", D), ("ss", S), ("sd", D)] {
