@@ -41,27 +41,105 @@ pub fn classify(insn: &Instruction) -> InsnClass {
     use Mnemonic as M;
     let m = insn.mnemonic();
     match m {
-        M::Jmp | M::Call | M::Ret | M::Ja | M::Jae | M::Jb | M::Jbe | M::Je | M::Jne | M::Jg
-        | M::Jge | M::Jl | M::Jle | M::Jo | M::Jno | M::Jp | M::Jnp | M::Js | M::Jns
-        | M::Jrcxz | M::Jecxz | M::Loop | M::Loope | M::Loopne => InsnClass::Branch,
+        M::Jmp
+        | M::Call
+        | M::Ret
+        | M::Ja
+        | M::Jae
+        | M::Jb
+        | M::Jbe
+        | M::Je
+        | M::Jne
+        | M::Jg
+        | M::Jge
+        | M::Jl
+        | M::Jle
+        | M::Jo
+        | M::Jno
+        | M::Jp
+        | M::Jnp
+        | M::Js
+        | M::Jns
+        | M::Jrcxz
+        | M::Jecxz
+        | M::Loop
+        | M::Loope
+        | M::Loopne => InsnClass::Branch,
         M::Mul | M::Imul | M::Mulx => InsnClass::Mul,
         M::Div | M::Idiv => InsnClass::Div,
-        M::Divss | M::Divsd | M::Divps | M::Divpd | M::Sqrtss | M::Sqrtsd | M::Sqrtps
-        | M::Sqrtpd | M::Vdivss | M::Vdivsd | M::Vdivps | M::Vdivpd | M::Vsqrtss
-        | M::Vsqrtsd | M::Vsqrtps | M::Vsqrtpd => InsnClass::FpDivSqrt,
-        M::Fsin | M::Fcos | M::Fsincos | M::Fptan | M::Fpatan | M::F2xm1 | M::Fyl2x
-        | M::Fyl2xp1 | M::Fscale | M::Fprem | M::Fprem1 | M::Fsqrt | M::Fdiv | M::Fdivp
-        | M::Fdivr | M::Fdivrp | M::Fidiv | M::Fidivr => InsnClass::X87Transcendental,
-        M::Movsb | M::Movsw | M::Movsd | M::Movsq | M::Stosb | M::Stosw | M::Stosd
-        | M::Stosq | M::Lodsb | M::Lodsw | M::Lodsd | M::Lodsq | M::Cmpsb | M::Cmpsw
-        | M::Cmpsd | M::Cmpsq | M::Scasb | M::Scasw | M::Scasd | M::Scasq
+        M::Divss
+        | M::Divsd
+        | M::Divps
+        | M::Divpd
+        | M::Sqrtss
+        | M::Sqrtsd
+        | M::Sqrtps
+        | M::Sqrtpd
+        | M::Vdivss
+        | M::Vdivsd
+        | M::Vdivps
+        | M::Vdivpd
+        | M::Vsqrtss
+        | M::Vsqrtsd
+        | M::Vsqrtps
+        | M::Vsqrtpd => InsnClass::FpDivSqrt,
+        M::Fsin
+        | M::Fcos
+        | M::Fsincos
+        | M::Fptan
+        | M::Fpatan
+        | M::F2xm1
+        | M::Fyl2x
+        | M::Fyl2xp1
+        | M::Fscale
+        | M::Fprem
+        | M::Fprem1
+        | M::Fsqrt
+        | M::Fdiv
+        | M::Fdivp
+        | M::Fdivr
+        | M::Fdivrp
+        | M::Fidiv
+        | M::Fidivr => InsnClass::X87Transcendental,
+        M::Movsb
+        | M::Movsw
+        | M::Movsd
+        | M::Movsq
+        | M::Stosb
+        | M::Stosw
+        | M::Stosd
+        | M::Stosq
+        | M::Lodsb
+        | M::Lodsw
+        | M::Lodsd
+        | M::Lodsq
+        | M::Cmpsb
+        | M::Cmpsw
+        | M::Cmpsd
+        | M::Cmpsq
+        | M::Scasb
+        | M::Scasw
+        | M::Scasd
+        | M::Scasq
             if is_string_form(insn) =>
         {
             InsnClass::String
         }
-        M::Syscall | M::Cpuid | M::Rdtsc | M::Rdtscp | M::Xgetbv | M::Fxsave | M::Fxrstor
-        | M::Xsave | M::Xrstor | M::Xsavec | M::Fxsave64 | M::Fxrstor64 | M::Xsave64
-        | M::Xrstor64 | M::Xsavec64 => InsnClass::System,
+        M::Syscall
+        | M::Cpuid
+        | M::Rdtsc
+        | M::Rdtscp
+        | M::Xgetbv
+        | M::Fxsave
+        | M::Fxrstor
+        | M::Xsave
+        | M::Xrstor
+        | M::Xsavec
+        | M::Fxsave64
+        | M::Fxrstor64
+        | M::Xsave64
+        | M::Xrstor64
+        | M::Xsavec64 => InsnClass::System,
         _ => {
             let name = format!("{m:?}");
             if name.starts_with('F') && insn.op_count() <= 2 && is_x87(insn) {
@@ -94,11 +172,12 @@ fn is_string_form(insn: &Instruction) -> bool {
 fn is_x87(insn: &Instruction) -> bool {
     use iced_x86::EncodingKind;
     insn.encoding() == EncodingKind::Legacy
-        && (0..insn.op_count()).any(|i| {
-            insn.op_kind(i) == iced_x86::OpKind::Register && insn.op_register(i).is_st()
-        })
-        || matches!(insn.code().op_code().table(), iced_x86::OpCodeTableKind::Normal)
-            && (0xD8..=0xDF).contains(&insn.code().op_code().op_code())
+        && (0..insn.op_count())
+            .any(|i| insn.op_kind(i) == iced_x86::OpKind::Register && insn.op_register(i).is_st())
+        || matches!(
+            insn.code().op_code().table(),
+            iced_x86::OpCodeTableKind::Normal
+        ) && (0xD8..=0xDF).contains(&insn.code().op_code().op_code())
 }
 
 fn is_vector(insn: &Instruction) -> bool {

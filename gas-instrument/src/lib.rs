@@ -62,7 +62,8 @@ impl Schedule {
 
     /// Cost of a syscall that moved `bytes` bytes.
     pub fn syscall_cost(&self, bytes: u64) -> u64 {
-        self.syscall_base.saturating_add(self.syscall_per_byte.saturating_mul(bytes))
+        self.syscall_base
+            .saturating_add(self.syscall_per_byte.saturating_mul(bytes))
     }
 
     /// Cost of newly mapping `pages` 4 KiB pages.

@@ -22,7 +22,13 @@ pub trait HostCalls {
     /// Handles syscall `nr`; `None` means "not mine" (the guest gets `-ENOSYS`).
     /// `gas` is the remaining gas: charge before doing anything observable and
     /// return `SyscallOutcome::OutOfGas` when it does not suffice.
-    fn call(&mut self, nr: u64, args: [u64; 6], mem: &mut dyn GuestMemory, gas: &mut u64) -> Option<SyscallOutcome>;
+    fn call(
+        &mut self,
+        nr: u64,
+        args: [u64; 6],
+        mem: &mut dyn GuestMemory,
+        gas: &mut u64,
+    ) -> Option<SyscallOutcome>;
 }
 
 /// Guest memory as a host call may touch it: only what the guest itself could.

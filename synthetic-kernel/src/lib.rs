@@ -54,11 +54,11 @@ pub mod errno;
 pub mod fd;
 pub mod fs;
 pub mod guest;
+pub mod host_calls;
 pub mod layout;
 pub mod mm;
 pub mod random;
 pub mod strace;
-pub mod host_calls;
 pub mod syscalls;
 
 use std::io::{Read, Write};

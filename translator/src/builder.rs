@@ -35,29 +35,49 @@ impl Builder {
     /// Integer constant of type `ty` (the low bits of `v`).
     pub fn iconst(&mut self, ty: Type, v: u64) -> Value {
         let dst = self.new_value(ty);
-        let mask = if ty.bits() >= 64 { u64::MAX } else { (1u64 << ty.bits()) - 1 };
-        self.ops.push(Op::Const { dst, ty, bits: u128::from(v & mask) });
+        let mask = if ty.bits() >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << ty.bits()) - 1
+        };
+        self.ops.push(Op::Const {
+            dst,
+            ty,
+            bits: u128::from(v & mask),
+        });
         dst
     }
 
     /// 128-bit vector constant.
     pub fn vconst(&mut self, v: u128) -> Value {
         let dst = self.new_value(Type::V128);
-        self.ops.push(Op::Const { dst, ty: Type::V128, bits: v });
+        self.ops.push(Op::Const {
+            dst,
+            ty: Type::V128,
+            bits: v,
+        });
         dst
     }
 
     /// F64 constant from its bits.
     pub fn f64const(&mut self, bits: u64) -> Value {
         let dst = self.new_value(Type::F64);
-        self.ops.push(Op::Const { dst, ty: Type::F64, bits: u128::from(bits) });
+        self.ops.push(Op::Const {
+            dst,
+            ty: Type::F64,
+            bits: u128::from(bits),
+        });
         dst
     }
 
     /// F32 constant from its bits.
     pub fn f32const(&mut self, bits: u32) -> Value {
         let dst = self.new_value(Type::F32);
-        self.ops.push(Op::Const { dst, ty: Type::F32, bits: u128::from(bits) });
+        self.ops.push(Op::Const {
+            dst,
+            ty: Type::F32,
+            bits: u128::from(bits),
+        });
         dst
     }
 
@@ -136,7 +156,11 @@ impl Builder {
 
     /// One-operand op.
     pub fn unary(&mut self, op: UnOp, a: Value) -> Value {
-        let ty = if op == UnOp::Parity { Type::I8 } else { self.ty(a) };
+        let ty = if op == UnOp::Parity {
+            Type::I8
+        } else {
+            self.ty(a)
+        };
         let dst = self.new_value(ty);
         self.ops.push(Op::Unary { dst, op, a });
         dst
@@ -262,21 +286,39 @@ impl Builder {
     /// Lane-wise vector op.
     pub fn vector(&mut self, op: VecOp, lanes: Lanes, a: Value, b: Value) -> Value {
         let dst = self.new_value(Type::V128);
-        self.ops.push(Op::Vector { dst, op, lanes, a, b });
+        self.ops.push(Op::Vector {
+            dst,
+            op,
+            lanes,
+            a,
+            b,
+        });
         dst
     }
 
     /// Lane-wise float compare → mask lanes.
     pub fn vector_fcmp(&mut self, cc: FloatCC, lanes: Lanes, a: Value, b: Value) -> Value {
         let dst = self.new_value(Type::V128);
-        self.ops.push(Op::VectorFcmp { dst, cc, lanes, a, b });
+        self.ops.push(Op::VectorFcmp {
+            dst,
+            cc,
+            lanes,
+            a,
+            b,
+        });
         dst
     }
 
     /// Vector shift by an I64 count.
     pub fn vector_shift(&mut self, op: VecShift, lanes: Lanes, a: Value, count: Value) -> Value {
         let dst = self.new_value(Type::V128);
-        self.ops.push(Op::VectorShift { dst, op, lanes, a, count });
+        self.ops.push(Op::VectorShift {
+            dst,
+            op,
+            lanes,
+            a,
+            count,
+        });
         dst
     }
 
@@ -304,7 +346,13 @@ impl Builder {
     /// Replace one lane.
     pub fn insert_lane(&mut self, lanes: Lanes, a: Value, val: Value, idx: u8) -> Value {
         let dst = self.new_value(Type::V128);
-        self.ops.push(Op::InsertLane { dst, lanes, a, val, idx });
+        self.ops.push(Op::InsertLane {
+            dst,
+            lanes,
+            a,
+            val,
+            idx,
+        });
         dst
     }
 
@@ -324,7 +372,11 @@ impl Builder {
     pub fn call(&mut self, helper: Helper, args: &[Value]) -> Value {
         assert!(args.len() <= 3, "helpers take at most three arguments");
         let dst = self.new_value(Type::I64);
-        self.ops.push(Op::Call { dst: Some(dst), helper, args: args.to_vec() });
+        self.ops.push(Op::Call {
+            dst: Some(dst),
+            helper,
+            args: args.to_vec(),
+        });
         dst
     }
 }

@@ -8,12 +8,12 @@
 //! ([`Translator::invalidate`]); their host code is leaked until the translator is
 //! dropped (cranelift-jit frees whole modules only).
 
+use crate::chain::JumpCache;
 use crate::decode::{lift_block, CodeSource};
 use crate::exec::BlockFn;
 use crate::ir::Block;
 use crate::lift::LiftConfig;
 use crate::lower::{block_signature, lower_region, HotCounter, LowerConfig};
-use crate::chain::JumpCache;
 use cranelift_codegen::isa::CallConv;
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_frontend::FunctionBuilderContext;
@@ -59,7 +59,15 @@ pub struct TranslatorConfig {
 
 impl Default for TranslatorConfig {
     fn default() -> Self {
-        TranslatorConfig { mem_size: 1 << 32, max_block_insns: 64, schedule: qvm_gas::Schedule::V1, optimize: true, chain: true, regions: true, metering: true }
+        TranslatorConfig {
+            mem_size: 1 << 32,
+            max_block_insns: 64,
+            schedule: qvm_gas::Schedule::V1,
+            optimize: true,
+            chain: true,
+            regions: true,
+            metering: true,
+        }
     }
 }
 
@@ -92,9 +100,9 @@ const MAX_REGION_INSNS: u32 = 1200;
 fn backward_target(b: &Block) -> Option<u64> {
     match b.term {
         crate::ir::Terminator::Jump(t) if t <= b.start => Some(t),
-        crate::ir::Terminator::Branch { taken, not_taken, .. } => {
-            [taken, not_taken].into_iter().find(|&t| t <= b.start)
-        }
+        crate::ir::Terminator::Branch {
+            taken, not_taken, ..
+        } => [taken, not_taken].into_iter().find(|&t| t <= b.start),
         _ => None,
     }
 }
@@ -108,7 +116,9 @@ pub struct Translator {
     blocks: HashMap<u64, CompiledBlock>,
     ranges: BTreeMap<u64, CodeRange>,
     jump_cache: JumpCache,
-    /// Hot counters of tier-1 blocks (boxed: compiled code holds their addresses).
+    /// Hot counters of tier-1 blocks (each boxed: compiled code holds its address,
+    /// which must not move when the vector grows).
+    #[allow(clippy::vec_box)]
     counters: Vec<Box<u32>>,
     /// Loop headers already compiled as regions.
     promoted: std::collections::HashSet<u64>,
@@ -124,16 +134,28 @@ impl Translator {
     /// Creates a translator for the host CPU.
     pub fn new(config: TranslatorConfig) -> Result<Translator, TranslateError> {
         let mut flags = settings::builder();
-        let set = |f: &mut settings::Builder, k: &str, v: &str| f.set(k, v).map_err(|e| TranslateError::Isa(e.to_string()));
-        set(&mut flags, "opt_level", &std::env::var("QVM_OPT").unwrap_or("speed".into()))?;
+        let set = |f: &mut settings::Builder, k: &str, v: &str| {
+            f.set(k, v).map_err(|e| TranslateError::Isa(e.to_string()))
+        };
+        set(
+            &mut flags,
+            "opt_level",
+            &std::env::var("QVM_OPT").unwrap_or("speed".into()),
+        )?;
         set(&mut flags, "preserve_frame_pointers", "true")?;
         set(&mut flags, "unwind_info", "false")?;
         set(&mut flags, "enable_verifier", "false")?;
         // r15 holds the remaining gas across chained blocks (see exec.rs).
         set(&mut flags, "enable_pinned_reg", "true")?;
-        let isa_builder = cranelift_native::builder().map_err(|e| TranslateError::Isa(e.to_string()))?;
-        let isa = isa_builder.finish(settings::Flags::new(flags)).map_err(|e| TranslateError::Isa(e.to_string()))?;
-        let module = JITModule::new(JITBuilder::with_isa(isa, cranelift_module::default_libcall_names()));
+        let isa_builder =
+            cranelift_native::builder().map_err(|e| TranslateError::Isa(e.to_string()))?;
+        let isa = isa_builder
+            .finish(settings::Flags::new(flags))
+            .map_err(|e| TranslateError::Isa(e.to_string()))?;
+        let module = JITModule::new(JITBuilder::with_isa(
+            isa,
+            cranelift_module::default_libcall_names(),
+        ));
         let ctx = module.make_context();
         Ok(Translator {
             module,
@@ -158,13 +180,24 @@ impl Translator {
 
     /// Lifts (and optimizes) the block at `addr` without compiling it.
     pub fn lift(&self, src: &dyn CodeSource, addr: u64) -> Block {
-        let lc = LiftConfig { mem_size: self.config.mem_size, schedule: self.config.schedule };
-        let mut block = lift_block(src, addr, &lc, &self.config.schedule, self.config.max_block_insns);
+        let lc = LiftConfig {
+            mem_size: self.config.mem_size,
+            schedule: self.config.schedule,
+        };
+        let mut block = lift_block(
+            src,
+            addr,
+            &lc,
+            &self.config.schedule,
+            self.config.max_block_insns,
+        );
         if self.config.optimize {
             crate::passes::optimize(&mut block);
         }
         if !self.config.metering {
-            block.ops.retain(|op| !matches!(op, crate::ir::Op::ChargeGas { .. }));
+            block
+                .ops
+                .retain(|op| !matches!(op, crate::ir::Op::ChargeGas { .. }));
         }
         block
     }
@@ -172,7 +205,11 @@ impl Translator {
     /// The compiled block at `addr`, translating it if needed (tier 1: one block;
     /// a block that jumps backwards counts its executions and asks for its loop to
     /// be promoted when hot).
-    pub fn block(&mut self, src: &dyn CodeSource, addr: u64) -> Result<CompiledBlock, TranslateError> {
+    pub fn block(
+        &mut self,
+        src: &dyn CodeSource,
+        addr: u64,
+    ) -> Result<CompiledBlock, TranslateError> {
         if let Some(b) = self.blocks.get(&addr) {
             return Ok(*b);
         }
@@ -185,7 +222,10 @@ impl Translator {
                 let counter = Box::new(HOT_THRESHOLD);
                 let ptr = &*counter as *const u32 as u64;
                 self.counters.push(counter);
-                Some(HotCounter { counter: ptr, header })
+                Some(HotCounter {
+                    counter: ptr,
+                    header,
+                })
             }
             _ => None,
         };
@@ -201,11 +241,20 @@ impl Translator {
 
     /// Compiles the loop whose header is `header` (and whose hot back edge is in
     /// the block at `latch`) as one region, replacing the header's tier-1 code.
-    pub fn promote(&mut self, src: &dyn CodeSource, header: u64, latch: u64) -> Result<(), TranslateError> {
+    pub fn promote(
+        &mut self,
+        src: &dyn CodeSource,
+        header: u64,
+        latch: u64,
+    ) -> Result<(), TranslateError> {
         if !self.promoted.insert(header) {
             return Ok(());
         }
-        let latch_end = self.blocks.get(&latch).map_or(header, |b| b.end).max(header);
+        let latch_end = self
+            .blocks
+            .get(&latch)
+            .map_or(header, |b| b.end)
+            .max(header);
         let mut blocks: Vec<Block> = Vec::new();
         let mut queue = std::collections::VecDeque::from([header]);
         let mut seen = std::collections::HashSet::from([header]);
@@ -218,7 +267,9 @@ impl Translator {
             insns += b.insns;
             let succs: Vec<u64> = match b.term {
                 crate::ir::Terminator::Jump(t) => vec![t],
-                crate::ir::Terminator::Branch { taken, not_taken, .. } => vec![taken, not_taken],
+                crate::ir::Terminator::Branch {
+                    taken, not_taken, ..
+                } => vec![taken, not_taken],
                 _ => vec![],
             };
             for t in succs {
@@ -237,17 +288,38 @@ impl Translator {
         Ok(())
     }
 
-    fn compile(&mut self, blocks: &[Block], hot: Option<HotCounter>) -> Result<CompiledBlock, TranslateError> {
+    fn compile(
+        &mut self,
+        blocks: &[Block],
+        hot: Option<HotCounter>,
+    ) -> Result<CompiledBlock, TranslateError> {
         let first = &blocks[0];
-        let err = |e: &dyn std::fmt::Display| TranslateError::Compile { addr: first.start, msg: e.to_string() };
+        let err = |e: &dyn std::fmt::Display| TranslateError::Compile {
+            addr: first.start,
+            msg: e.to_string(),
+        };
         self.module.clear_context(&mut self.ctx);
         let cc = self.module.isa().default_call_conv();
-        let jump_cache = if self.config.chain { self.jump_cache.as_ptr() } else { core::ptr::null() };
-        let lc = LowerConfig { mem_size: self.config.mem_size, call_conv: cc, frontend: self.module.isa().frontend_config(), jump_cache };
+        let jump_cache = if self.config.chain {
+            self.jump_cache.as_ptr()
+        } else {
+            core::ptr::null()
+        };
+        let lc = LowerConfig {
+            mem_size: self.config.mem_size,
+            call_conv: cc,
+            frontend: self.module.isa().frontend_config(),
+            jump_cache,
+        };
         let rips = lower_region(blocks, &lc, hot, &mut self.ctx.func, &mut self.fctx);
         self.ctx.set_disasm(self.dump);
-        let id = self.module.declare_anonymous_function(&block_signature(CallConv::Tail)).map_err(|e| err(&e))?;
-        self.module.define_function(id, &mut self.ctx).map_err(|e| err(&format!("{e:?}")))?;
+        let id = self
+            .module
+            .declare_anonymous_function(&block_signature(CallConv::Tail))
+            .map_err(|e| err(&e))?;
+        self.module
+            .define_function(id, &mut self.ctx)
+            .map_err(|e| err(&format!("{e:?}")))?;
         let compiled = self.ctx.compiled_code().ok_or_else(|| err(&"no code"))?;
         if self.dump {
             if let Some(d) = &compiled.vcode {
@@ -260,7 +332,10 @@ impl Translator {
             .get_srclocs_sorted()
             .iter()
             .filter(|l| !l.loc.is_default())
-            .filter_map(|l| rips.get(l.loc.bits() as usize).map(|r| (l.start, l.end, *r)))
+            .filter_map(|l| {
+                rips.get(l.loc.bits() as usize)
+                    .map(|r| (l.start, l.end, *r))
+            })
             .collect();
         self.module.finalize_definitions().map_err(|e| err(&e))?;
         let ptr = self.module.get_finalized_function(id);

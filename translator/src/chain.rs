@@ -20,6 +20,10 @@ pub struct JumpEntry {
 
 /// Number of slots (a power of two).
 pub const SLOTS: u64 = 1 << 16;
+const _: () = assert!(
+    SLOTS == 1 << 16,
+    "keep the table length in JumpCache::default in step"
+);
 /// Mask for slot indices.
 pub const MASK: u64 = SLOTS - 1;
 /// Size of one slot in bytes.
@@ -37,7 +41,16 @@ pub struct JumpCache {
 
 impl Default for JumpCache {
     fn default() -> Self {
-        JumpCache { entries: vec![JumpEntry { rip: u64::MAX, code: 0 }; SLOTS as usize].into_boxed_slice() }
+        JumpCache {
+            entries: vec![
+                JumpEntry {
+                    rip: u64::MAX,
+                    code: 0
+                };
+                1 << 16
+            ]
+            .into_boxed_slice(),
+        }
     }
 }
 
@@ -55,6 +68,9 @@ impl JumpCache {
 
     /// Forgets every entry (after code was invalidated).
     pub fn clear(&mut self) {
-        self.entries.fill(JumpEntry { rip: u64::MAX, code: 0 });
+        self.entries.fill(JumpEntry {
+            rip: u64::MAX,
+            code: 0,
+        });
     }
 }

@@ -35,9 +35,18 @@ pub const HWCAP: u64 = LEAF1_EDX as u64;
 pub const HWCAP2: u64 = 0;
 
 /// Leaf 1 EDX: FPU TSC CX8 CMOV CLFSH MMX FXSR SSE SSE2.
-const LEAF1_EDX: u32 = (1 << 0) | (1 << 4) | (1 << 8) | (1 << 15) | (1 << 19) | (1 << 23) | (1 << 24) | (1 << 25) | (1 << 26);
+const LEAF1_EDX: u32 = (1 << 0)
+    | (1 << 4)
+    | (1 << 8)
+    | (1 << 15)
+    | (1 << 19)
+    | (1 << 23)
+    | (1 << 24)
+    | (1 << 25)
+    | (1 << 26);
 /// Leaf 1 ECX: SSE3 SSSE3 CX16 SSE4.1 SSE4.2 MOVBE POPCNT.
-const LEAF1_ECX: u32 = (1 << 0) | (1 << 9) | (1 << 13) | (1 << 19) | (1 << 20) | (1 << 22) | (1 << 23);
+const LEAF1_ECX: u32 =
+    (1 << 0) | (1 << 9) | (1 << 13) | (1 << 19) | (1 << 20) | (1 << 22) | (1 << 23);
 /// Leaf 7 subleaf 0 EBX: BMI1 BMI2 ADX.
 const LEAF7_EBX: u32 = (1 << 3) | (1 << 8) | (1 << 19);
 /// Leaf 0x80000001 ECX: LAHF/SAHF in 64-bit mode, ABM (LZCNT).
@@ -59,7 +68,12 @@ fn brand_words() -> [u32; 12] {
 /// CPUID(leaf, subleaf) → (EAX, EBX, ECX, EDX).
 pub fn cpuid(leaf: u32, subleaf: u32) -> (u32, u32, u32, u32) {
     match leaf {
-        0 => (0xd, u32::from_le_bytes(*b"Genu"), u32::from_le_bytes(*b"ntel"), u32::from_le_bytes(*b"ineI")),
+        0 => (
+            0xd,
+            u32::from_le_bytes(*b"Genu"),
+            u32::from_le_bytes(*b"ntel"),
+            u32::from_le_bytes(*b"ineI"),
+        ),
         1 => (0x0005_0654, (1 << 16) | (8 << 8), LEAF1_ECX, LEAF1_EDX),
         2 => (0x00ff_0001, 0, 0, 0),
         4 => {
@@ -67,7 +81,12 @@ pub fn cpuid(leaf: u32, subleaf: u32) -> (u32, u32, u32, u32) {
             // EBX: ways-1 << 22 | partitions-1 << 12 | line-1. ECX: sets-1.
             let cache = |ty: u32, level: u32, ways: u32, size: u32| {
                 let sets = size / (ways * 64);
-                (ty | (level << 5) | (1 << 8), ((ways - 1) << 22) | 63, sets - 1, 0)
+                (
+                    ty | (level << 5) | (1 << 8),
+                    ((ways - 1) << 22) | 63,
+                    sets - 1,
+                    0,
+                )
             };
             match subleaf {
                 0 => cache(1, 1, 8, 32 << 10),

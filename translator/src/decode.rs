@@ -25,7 +25,11 @@ pub trait CodeSource {
 const MAX_INSN_LEN: usize = 15;
 
 /// Decodes instructions from `addr` until a control transfer, at most `max`.
-pub fn decode_block(src: &dyn CodeSource, addr: u64, max: usize) -> (Vec<Instruction>, Option<Terminator>) {
+pub fn decode_block(
+    src: &dyn CodeSource,
+    addr: u64,
+    max: usize,
+) -> (Vec<Instruction>, Option<Terminator>) {
     let mut insns = Vec::new();
     let mut buf = vec![0u8; 64 * MAX_INSN_LEN.min(16)];
     let mut pc = addr;
@@ -39,7 +43,14 @@ pub fn decode_block(src: &dyn CodeSource, addr: u64, max: usize) -> (Vec<Instruc
             return (insns, None);
         }
         if n == 0 {
-            return (insns, Some(Terminator::Fault { signal: signal::SIGSEGV, rip: pc, addr: pc }));
+            return (
+                insns,
+                Some(Terminator::Fault {
+                    signal: signal::SIGSEGV,
+                    rip: pc,
+                    addr: pc,
+                }),
+            );
         }
         let mut dec = Decoder::with_ip(64, &buf[..n], pc, DecoderOptions::NONE);
         let insn = dec.decode();
@@ -49,11 +60,20 @@ pub fn decode_block(src: &dyn CodeSource, addr: u64, max: usize) -> (Vec<Instruc
             if !insns.is_empty() {
                 return (insns, None);
             }
-            let fault = if n < MAX_INSN_LEN && dec.last_error() == iced_x86::DecoderError::NoMoreBytes {
-                Terminator::Fault { signal: signal::SIGSEGV, rip: pc, addr: pc + n as u64 }
-            } else {
-                Terminator::Fault { signal: signal::SIGILL, rip: pc, addr: 0 }
-            };
+            let fault =
+                if n < MAX_INSN_LEN && dec.last_error() == iced_x86::DecoderError::NoMoreBytes {
+                    Terminator::Fault {
+                        signal: signal::SIGSEGV,
+                        rip: pc,
+                        addr: pc + n as u64,
+                    }
+                } else {
+                    Terminator::Fault {
+                        signal: signal::SIGILL,
+                        rip: pc,
+                        addr: 0,
+                    }
+                };
             return (insns, Some(fault));
         }
         pc = insn.next_ip();
@@ -75,7 +95,12 @@ pub fn live_flags_at(src: &dyn CodeSource, addr: u64, budget: usize) -> FlagSet 
     live_flags_rec(src, addr, &mut budget, FlagSet::NONE)
 }
 
-fn live_flags_rec(src: &dyn CodeSource, addr: u64, budget: &mut usize, defined_in: FlagSet) -> FlagSet {
+fn live_flags_rec(
+    src: &dyn CodeSource,
+    addr: u64,
+    budget: &mut usize,
+    defined_in: FlagSet,
+) -> FlagSet {
     if *budget == 0 {
         return FlagSet::ALL.minus(defined_in);
     }
@@ -94,7 +119,12 @@ fn live_flags_rec(src: &dyn CodeSource, addr: u64, budget: &mut usize, defined_i
         match insn.flow_control() {
             FlowControl::Next if insn.mnemonic() != iced_x86::Mnemonic::Syscall => {}
             FlowControl::UnconditionalBranch | FlowControl::Call if is_direct(insn) => {
-                return live.union(live_flags_rec(src, insn.near_branch_target(), budget, defined));
+                return live.union(live_flags_rec(
+                    src,
+                    insn.near_branch_target(),
+                    budget,
+                    defined,
+                ));
             }
             FlowControl::ConditionalBranch if is_direct(insn) => {
                 let a = live_flags_rec(src, insn.near_branch_target(), budget, defined);
@@ -106,7 +136,9 @@ fn live_flags_rec(src: &dyn CodeSource, addr: u64, budget: &mut usize, defined_i
     }
     // Fell off the decoded instructions (block cap or fetch fault).
     match insns.last() {
-        Some(last) if insns.len() < 16 || *budget > 0 => live.union(live_flags_rec(src, last.next_ip(), budget, defined)),
+        Some(last) if insns.len() < 16 || *budget > 0 => {
+            live.union(live_flags_rec(src, last.next_ip(), budget, defined))
+        }
         _ => live.union(FlagSet::ALL.minus(defined)),
     }
 }
@@ -114,7 +146,6 @@ fn live_flags_rec(src: &dyn CodeSource, addr: u64, budget: &mut usize, defined_i
 fn is_direct(insn: &Instruction) -> bool {
     matches!(insn.op0_kind(), iced_x86::OpKind::NearBranch64)
 }
-
 
 /// Lifts the block at `addr`.
 pub fn lift_block(
@@ -133,11 +164,26 @@ pub fn lift_block(
     let mut end = addr;
     let mut count = 0u32;
     for insn in &insns {
-        b.push(Op::Insn { rip: insn.ip(), len: u8::try_from(insn.len()).unwrap_or(15) });
-        let mut l = Lifter { b, insn, next_rip: insn.next_ip(), term: None, flag_source, config };
+        b.push(Op::Insn {
+            rip: insn.ip(),
+            len: u8::try_from(insn.len()).unwrap_or(15),
+        });
+        let mut l = Lifter {
+            b,
+            insn,
+            next_rip: insn.next_ip(),
+            term: None,
+            flag_source,
+            config,
+        };
         let ops_before = l.b.ops.len();
         let res = lift_one(&mut l);
-        let Lifter { b: nb, term: t, flag_source: fs, .. } = l;
+        let Lifter {
+            b: nb,
+            term: t,
+            flag_source: fs,
+            ..
+        } = l;
         b = nb;
         match res {
             Ok(()) => {}
@@ -145,14 +191,22 @@ pub fn lift_block(
                 // Undo this instruction's partial IR; fault at it.
                 b.ops.truncate(ops_before);
                 let _ = why;
-                term = Some(Terminator::Fault { signal: signal::SIGILL, rip: insn.ip(), addr: 0 });
+                term = Some(Terminator::Fault {
+                    signal: signal::SIGILL,
+                    rip: insn.ip(),
+                    addr: 0,
+                });
                 break;
             }
         }
         // Keep the flag peephole only if this instruction set it afresh (through
         // `set_flags_sub`/`set_flags_logic`) or wrote no flag at all.
         let fresh = fs.is_some() && fs != flag_source;
-        flag_source = if fresh || flags_written(insn).is_empty() { fs } else { None };
+        flag_source = if fresh || flags_written(insn).is_empty() {
+            fs
+        } else {
+            None
+        };
         count += 1;
         end = insn.next_ip();
         if let Some(t) = t {
@@ -164,9 +218,9 @@ pub fn lift_block(
     // Successor flag liveness for dead-flag elimination.
     let live_out_flags = match &term {
         Terminator::Jump(t) => live_flags_at(src, *t, 24),
-        Terminator::Branch { taken, not_taken, .. } => {
-            live_flags_at(src, *taken, 24).union(live_flags_at(src, *not_taken, 24))
-        }
+        Terminator::Branch {
+            taken, not_taken, ..
+        } => live_flags_at(src, *taken, 24).union(live_flags_at(src, *not_taken, 24)),
         _ => FlagSet::ALL,
     };
     // Gas: an instruction after which the block was cut by an unsupported one is
@@ -174,12 +228,24 @@ pub fn lift_block(
     let gas = if count as usize == insns.len() {
         gas
     } else {
-        insns[..count as usize].iter().map(|i| schedule.insn_cost(i)).sum()
+        insns[..count as usize]
+            .iter()
+            .map(|i| schedule.insn_cost(i))
+            .sum()
     };
     if let Some(Op::ChargeGas { cost }) = b.ops.first_mut() {
         *cost = gas;
     }
-    Block { start: addr, end, insns: count, ops: b.ops, types: b.types, term, live_out_flags, gas }
+    Block {
+        start: addr,
+        end,
+        insns: count,
+        ops: b.ops,
+        types: b.types,
+        term,
+        live_out_flags,
+        gas,
+    }
 }
 
 fn lift_one(l: &mut Lifter<'_>) -> Result<(), Unsupported> {

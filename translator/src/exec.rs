@@ -152,7 +152,13 @@ fn in_guest() -> bool {
     IN_GUEST.with(Cell::get)
 }
 
-extern "C" fn on_signal(sig: libc_sig::c_int, info: *mut libc_sig::siginfo_t, uctx: *mut libc_sig::c_void) {
+// ucontext registers are raw 64-bit machine words: the casts below reinterpret bits.
+#[allow(clippy::cast_sign_loss, clippy::cast_possible_wrap)]
+extern "C" fn on_signal(
+    sig: libc_sig::c_int,
+    info: *mut libc_sig::siginfo_t,
+    uctx: *mut libc_sig::c_void,
+) {
     if !in_guest() {
         // A genuine host bug: restore the default action and let it happen again.
         // SAFETY: resetting a handler to SIG_DFL is async-signal-safe.
@@ -164,10 +170,17 @@ extern "C" fn on_signal(sig: libc_sig::c_int, info: *mut libc_sig::siginfo_t, uc
         let addr = (*info).si_addr() as u64;
         let uc = &mut *(uctx.cast::<libc_sig::ucontext_t>());
         let pc = uc.uc_mcontext.gregs[libc_sig::REG_RIP as usize] as u64;
-        HOST_FAULT.with(|f| f.set(Some(HostFault { signal: sig, addr, pc })));
+        HOST_FAULT.with(|f| {
+            f.set(Some(HostFault {
+                signal: sig,
+                addr,
+                pc,
+            }))
+        });
         IN_GUEST.with(|g| g.set(false));
         let rsp = SAVED_RSP.with(Cell::get);
-        uc.uc_mcontext.gregs[libc_sig::REG_RIP as usize] = qvm_unwind_asm as *const () as usize as i64;
+        uc.uc_mcontext.gregs[libc_sig::REG_RIP as usize] =
+            qvm_unwind_asm as *const () as usize as i64;
         uc.uc_mcontext.gregs[libc_sig::REG_RDI as usize] = rsp as i64;
         uc.uc_mcontext.gregs[libc_sig::REG_RSI as usize] = ExitReason::Fault as i64;
     }
@@ -178,7 +191,12 @@ extern "C" fn on_signal(sig: libc_sig::c_int, info: *mut libc_sig::siginfo_t, uc
 pub fn install_signal_handlers() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        for sig in [libc_sig::SIGSEGV, libc_sig::SIGBUS, libc_sig::SIGFPE, libc_sig::SIGILL] {
+        for sig in [
+            libc_sig::SIGSEGV,
+            libc_sig::SIGBUS,
+            libc_sig::SIGFPE,
+            libc_sig::SIGILL,
+        ] {
             // SAFETY: a zeroed sigaction is a valid starting point; we fill handler,
             // flags and mask before installing it.
             unsafe {

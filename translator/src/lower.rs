@@ -19,8 +19,8 @@ use cranelift_codegen::ir::{
     condcodes, types, AbiParam, Endianness, InstBuilder, MemFlagsData, Signature, SourceLoc,
 };
 use cranelift_codegen::ir::{Block as CBlock, Type as CType, Value as CValue};
-use cranelift_frontend::Variable;
 use cranelift_codegen::isa::CallConv;
+use cranelift_frontend::Variable;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use std::collections::HashMap;
 
@@ -134,6 +134,17 @@ struct Lower<'a, 'b> {
     rip: u64,
 }
 
+/// A 64-bit pattern as Cranelift's signed immediate (bit-for-bit, no arithmetic).
+fn imm(v: u64) -> i64 {
+    i64::from_ne_bytes(v.to_ne_bytes())
+}
+
+/// The low 64 bits of a 128-bit constant.
+fn low64(v: u128) -> u64 {
+    let b = v.to_le_bytes();
+    u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+}
+
 fn state_flags() -> MemFlagsData {
     MemFlagsData::trusted()
 }
@@ -172,14 +183,19 @@ pub fn lower_region(
     let mut fb = FunctionBuilder::new(func, fctx);
     let entry = fb.create_block();
     fb.append_block_params_for_function_params(entry);
-    let internal: HashMap<u64, CBlock> = blocks.iter().map(|b| (b.start, fb.create_block())).collect();
+    let internal: HashMap<u64, CBlock> = blocks
+        .iter()
+        .map(|b| (b.start, fb.create_block()))
+        .collect();
     fb.switch_to_block(entry);
     let state = fb.block_params(entry)[0];
     let mem_base = fb.block_params(entry)[1];
     let (used, written_anywhere) = slots_of(blocks);
     let entry_is_target = blocks.iter().any(|b| match b.term {
         Terminator::Jump(t) => t == blocks[0].start,
-        Terminator::Branch { taken, not_taken, .. } => taken == blocks[0].start || not_taken == blocks[0].start,
+        Terminator::Branch {
+            taken, not_taken, ..
+        } => taken == blocks[0].start || not_taken == blocks[0].start,
         _ => false,
     });
     let mut l = Lower {
@@ -213,7 +229,11 @@ pub fn lower_region(
         l.rip = b.start;
         // On entry to the region's first block nothing is dirty; any other block
         // may be reached along paths that wrote anything the region writes.
-        l.dirty = if i == 0 && !entry_is_target { Vec::new() } else { l.written_anywhere.clone() };
+        l.dirty = if i == 0 && !entry_is_target {
+            Vec::new()
+        } else {
+            l.written_anywhere.clone()
+        };
         let cb = l.internal[&b.start];
         l.fb.switch_to_block(cb);
         for op in &b.ops {
@@ -245,10 +265,22 @@ fn slots_of(blocks: &[Block]) -> (Vec<Slot>, Vec<Slot>) {
                 Op::SetFlag { flag, .. } => (Slot::Flag(flag as u8), true),
                 Op::GetXmm { reg, .. } => (Slot::Xmm(reg), false),
                 Op::SetXmm { reg, .. } => (Slot::Xmm(reg), true),
-                Op::GetSpecial { which: ir::Special::FsBase, .. } => (Slot::FsBase, false),
-                Op::GetSpecial { which: ir::Special::GsBase, .. } => (Slot::GsBase, false),
-                Op::SetSpecial { which: ir::Special::FsBase, .. } => (Slot::FsBase, true),
-                Op::SetSpecial { which: ir::Special::GsBase, .. } => (Slot::GsBase, true),
+                Op::GetSpecial {
+                    which: ir::Special::FsBase,
+                    ..
+                } => (Slot::FsBase, false),
+                Op::GetSpecial {
+                    which: ir::Special::GsBase,
+                    ..
+                } => (Slot::GsBase, false),
+                Op::SetSpecial {
+                    which: ir::Special::FsBase,
+                    ..
+                } => (Slot::FsBase, true),
+                Op::SetSpecial {
+                    which: ir::Special::GsBase,
+                    ..
+                } => (Slot::GsBase, true),
                 Op::ChargeGas { .. } => (Slot::Gas, true),
                 _ => continue,
             };
@@ -300,7 +332,9 @@ impl Lower<'_, '_> {
             if s == Slot::Gas {
                 self.fb.ins().set_pinned_reg(v);
             } else {
-                self.fb.ins().store(state_flags(), v, self.state, s.offset());
+                self.fb
+                    .ins()
+                    .store(state_flags(), v, self.state, s.offset());
             }
         }
     }
@@ -312,7 +346,9 @@ impl Lower<'_, '_> {
             let v = if s == Slot::Gas && at_entry {
                 self.fb.ins().get_pinned_reg(types::I64)
             } else {
-                self.fb.ins().load(s.ty(), state_flags(), self.state, s.offset())
+                self.fb
+                    .ins()
+                    .load(s.ty(), state_flags(), self.state, s.offset())
             };
             let var = self.vars[&s];
             self.fb.def_var(var, v);
@@ -330,10 +366,14 @@ impl Lower<'_, '_> {
         self.flush();
         if self.used.contains(&Slot::Gas) {
             let g = self.read_slot(Slot::Gas);
-            self.fb.ins().store(state_flags(), g, self.state, offsets::GAS);
+            self.fb
+                .ins()
+                .store(state_flags(), g, self.state, offsets::GAS);
         } else {
             let g = self.fb.ins().get_pinned_reg(types::I64);
-            self.fb.ins().store(state_flags(), g, self.state, offsets::GAS);
+            self.fb
+                .ins()
+                .store(state_flags(), g, self.state, offsets::GAS);
         }
         self.dirty.clear();
     }
@@ -346,7 +386,10 @@ impl Lower<'_, '_> {
                 self.dirty.push(Slot::Gas);
             }
         } else {
-            let g = self.fb.ins().load(types::I64, state_flags(), self.state, offsets::GAS);
+            let g = self
+                .fb
+                .ins()
+                .load(types::I64, state_flags(), self.state, offsets::GAS);
             self.fb.ins().set_pinned_reg(g);
         }
     }
@@ -354,7 +397,7 @@ impl Lower<'_, '_> {
     /// Decrements a hot counter; at zero, leaves with [`ExitReason::Hot`] before
     /// anything of the block has run (so gas and state are untouched).
     fn hot_check(&mut self, h: HotCounter) {
-        let addr = self.iconst(types::I64, h.counter as i64);
+        let addr = self.iconst(types::I64, imm(h.counter));
         let c = self.fb.ins().load(types::I32, state_flags(), addr, 0);
         let n = self.fb.ins().iadd_imm_s(c, -1);
         self.fb.ins().store(state_flags(), n, addr, 0);
@@ -371,7 +414,7 @@ impl Lower<'_, '_> {
     }
 
     fn store_state_u64(&mut self, off: i32, v: u64) {
-        let c = self.fb.ins().iconst(types::I64, v as i64);
+        let c = self.fb.ins().iconst(types::I64, imm(v));
         self.fb.ins().store(state_flags(), c, self.state, off);
     }
 
@@ -388,11 +431,17 @@ impl Lower<'_, '_> {
         self.fb.ins().brif(cond, cold, &[], cont, &[]);
         self.fb.switch_to_block(cold);
         let s = self.iconst(types::I32, i64::from(sig));
-        self.fb.ins().store(state_flags(), s, self.state, offsets::FAULT_SIGNAL);
-        self.fb.ins().store(state_flags(), addr, self.state, offsets::FAULT_ADDR);
+        self.fb
+            .ins()
+            .store(state_flags(), s, self.state, offsets::FAULT_SIGNAL);
+        self.fb
+            .ins()
+            .store(state_flags(), addr, self.state, offsets::FAULT_ADDR);
         self.store_state_u64(offsets::FAULT_RIP, self.rip);
         let e = self.iconst(types::I32, ExitReason::Fault as i64);
-        self.fb.ins().store(state_flags(), e, self.state, offsets::EXIT_REASON);
+        self.fb
+            .ins()
+            .store(state_flags(), e, self.state, offsets::EXIT_REASON);
         self.exit(ExitReason::Fault);
         self.fb.switch_to_block(cont);
     }
@@ -401,12 +450,15 @@ impl Lower<'_, '_> {
     /// confinement check.
     fn guest_addr(&mut self, addr: CValue, bytes: u32) -> CValue {
         let limit = self.cfg.mem_size - u64::from(bytes);
-        let out = self.fb.ins().icmp_imm_u(condcodes::IntCC::UnsignedGreaterThan, addr, limit as i64);
+        let out = self
+            .fb
+            .ins()
+            .icmp_imm_u(condcodes::IntCC::UnsignedGreaterThan, addr, imm(limit));
         self.fault_if(out, signal::SIGSEGV, addr);
         self.fb.ins().iadd(self.mem_base, addr)
     }
 
-    fn to_lanes(&mut self, v: CValue, lanes: ir::Lanes) -> CValue {
+    fn as_lanes(&mut self, v: CValue, lanes: ir::Lanes) -> CValue {
         let t = lane_type(lanes);
         if t == types::I8X16 {
             v
@@ -415,7 +467,7 @@ impl Lower<'_, '_> {
         }
     }
 
-    fn from_lanes(&mut self, v: CValue) -> CValue {
+    fn canonical(&mut self, v: CValue) -> CValue {
         if self.fb.func.dfg.value_type(v) == types::I8X16 {
             v
         } else {
@@ -426,8 +478,10 @@ impl Lower<'_, '_> {
     fn call_helper(&mut self, h: &ir::Helper, args: &[Value]) -> CValue {
         self.flush_and_forget();
         self.store_state_u64(offsets::RIP, self.rip);
-        let sig = self.fb.import_signature(helper_signature(self.cfg.call_conv));
-        let f = self.iconst(types::I64, h.func as usize as i64);
+        let sig = self
+            .fb
+            .import_signature(helper_signature(self.cfg.call_conv));
+        let f = self.iconst(types::I64, imm(h.func as usize as u64));
         let mut a = vec![self.state];
         for i in 0..3 {
             let v = match args.get(i) {
@@ -453,7 +507,10 @@ impl Lower<'_, '_> {
             }
             Op::ChargeGas { cost } => {
                 let g = self.read_slot(Slot::Gas);
-                let short = self.fb.ins().icmp_imm_u(condcodes::IntCC::UnsignedLessThan, g, cost as i64);
+                let short =
+                    self.fb
+                        .ins()
+                        .icmp_imm_u(condcodes::IntCC::UnsignedLessThan, g, imm(cost));
                 let cold = self.fb.create_block();
                 let cont = self.fb.create_block();
                 self.fb.set_cold_block(cold);
@@ -463,23 +520,28 @@ impl Lower<'_, '_> {
                 // need not be written back; RIP names the block that could not pay.
                 self.store_state_u64(offsets::RIP, self.block.start);
                 let e = self.iconst(types::I32, ExitReason::OutOfGas as i64);
-                self.fb.ins().store(state_flags(), e, self.state, offsets::EXIT_REASON);
+                self.fb
+                    .ins()
+                    .store(state_flags(), e, self.state, offsets::EXIT_REASON);
                 self.exit(ExitReason::OutOfGas);
                 self.fb.switch_to_block(cont);
-                let cst = self.iconst(types::I64, cost as i64);
+                let cst = self.iconst(types::I64, imm(cost));
                 let n = self.fb.ins().isub(g, cst);
                 self.write_slot(Slot::Gas, n);
             }
             Op::Const { dst, ty, bits } => {
                 let c = match ty {
-                    Type::F32 => self.fb.ins().f32const(f32::from_bits(bits as u32)),
-                    Type::F64 => self.fb.ins().f64const(f64::from_bits(bits as u64)),
+                    Type::F32 => self.fb.ins().f32const(f32::from_bits(
+                        u32::try_from(bits & 0xffff_ffff).unwrap_or(0),
+                    )),
+                    Type::F64 => self.fb.ins().f64const(f64::from_bits(low64(bits))),
                     Type::V128 => {
-                        let data = cranelift_codegen::ir::ConstantData::from(bits.to_le_bytes().to_vec());
+                        let data =
+                            cranelift_codegen::ir::ConstantData::from(bits.to_le_bytes().to_vec());
                         let h = self.fb.func.dfg.constants.insert(data);
                         self.fb.ins().vconst(types::I8X16, h)
                     }
-                    _ => self.fb.ins().iconst(ctype(ty), bits as u64 as i64),
+                    _ => self.fb.ins().iconst(ctype(ty), imm(low64(bits))),
                 };
                 self.def(dst, c);
             }
@@ -512,7 +574,10 @@ impl Lower<'_, '_> {
                     ir::Special::FsBase => self.read_slot(Slot::FsBase),
                     ir::Special::GsBase => self.read_slot(Slot::GsBase),
                     ir::Special::Mxcsr => {
-                        let h = ir::Helper { name: "stmxcsr", func: helper_stmxcsr };
+                        let h = ir::Helper {
+                            name: "stmxcsr",
+                            func: helper_stmxcsr,
+                        };
                         let r = self.call_helper(&h, &[]);
                         self.fb.ins().ireduce(types::I32, r)
                     }
@@ -529,7 +594,10 @@ impl Lower<'_, '_> {
                     self.write_slot(Slot::GsBase, v);
                 }
                 ir::Special::Mxcsr => {
-                    let h = ir::Helper { name: "ldmxcsr", func: helper_ldmxcsr };
+                    let h = ir::Helper {
+                        name: "ldmxcsr",
+                        func: helper_ldmxcsr,
+                    };
                     self.call_helper_ext(&h, src);
                 }
             },
@@ -582,27 +650,52 @@ impl Lower<'_, '_> {
                 let r = self.convert(conv, from, to, x);
                 self.def(dst, r);
             }
-            Op::Vector { dst, op, lanes, a, b } => {
+            Op::Vector {
+                dst,
+                op,
+                lanes,
+                a,
+                b,
+            } => {
                 let x = self.v(a);
                 let y = self.v(b);
                 let r = self.vector(op, lanes, x, y);
                 self.def(dst, r);
             }
-            Op::VectorFcmp { dst, cc, lanes, a, b } => {
-                let x = self.to_lanes(self.v(a), lanes);
-                let y = self.to_lanes(self.v(b), lanes);
+            Op::VectorFcmp {
+                dst,
+                cc,
+                lanes,
+                a,
+                b,
+            } => {
+                let x = self.as_lanes(self.v(a), lanes);
+                let y = self.as_lanes(self.v(b), lanes);
                 let r = self.fb.ins().fcmp(floatcc(cc), x, y);
-                let r = self.from_lanes(r);
+                let r = self.canonical(r);
                 self.def(dst, r);
             }
-            Op::VectorShift { dst, op, lanes, a, count } => {
-                let x = self.to_lanes(self.v(a), lanes);
+            Op::VectorShift {
+                dst,
+                op,
+                lanes,
+                a,
+                count,
+            } => {
+                let x = self.as_lanes(self.v(a), lanes);
                 let c = self.v(count);
                 let width = i64::from(lanes.lane_type().bits());
-                let in_range = self.fb.ins().icmp_imm_u(condcodes::IntCC::UnsignedLessThan, c, width);
+                let in_range =
+                    self.fb
+                        .ins()
+                        .icmp_imm_u(condcodes::IntCC::UnsignedLessThan, c, width);
                 let r = match op {
                     ir::VecShift::Shl | ir::VecShift::LShr => {
-                        let s = if op == ir::VecShift::Shl { self.fb.ins().ishl(x, c) } else { self.fb.ins().ushr(x, c) };
+                        let s = if op == ir::VecShift::Shl {
+                            self.fb.ins().ishl(x, c)
+                        } else {
+                            self.fb.ins().ushr(x, c)
+                        };
                         let zero = self.zero_vec(lane_type(lanes));
                         self.fb.ins().select(in_range, s, zero)
                     }
@@ -612,18 +705,23 @@ impl Lower<'_, '_> {
                         self.fb.ins().sshr(x, cl)
                     }
                 };
-                let r = self.from_lanes(r);
+                let r = self.canonical(r);
                 self.def(dst, r);
             }
             Op::Shuffle { dst, a, b, mask } => {
                 let x = self.v(a);
                 let y = self.v(b);
-                let imm = self.fb.func.dfg.immediates.push(cranelift_codegen::ir::ConstantData::from(mask.to_vec()));
+                let imm = self
+                    .fb
+                    .func
+                    .dfg
+                    .immediates
+                    .push(cranelift_codegen::ir::ConstantData::from(mask.to_vec()));
                 let r = self.fb.ins().shuffle(x, y, imm);
                 self.def(dst, r);
             }
             Op::MoveMask { dst, lanes, a } => {
-                let x = self.to_lanes(self.v(a), lanes);
+                let x = self.as_lanes(self.v(a), lanes);
                 let x = match lanes {
                     ir::Lanes::F32x4 => self.fb.ins().bitcast(types::I32X4, vflags(), x),
                     ir::Lanes::F64x2 => self.fb.ins().bitcast(types::I64X2, vflags(), x),
@@ -633,28 +731,36 @@ impl Lower<'_, '_> {
                 self.def(dst, r);
             }
             Op::ExtractLane { dst, lanes, a, idx } => {
-                let x = self.to_lanes(self.v(a), lanes);
+                let x = self.as_lanes(self.v(a), lanes);
                 let r = self.fb.ins().extractlane(x, idx);
                 self.def(dst, r);
             }
-            Op::InsertLane { dst, lanes, a, val, idx } => {
-                let x = self.to_lanes(self.v(a), lanes);
+            Op::InsertLane {
+                dst,
+                lanes,
+                a,
+                val,
+                idx,
+            } => {
+                let x = self.as_lanes(self.v(a), lanes);
                 let y = self.v(val);
                 let r = self.fb.ins().insertlane(x, y, idx);
-                let r = self.from_lanes(r);
+                let r = self.canonical(r);
                 self.def(dst, r);
             }
             Op::Splat { dst, lanes, a } => {
                 let x = self.v(a);
                 let r = self.fb.ins().splat(lane_type(lanes), x);
-                let r = self.from_lanes(r);
+                let r = self.canonical(r);
                 self.def(dst, r);
             }
             Op::Sink { src } => {
                 // A store Cranelift cannot drop keeps the computation (and its MXCSR
                 // effects) alive.
                 let v = self.v(src);
-                let off = i32::try_from(core::mem::offset_of!(crate::CpuState, helper_scratch) + 16).unwrap_or(0);
+                let off =
+                    i32::try_from(core::mem::offset_of!(crate::CpuState, helper_scratch) + 16)
+                        .unwrap_or(0);
                 self.fb.ins().store(state_flags(), v, self.state, off);
             }
             Op::Trap { cond, signal } => {
@@ -662,7 +768,11 @@ impl Lower<'_, '_> {
                 let zero = self.iconst(types::I64, 0);
                 self.fault_if(c, signal, zero);
             }
-            Op::Call { dst, ref helper, ref args } => {
+            Op::Call {
+                dst,
+                ref helper,
+                ref args,
+            } => {
                 let r = self.call_helper(helper, args);
                 if let Some(d) = dst {
                     self.def(d, r);
@@ -689,8 +799,9 @@ impl Lower<'_, '_> {
             self.exit(ExitReason::Continue);
             return;
         }
-        let entry = self.cfg.jump_cache as u64 + crate::chain::slot(target) * crate::chain::ENTRY_BYTES;
-        let e = self.iconst(types::I64, entry as i64);
+        let entry =
+            self.cfg.jump_cache as u64 + crate::chain::slot(target) * crate::chain::ENTRY_BYTES;
+        let e = self.iconst(types::I64, imm(entry));
         self.chain_through(e, None, target);
     }
 
@@ -700,9 +811,15 @@ impl Lower<'_, '_> {
             self.exit(ExitReason::Continue);
             return;
         }
-        let idx = self.fb.ins().band_imm_u(target, i64::try_from(crate::chain::MASK).unwrap_or(0));
-        let off = self.fb.ins().imul_imm_u(idx, i64::try_from(crate::chain::ENTRY_BYTES).unwrap_or(16));
-        let base = self.iconst(types::I64, self.cfg.jump_cache as i64);
+        let idx = self
+            .fb
+            .ins()
+            .band_imm_u(target, i64::try_from(crate::chain::MASK).unwrap_or(0));
+        let off = self
+            .fb
+            .ins()
+            .imul_imm_u(idx, i64::try_from(crate::chain::ENTRY_BYTES).unwrap_or(16));
+        let base = self.iconst(types::I64, imm(self.cfg.jump_cache as usize as u64));
         let e = self.fb.ins().iadd(base, off);
         self.chain_through(e, Some(target), 0);
     }
@@ -711,7 +828,10 @@ impl Lower<'_, '_> {
         let cached = self.fb.ins().load(types::I64, state_flags(), entry, 0);
         let hit = match dynamic {
             Some(t) => self.fb.ins().icmp(condcodes::IntCC::Equal, cached, t),
-            None => self.fb.ins().icmp_imm_u(condcodes::IntCC::Equal, cached, target as i64),
+            None => self
+                .fb
+                .ins()
+                .icmp_imm_u(condcodes::IntCC::Equal, cached, imm(target)),
         };
         let bh = self.fb.create_block();
         let bm = self.fb.create_block();
@@ -719,11 +839,15 @@ impl Lower<'_, '_> {
         self.fb.switch_to_block(bh);
         let code = self.fb.ins().load(types::I64, state_flags(), entry, 8);
         let sig = self.fb.import_signature(block_signature(CallConv::Tail));
-        self.fb.ins().return_call_indirect(sig, code, &[self.state, self.mem_base]);
+        self.fb
+            .ins()
+            .return_call_indirect(sig, code, &[self.state, self.mem_base]);
         self.fb.switch_to_block(bm);
         match dynamic {
             Some(t) => {
-                self.fb.ins().store(state_flags(), t, self.state, offsets::RIP);
+                self.fb
+                    .ins()
+                    .store(state_flags(), t, self.state, offsets::RIP);
             }
             None => self.store_state_u64(offsets::RIP, target),
         }
@@ -735,8 +859,10 @@ impl Lower<'_, '_> {
         let w = self.fb.ins().uextend(types::I64, v);
         self.flush_and_forget();
         self.store_state_u64(offsets::RIP, self.rip);
-        let sig = self.fb.import_signature(helper_signature(self.cfg.call_conv));
-        let f = self.iconst(types::I64, h.func as usize as i64);
+        let sig = self
+            .fb
+            .import_signature(helper_signature(self.cfg.call_conv));
+        let f = self.iconst(types::I64, imm(h.func as usize as u64));
         let z = self.iconst(types::I64, 0);
         self.fb.ins().call_indirect(sig, f, &[self.state, w, z, z]);
         self.reload_all();
@@ -766,7 +892,11 @@ impl Lower<'_, '_> {
             U::Bswap => ins.bswap(x),
             U::Parity => {
                 let t = self.fb.func.dfg.value_type(x);
-                let b = if t == types::I8 { x } else { self.fb.ins().ireduce(types::I8, x) };
+                let b = if t == types::I8 {
+                    x
+                } else {
+                    self.fb.ins().ireduce(types::I8, x)
+                };
                 let p = self.fb.ins().popcnt(b);
                 let p = self.fb.ins().band_imm_u(p, 1);
                 self.fb.ins().bxor_imm_u(p, 1)
@@ -846,19 +976,42 @@ impl Lower<'_, '_> {
                 // x86: NaN and out-of-range give the "integer indefinite" MIN.
                 let sat = self.fb.ins().fcvt_to_sint_sat(t, x);
                 let ft = ctype(from);
-                let (lo, hi) = if to == Type::I32 { (-2147483649.0f64, 2147483648.0f64) } else { (-9223372036854777856.0f64, 9223372036854775808.0f64) };
+                let (lo, hi) = if to == Type::I32 {
+                    (-2147483649.0f64, 2147483648.0f64)
+                } else {
+                    (-9223372036854777856.0f64, 9223372036854775808.0f64)
+                };
                 let (lo_c, hi_c) = if ft == types::F32 {
                     // f32 cannot represent -2^31-1 or -2^63-2^11: use >= -2^k instead.
-                    let lo = if to == Type::I32 { -2147483648.0f32 } else { -9223372036854775808.0f32 };
-                    (self.fb.ins().f32const(lo), self.fb.ins().f32const(hi as f32))
+                    let lo = if to == Type::I32 {
+                        -2147483648.0f32
+                    } else {
+                        -9223372036854775808.0f32
+                    };
+                    (
+                        self.fb.ins().f32const(lo),
+                        self.fb.ins().f32const(if to == Type::I32 {
+                            2147483648.0f32
+                        } else {
+                            9223372036854775808.0f32
+                        }),
+                    )
                 } else {
                     (self.fb.ins().f64const(lo), self.fb.ins().f64const(hi))
                 };
-                let lo_cc = if ft == types::F32 { condcodes::FloatCC::GreaterThanOrEqual } else { condcodes::FloatCC::GreaterThan };
+                let lo_cc = if ft == types::F32 {
+                    condcodes::FloatCC::GreaterThanOrEqual
+                } else {
+                    condcodes::FloatCC::GreaterThan
+                };
                 let ge = self.fb.ins().fcmp(lo_cc, x, lo_c);
                 let lt = self.fb.ins().fcmp(condcodes::FloatCC::LessThan, x, hi_c);
                 let ok = self.fb.ins().band(ge, lt);
-                let min = if to == Type::I32 { i64::from(i32::MIN) } else { i64::MIN };
+                let min = if to == Type::I32 {
+                    i64::from(i32::MIN)
+                } else {
+                    i64::MIN
+                };
                 let m = self.fb.ins().iconst(t, min);
                 self.fb.ins().select(ok, sat, m)
             }
@@ -867,8 +1020,8 @@ impl Lower<'_, '_> {
 
     fn vector(&mut self, op: ir::VecOp, lanes: ir::Lanes, x: CValue, y: CValue) -> CValue {
         use ir::VecOp as V;
-        let a = self.to_lanes(x, lanes);
-        let b = self.to_lanes(y, lanes);
+        let a = self.as_lanes(x, lanes);
+        let b = self.as_lanes(y, lanes);
         let r = match op {
             V::Add => self.fb.ins().iadd(a, b),
             V::Sub => self.fb.ins().isub(a, b),
@@ -882,7 +1035,10 @@ impl Lower<'_, '_> {
             V::MaxS => self.fb.ins().smax(a, b),
             V::MaxU => self.fb.ins().umax(a, b),
             V::CmpEq => self.fb.ins().icmp(condcodes::IntCC::Equal, a, b),
-            V::CmpGtS => self.fb.ins().icmp(condcodes::IntCC::SignedGreaterThan, a, b),
+            V::CmpGtS => self
+                .fb
+                .ins()
+                .icmp(condcodes::IntCC::SignedGreaterThan, a, b),
             V::AvgU => self.fb.ins().avg_round(a, b),
             V::And => self.fb.ins().band(x, y),
             V::Or => self.fb.ins().bor(x, y),
@@ -893,7 +1049,11 @@ impl Lower<'_, '_> {
             V::FMul => self.fb.ins().fmul(a, b),
             V::FDiv => self.fb.ins().fdiv(a, b),
             V::FMinX86 | V::FMaxX86 => {
-                let cc = if op == V::FMinX86 { condcodes::FloatCC::LessThan } else { condcodes::FloatCC::GreaterThan };
+                let cc = if op == V::FMinX86 {
+                    condcodes::FloatCC::LessThan
+                } else {
+                    condcodes::FloatCC::GreaterThan
+                };
                 let m = self.fb.ins().fcmp(cc, a, b);
                 let mt = self.fb.func.dfg.value_type(a);
                 let m = self.fb.ins().bitcast(mt, vflags(), m);
@@ -902,13 +1062,17 @@ impl Lower<'_, '_> {
             V::NarrowSatS => self.fb.ins().snarrow(a, b),
             V::NarrowSatU => self.fb.ins().unarrow(a, b),
         };
-        self.from_lanes(r)
+        self.canonical(r)
     }
 
     fn terminator(&mut self, t: &Terminator) {
         match *t {
             Terminator::Jump(target) => self.goto(target),
-            Terminator::Branch { cond, taken, not_taken } => {
+            Terminator::Branch {
+                cond,
+                taken,
+                not_taken,
+            } => {
                 let c = self.v(cond);
                 let bt = self.fb.create_block();
                 let bf = self.fb.create_block();
@@ -922,7 +1086,9 @@ impl Lower<'_, '_> {
                 self.flush();
                 let x = self.v(v);
                 if self.cfg.jump_cache.is_null() {
-                    self.fb.ins().store(state_flags(), x, self.state, offsets::RIP);
+                    self.fb
+                        .ins()
+                        .store(state_flags(), x, self.state, offsets::RIP);
                 }
                 self.chain_to_dynamic(x);
             }
@@ -930,7 +1096,9 @@ impl Lower<'_, '_> {
                 self.flush();
                 self.store_state_u64(offsets::RIP, next);
                 let e = self.iconst(types::I32, ExitReason::Syscall as i64);
-                self.fb.ins().store(state_flags(), e, self.state, offsets::EXIT_REASON);
+                self.fb
+                    .ins()
+                    .store(state_flags(), e, self.state, offsets::EXIT_REASON);
                 self.exit(ExitReason::Syscall);
             }
             Terminator::Fault { signal, rip, addr } => {
@@ -939,9 +1107,13 @@ impl Lower<'_, '_> {
                 self.store_state_u64(offsets::FAULT_RIP, rip);
                 self.store_state_u64(offsets::FAULT_ADDR, addr);
                 let s = self.iconst(types::I32, i64::from(signal));
-                self.fb.ins().store(state_flags(), s, self.state, offsets::FAULT_SIGNAL);
+                self.fb
+                    .ins()
+                    .store(state_flags(), s, self.state, offsets::FAULT_SIGNAL);
                 let e = self.iconst(types::I32, ExitReason::Fault as i64);
-                self.fb.ins().store(state_flags(), e, self.state, offsets::EXIT_REASON);
+                self.fb
+                    .ins()
+                    .store(state_flags(), e, self.state, offsets::EXIT_REASON);
                 self.exit(ExitReason::Fault);
             }
         }

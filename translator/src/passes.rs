@@ -137,11 +137,20 @@ pub fn dead_code(block: &mut Block) {
 fn raises_fp_flags(op: &Op) -> bool {
     use crate::ir::{BinOp, Conv, UnOp, VecOp};
     match op {
-        Op::Binary { op, .. } => matches!(op, BinOp::FAdd | BinOp::FSub | BinOp::FMul | BinOp::FDiv | BinOp::FMinX86 | BinOp::FMaxX86),
+        Op::Binary { op, .. } => matches!(
+            op,
+            BinOp::FAdd | BinOp::FSub | BinOp::FMul | BinOp::FDiv | BinOp::FMinX86 | BinOp::FMaxX86
+        ),
         Op::Unary { op, .. } => *op == UnOp::FSqrt,
-        Op::Convert { conv, .. } => matches!(conv, Conv::SIntToFloat | Conv::FloatToFloat | Conv::FloatToSIntTrunc),
+        Op::Convert { conv, .. } => matches!(
+            conv,
+            Conv::SIntToFloat | Conv::FloatToFloat | Conv::FloatToSIntTrunc
+        ),
         Op::Fcmp { .. } | Op::VectorFcmp { .. } => true,
-        Op::Vector { op, .. } => matches!(op, VecOp::FAdd | VecOp::FSub | VecOp::FMul | VecOp::FDiv | VecOp::FMinX86 | VecOp::FMaxX86),
+        Op::Vector { op, .. } => matches!(
+            op,
+            VecOp::FAdd | VecOp::FSub | VecOp::FMul | VecOp::FDiv | VecOp::FMinX86 | VecOp::FMaxX86
+        ),
         _ => false,
     }
 }
@@ -177,7 +186,10 @@ pub fn op_dst(op: &Op) -> Option<Value> {
 /// Calls `f` on every value an op reads.
 pub fn for_each_use(op: &Op, mut f: impl FnMut(Value)) {
     match op {
-        Op::SetReg { src, .. } | Op::SetFlag { src, .. } | Op::SetXmm { src, .. } | Op::SetSpecial { src, .. } => f(*src),
+        Op::SetReg { src, .. }
+        | Op::SetFlag { src, .. }
+        | Op::SetXmm { src, .. }
+        | Op::SetSpecial { src, .. } => f(*src),
         Op::Load { addr, .. } => f(*addr),
         Op::Trap { cond, .. } => f(*cond),
         Op::Sink { src } => f(*src),
@@ -248,9 +260,17 @@ mod tests {
             gas: 0,
         };
         optimize(&mut block);
-        let sets = block.ops.iter().filter(|o| matches!(o, Op::SetFlag { .. })).count();
+        let sets = block
+            .ops
+            .iter()
+            .filter(|o| matches!(o, Op::SetFlag { .. }))
+            .count();
         assert_eq!(sets, 1);
-        assert!(!block.ops.iter().any(|o| matches!(o, Op::Icmp { .. })), "{:?}", block.ops);
+        assert!(
+            !block.ops.iter().any(|o| matches!(o, Op::Icmp { .. })),
+            "{:?}",
+            block.ops
+        );
     }
 
     #[test]
@@ -269,6 +289,9 @@ mod tests {
             gas: 0,
         };
         optimize(&mut block);
-        assert!(block.ops.iter().any(|o| matches!(o, Op::SetFlag { flag: Flag::CF, .. })));
+        assert!(block
+            .ops
+            .iter()
+            .any(|o| matches!(o, Op::SetFlag { flag: Flag::CF, .. })));
     }
 }

@@ -58,7 +58,15 @@ pub enum Flag {
 
 impl Flag {
     /// Every flag, in storage order.
-    pub const ALL: [Flag; 7] = [Flag::CF, Flag::PF, Flag::AF, Flag::ZF, Flag::SF, Flag::OF, Flag::DF];
+    pub const ALL: [Flag; 7] = [
+        Flag::CF,
+        Flag::PF,
+        Flag::AF,
+        Flag::ZF,
+        Flag::SF,
+        Flag::OF,
+        Flag::DF,
+    ];
 
     /// The flag's bit in RFLAGS.
     pub const fn rflags_bit(self) -> u32 {
@@ -242,42 +250,50 @@ pub mod offsets {
     use super::CpuState;
     use core::mem::offset_of;
 
+    /// A field offset as Cranelift's `i32` displacement. `CpuState` is a few KiB, so
+    /// every offset fits; the assertion makes that a compile-time fact.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+    const fn off(x: usize) -> i32 {
+        assert!(x < 1 << 20);
+        x as i32
+    }
+
     /// Offset of GPR `i`.
     pub const fn gpr(i: usize) -> i32 {
-        (offset_of!(CpuState, gpr) + 8 * i) as i32
+        off(offset_of!(CpuState, gpr) + 8 * i)
     }
     /// Offset of flag byte `i`.
     pub const fn flag(i: usize) -> i32 {
-        (offset_of!(CpuState, flags) + i) as i32
+        off(offset_of!(CpuState, flags) + i)
     }
     /// Offset of XMM register `i`.
     pub const fn xmm(i: usize) -> i32 {
-        (offset_of!(CpuState, xmm) + 16 * i) as i32
+        off(offset_of!(CpuState, xmm) + 16 * i)
     }
     /// `rip`.
-    pub const RIP: i32 = offset_of!(CpuState, rip) as i32;
+    pub const RIP: i32 = off(offset_of!(CpuState, rip));
     /// `fs_base`.
-    pub const FS_BASE: i32 = offset_of!(CpuState, fs_base) as i32;
+    pub const FS_BASE: i32 = off(offset_of!(CpuState, fs_base));
     /// `gs_base`.
-    pub const GS_BASE: i32 = offset_of!(CpuState, gs_base) as i32;
+    pub const GS_BASE: i32 = off(offset_of!(CpuState, gs_base));
     /// `gas`.
-    pub const GAS: i32 = offset_of!(CpuState, gas) as i32;
+    pub const GAS: i32 = off(offset_of!(CpuState, gas));
     /// `mem_base`.
-    pub const MEM_BASE: i32 = offset_of!(CpuState, mem_base) as i32;
+    pub const MEM_BASE: i32 = off(offset_of!(CpuState, mem_base));
     /// `mem_size`.
-    pub const MEM_SIZE: i32 = offset_of!(CpuState, mem_size) as i32;
+    pub const MEM_SIZE: i32 = off(offset_of!(CpuState, mem_size));
     /// `exit_reason`.
-    pub const EXIT_REASON: i32 = offset_of!(CpuState, exit_reason) as i32;
+    pub const EXIT_REASON: i32 = off(offset_of!(CpuState, exit_reason));
     /// `fault_signal`.
-    pub const FAULT_SIGNAL: i32 = offset_of!(CpuState, fault_signal) as i32;
+    pub const FAULT_SIGNAL: i32 = off(offset_of!(CpuState, fault_signal));
     /// `fault_addr`.
-    pub const FAULT_ADDR: i32 = offset_of!(CpuState, fault_addr) as i32;
+    pub const FAULT_ADDR: i32 = off(offset_of!(CpuState, fault_addr));
     /// `fault_rip`.
-    pub const FAULT_RIP: i32 = offset_of!(CpuState, fault_rip) as i32;
+    pub const FAULT_RIP: i32 = off(offset_of!(CpuState, fault_rip));
     /// `tsc`.
-    pub const TSC: i32 = offset_of!(CpuState, tsc) as i32;
+    pub const TSC: i32 = off(offset_of!(CpuState, tsc));
     /// `hot_target`.
-    pub const HOT_TARGET: i32 = offset_of!(CpuState, hot_target) as i32;
+    pub const HOT_TARGET: i32 = off(offset_of!(CpuState, hot_target));
     /// `mxcsr`.
-    pub const MXCSR: i32 = offset_of!(CpuState, mxcsr) as i32;
+    pub const MXCSR: i32 = off(offset_of!(CpuState, mxcsr));
 }

@@ -21,7 +21,9 @@ impl CodeSource for SliceCode<'_> {
             return 0;
         }
         let start = usize::try_from(addr).unwrap_or(usize::MAX);
-        let end = usize::try_from(self.1).unwrap_or(0).min(start.saturating_add(buf.len()));
+        let end = usize::try_from(self.1)
+            .unwrap_or(0)
+            .min(start.saturating_add(buf.len()));
         let n = end.saturating_sub(start);
         buf[..n].copy_from_slice(&self.0[start..end]);
         n
@@ -44,7 +46,12 @@ pub enum SnippetEnd {
 /// Runs `code` with registers from `init` (RIP is set to [`SNIPPET_BASE`]; give
 /// `init.gas` enough gas) over the guest memory `mem` (guest address `a` is
 /// `mem[a]`). Returns the final state and how it ended.
-pub fn run_snippet_with(code: &[u8], init: &CpuState, mem: &mut [u8], config: TranslatorConfig) -> (CpuState, SnippetEnd) {
+pub fn run_snippet_with(
+    code: &[u8],
+    init: &CpuState,
+    mem: &mut [u8],
+    config: TranslatorConfig,
+) -> (CpuState, SnippetEnd) {
     exec::install_signal_handlers();
     let base = usize::try_from(SNIPPET_BASE).unwrap_or(0);
     mem[base..base + code.len()].copy_from_slice(code);
@@ -121,7 +128,10 @@ mod tests {
             Ok(())
         });
         let mut mem = vec![0u8; 1 << 20];
-        let init = CpuState { gas: 1_000_000, ..CpuState::default() };
+        let init = CpuState {
+            gas: 1_000_000,
+            ..CpuState::default()
+        };
         let (s, end) = run_snippet(&code, &init, &mut mem);
         assert_eq!(end, SnippetEnd::Done);
         assert_eq!(s.gpr[0], 55);
@@ -140,12 +150,18 @@ mod tests {
             Ok(())
         });
         let mut mem = vec![0u8; 1 << 20];
-        let init = CpuState { gas: 1_000_000, ..CpuState::default() };
+        let init = CpuState {
+            gas: 1_000_000,
+            ..CpuState::default()
+        };
         let (s, end) = run_snippet(&code, &init, &mut mem);
         assert_eq!(end, SnippetEnd::Fault(crate::state::signal::SIGSEGV));
         // Registers at a fault are those of the last block boundary; memory
         // writes before the faulting instruction happened.
-        assert_eq!(u64::from_le_bytes(mem[0x2000..0x2008].try_into().unwrap()), 0x1234);
+        assert_eq!(
+            u64::from_le_bytes(mem[0x2000..0x2008].try_into().unwrap()),
+            0x1234
+        );
         assert_eq!(s.fault_addr, 0x7fff_ffff_0000);
         assert_eq!(s.fault_rip, SNIPPET_BASE + 10 + 7 + 3 + 10);
     }
@@ -158,11 +174,17 @@ mod tests {
             Ok(())
         });
         let mut mem = vec![0u8; 1 << 20];
-        let init = CpuState { gas: 1, ..CpuState::default() };
+        let init = CpuState {
+            gas: 1,
+            ..CpuState::default()
+        };
         let (s, end) = run_snippet(&code, &init, &mut mem);
         assert_eq!(end, SnippetEnd::OutOfGas);
         assert_eq!(s.gpr[0], 0);
-        let init = CpuState { gas: 2, ..CpuState::default() };
+        let init = CpuState {
+            gas: 2,
+            ..CpuState::default()
+        };
         let (s, end) = run_snippet(&code, &init, &mut mem);
         assert_eq!(end, SnippetEnd::Done);
         assert_eq!(s.gas, 0);

@@ -36,8 +36,14 @@ fn ptr(w: u32) -> &'static str {
 #[test]
 fn alu() {
     let mut cases = vec![];
-    for op in ["add", "adc", "sub", "sbb", "and", "or", "xor", "cmp", "test"] {
-        let undef = if matches!(op, "and" | "or" | "xor" | "test") { AF } else { 0 };
+    for op in [
+        "add", "adc", "sub", "sbb", "and", "or", "xor", "cmp", "test",
+    ] {
+        let undef = if matches!(op, "and" | "or" | "xor" | "test") {
+            AF
+        } else {
+            0
+        };
         for w in [8, 16, 32, 64] {
             let r = regs(w);
             let p = ptr(w);
@@ -50,9 +56,16 @@ fn alu() {
             }
             cases.push(u(format!("{op} {}, 0x7f", r[2]), undef));
             cases.push(u(format!("{op} {}, -1", r[0]), undef));
-            cases.push(u(format!("{op} {p} [rsi], -128", ), undef));
+            cases.push(u(format!("{op} {p} [rsi], -128",), undef));
             if w >= 16 {
-                cases.push(u(format!("{op} {}, {}", r[1], if w == 16 { "0x8000" } else { "0x7fffffff" }), undef));
+                cases.push(u(
+                    format!(
+                        "{op} {}, {}",
+                        r[1],
+                        if w == 16 { "0x8000" } else { "0x7fffffff" }
+                    ),
+                    undef,
+                ));
             }
         }
     }
@@ -113,7 +126,11 @@ fn shifts_and_rotates() {
         for w in [32, 64] {
             let r = regs(w);
             for imm in [0, 1, 5, w - 1] {
-                let undef = if imm == 0 { 0 } else { AF | if imm == 1 { 0 } else { OF } };
+                let undef = if imm == 0 {
+                    0
+                } else {
+                    AF | if imm == 1 { 0 } else { OF }
+                };
                 cases.push(u(format!("{op} {}, {}, {imm}", r[0], r[1]), undef));
             }
             cases.push(u(format!("{op} {}, {}, cl", r[2], r[3]), AF | OF));
@@ -163,7 +180,10 @@ fn multiply_divide() {
     cases.push(u("xor edx, edx\nor ebx, 1\ndiv ebx", all));
     cases.push(u("and edx, 0x7fff\nor bx, 0x8000\ndiv bx", all));
     cases.push(u("movzx eax, al\nor bl, 1\ndiv bl", all));
-    cases.push(u("and eax, 0x7fff\nor byte [rsi], 0x80\ndiv byte [rsi]", all));
+    cases.push(u(
+        "and eax, 0x7fff\nor byte [rsi], 0x80\ndiv byte [rsi]",
+        all,
+    ));
     cases.push(u("shr rbx, 1\nor rbx, 2\ncqo\nidiv rbx", all));
     cases.push(u("shr rbx, 1\nor rbx, 2\nneg rbx\ncqo\nidiv rbx", all));
     cases.push(u("shr ebx, 1\nor ebx, 2\ncdq\nidiv ebx", all));
@@ -191,7 +211,13 @@ fn bit_instructions() {
                 32 => "ecx",
                 _ => "rcx",
             };
-            cases.push(u(format!("and ecx, 0x3ff\nsub rcx, 0x200\n{op} {} [rsi+0x80], {cx}", ptr(w)), bt));
+            cases.push(u(
+                format!(
+                    "and ecx, 0x3ff\nsub rcx, 0x200\n{op} {} [rsi+0x80], {cx}",
+                    ptr(w)
+                ),
+                bt,
+            ));
         }
     }
     // BSF/BSR: CF OF SF AF PF undefined; a zero source leaves the destination.
@@ -211,23 +237,49 @@ fn bit_instructions() {
             let r = regs(w);
             cases.push(u(format!("{op} {}, {}", r[0], r[1]), un));
             cases.push(u(format!("{op} {}, {p} [rsi+8]", r[3], p = ptr(w)), un));
-            cases.push(u(format!("xor ecx, ecx\n{op} {}, {}", r[0], match w { 16 => "cx", 32 => "ecx", _ => "rcx" }), un));
+            cases.push(u(
+                format!(
+                    "xor ecx, ecx\n{op} {}, {}",
+                    r[0],
+                    match w {
+                        16 => "cx",
+                        32 => "ecx",
+                        _ => "rcx",
+                    }
+                ),
+                un,
+            ));
         }
     }
     for w in [32, 64] {
         let r = regs(w);
         let cx = if w == 32 { "ecx" } else { "rcx" };
         cases.push(u(format!("andn {}, {}, {}", r[0], r[1], r[3]), AF | PF));
-        cases.push(u(format!("andn {}, {}, {p} [rsi]", r[2], r[1], p = ptr(w)), AF | PF));
+        cases.push(u(
+            format!("andn {}, {}, {p} [rsi]", r[2], r[1], p = ptr(w)),
+            AF | PF,
+        ));
         cases.push(u(format!("bextr {}, {}, {cx}", r[0], r[1]), AF | SF | PF));
-        cases.push(u(format!("and ecx, 0x7f7f\nbextr {}, {}, {cx}", r[0], r[1]), AF | SF | PF));
-        cases.push(u(format!("bextr {}, {p} [rsi], {cx}", r[2], p = ptr(w)), AF | SF | PF));
+        cases.push(u(
+            format!("and ecx, 0x7f7f\nbextr {}, {}, {cx}", r[0], r[1]),
+            AF | SF | PF,
+        ));
+        cases.push(u(
+            format!("bextr {}, {p} [rsi], {cx}", r[2], p = ptr(w)),
+            AF | SF | PF,
+        ));
         for op in ["blsi", "blsmsk", "blsr"] {
             cases.push(u(format!("{op} {}, {}", r[0], r[1]), AF | PF));
-            cases.push(u(format!("{op} {}, {p} [rsi+8]", r[2], p = ptr(w)), AF | PF));
+            cases.push(u(
+                format!("{op} {}, {p} [rsi+8]", r[2], p = ptr(w)),
+                AF | PF,
+            ));
         }
         cases.push(u(format!("bzhi {}, {}, {cx}", r[0], r[1]), AF | PF));
-        cases.push(u(format!("and ecx, 0x47\nbzhi {}, {}, {cx}", r[0], r[1]), AF | PF));
+        cases.push(u(
+            format!("and ecx, 0x47\nbzhi {}, {}, {cx}", r[0], r[1]),
+            AF | PF,
+        ));
         cases.push(c(format!("pdep {}, {}, {}", r[0], r[1], r[3])));
         cases.push(c(format!("pext {}, {}, {}", r[0], r[1], r[3])));
         cases.push(c(format!("pdep {}, {}, {p} [rsi]", r[0], r[2], p = ptr(w))));
@@ -240,7 +292,9 @@ fn bit_instructions() {
         cases.push(c(format!("bswap {}", r[2])));
     }
     // ADX chains: two independent carry chains interleaved.
-    cases.push(c("xor r8d, r8d\nadcx rax, rbx\nadox rcx, rdx\nadcx r9, r10\nadox r11, r12\nadcx r8, r8"));
+    cases.push(c(
+        "xor r8d, r8d\nadcx rax, rbx\nadox rcx, rdx\nadcx r9, r10\nadox r11, r12\nadcx r8, r8",
+    ));
     for w in [16, 32, 64] {
         let r = regs(w);
         cases.push(c(format!("movbe {}, {p} [rsi+3]", r[0], p = ptr(w))));
@@ -249,9 +303,22 @@ fn bit_instructions() {
     for s in ["clc", "stc", "cmc", "cld", "std\nmov eax, 1\ncld", "std"] {
         cases.push(c(s));
     }
-    for w in [8, 16, 32, 64] {
-        let r = ["bl", "bx", "ebx", "rbx"][(w as u32).trailing_zeros() as usize - 3];
-        let (o, s) = if w == 64 { ("rax", "q") } else { ("eax", if w == 8 { "b" } else if w == 16 { "w" } else { "d" }) };
+    for w in [8u32, 16, 32, 64] {
+        let r = ["bl", "bx", "ebx", "rbx"][w.trailing_zeros() as usize - 3];
+        let (o, s) = if w == 64 {
+            ("rax", "q")
+        } else {
+            (
+                "eax",
+                if w == 8 {
+                    "b"
+                } else if w == 16 {
+                    "w"
+                } else {
+                    "d"
+                },
+            )
+        };
         cases.push(c(format!("crc32 {o}, {r}")));
         cases.push(c(format!("crc32 {o}, {} [rsi+1]", ptr(w))));
         let _ = s;
@@ -263,27 +330,89 @@ fn bit_instructions() {
 fn data_moves_and_stack() {
     let mut cases = vec![];
     for s in [
-        "mov al, bh", "mov ah, bl", "mov ch, dh", "mov r9b, al", "mov ax, bx", "mov eax, ebx", "mov rax, rbx",
-        "mov eax, -1", "mov rax, -1", "mov ax, 0x8000", "mov ah, 0xff", "mov rax, 0x123456789abcdef0",
-        "mov [rsi], al", "mov [rsi+1], ah", "mov [rsi+2], bx", "mov [rsi+4], ecx", "mov [rsi+8], rdx",
-        "mov al, [rsi+3]", "mov bh, [rsi+7]", "mov cx, [rsi+9]", "mov edx, [rsi+11]", "mov r8, [rsi+13]",
-        "mov byte [rsi], 0x80", "mov word [rsi], -2", "mov dword [rsi], 0x7fffffff", "mov qword [rsi], -5",
-        "movzx eax, bl", "movzx eax, bh", "movzx rax, word [rsi]", "movzx ax, cl", "movsx eax, bl", "movsx eax, bh",
-        "movsx rax, word [rsi]", "movsx ax, cl", "movsxd rax, ebx", "movsxd rcx, dword [rsi+4]", "movzx r10d, r11b",
-        "lea rax, [rbx+rcx*4+0x12]", "lea eax, [rbx+rcx*8-1]", "lea ax, [rbx+rdx]", "lea rax, [rsi+rdi*2]",
-        "lea eax, [ebx+ecx*4+7]", "lea rax, [ebx+ecx]", "lea r9, [r10+r11*1+0x7fffffff]", "lea rax, [rel $]",
-        "cbw", "cwde", "cdqe", "cwd", "cdq", "cqo",
-        "xchg rax, rbx", "xchg eax, ebx", "xchg ax, bx", "xchg al, ah", "xchg bh, cl", "xchg [rsi], rcx",
-        "xchg [rsi+1], dl", "xchg eax, eax", "xchg [rsi+2], ax", "nop", "pause", "lfence\nmfence\nsfence",
-        "prefetcht0 [rsi]\nprefetchnta [rsi+64]\nprefetchw [rsi]", "clflush [rsi]",
-        "push rax\npop rbx", "push ax\npop bx", "push qword [rsi]\npop qword [rsi+8]", "push -1\npop rcx",
-        "push 0x7f\npop rcx", "push word 0x1234\npop dx", "push rsp\npop rax", "pop rax\npush rax",
-        "push rbp\nmov rbp, rsp\nsub rsp, 32\nmov [rbp-8], rax\nleave", "enter 16, 0\nmov [rbp-8], rbx\nleave",
-        "pop rsp", "mov rsp, rsi\npush rax",
+        "mov al, bh",
+        "mov ah, bl",
+        "mov ch, dh",
+        "mov r9b, al",
+        "mov ax, bx",
+        "mov eax, ebx",
+        "mov rax, rbx",
+        "mov eax, -1",
+        "mov rax, -1",
+        "mov ax, 0x8000",
+        "mov ah, 0xff",
+        "mov rax, 0x123456789abcdef0",
+        "mov [rsi], al",
+        "mov [rsi+1], ah",
+        "mov [rsi+2], bx",
+        "mov [rsi+4], ecx",
+        "mov [rsi+8], rdx",
+        "mov al, [rsi+3]",
+        "mov bh, [rsi+7]",
+        "mov cx, [rsi+9]",
+        "mov edx, [rsi+11]",
+        "mov r8, [rsi+13]",
+        "mov byte [rsi], 0x80",
+        "mov word [rsi], -2",
+        "mov dword [rsi], 0x7fffffff",
+        "mov qword [rsi], -5",
+        "movzx eax, bl",
+        "movzx eax, bh",
+        "movzx rax, word [rsi]",
+        "movzx ax, cl",
+        "movsx eax, bl",
+        "movsx eax, bh",
+        "movsx rax, word [rsi]",
+        "movsx ax, cl",
+        "movsxd rax, ebx",
+        "movsxd rcx, dword [rsi+4]",
+        "movzx r10d, r11b",
+        "lea rax, [rbx+rcx*4+0x12]",
+        "lea eax, [rbx+rcx*8-1]",
+        "lea ax, [rbx+rdx]",
+        "lea rax, [rsi+rdi*2]",
+        "lea eax, [ebx+ecx*4+7]",
+        "lea rax, [ebx+ecx]",
+        "lea r9, [r10+r11*1+0x7fffffff]",
+        "lea rax, [rel $]",
+        "cbw",
+        "cwde",
+        "cdqe",
+        "cwd",
+        "cdq",
+        "cqo",
+        "xchg rax, rbx",
+        "xchg eax, ebx",
+        "xchg ax, bx",
+        "xchg al, ah",
+        "xchg bh, cl",
+        "xchg [rsi], rcx",
+        "xchg [rsi+1], dl",
+        "xchg eax, eax",
+        "xchg [rsi+2], ax",
+        "nop",
+        "pause",
+        "lfence\nmfence\nsfence",
+        "prefetcht0 [rsi]\nprefetchnta [rsi+64]\nprefetchw [rsi]",
+        "clflush [rsi]",
+        "push rax\npop rbx",
+        "push ax\npop bx",
+        "push qword [rsi]\npop qword [rsi+8]",
+        "push -1\npop rcx",
+        "push 0x7f\npop rcx",
+        "push word 0x1234\npop dx",
+        "push rsp\npop rax",
+        "pop rax\npush rax",
+        "push rbp\nmov rbp, rsp\nsub rsp, 32\nmov [rbp-8], rax\nleave",
+        "enter 16, 0\nmov [rbp-8], rbx\nleave",
+        "pop rsp",
+        "mov rsp, rsi\npush rax",
     ] {
         cases.push(c(s));
     }
-    for cc in ["o", "no", "b", "ae", "e", "ne", "be", "a", "s", "ns", "p", "np", "l", "ge", "le", "g"] {
+    for cc in [
+        "o", "no", "b", "ae", "e", "ne", "be", "a", "s", "ns", "p", "np", "l", "ge", "le", "g",
+    ] {
         cases.push(c(format!("set{cc} al")));
         cases.push(c(format!("set{cc} ah")));
         cases.push(c(format!("set{cc} byte [rsi]")));
@@ -337,13 +466,21 @@ fn atomics() {
         // CMPXCHG: both outcomes (equal when the accumulator is loaded first).
         cases.push(c(format!("cmpxchg {}, {}", r[1], r[3])));
         cases.push(c(format!("cmpxchg {p} [rsi], {}", r[3])));
-        cases.push(c(format!("mov {acc}, [rsi]\nlock cmpxchg {p} [rsi], {}", r[3])));
-        cases.push(c(format!("mov {acc}, {}\ncmpxchg {}, {}", r[1], r[1], r[3])));
+        cases.push(c(format!(
+            "mov {acc}, [rsi]\nlock cmpxchg {p} [rsi], {}",
+            r[3]
+        )));
+        cases.push(c(format!(
+            "mov {acc}, {}\ncmpxchg {}, {}",
+            r[1], r[1], r[3]
+        )));
     }
     cases.push(c("cmpxchg8b [rsi]"));
     cases.push(c("mov eax, [rsi]\nmov edx, [rsi+4]\nlock cmpxchg8b [rsi]"));
     cases.push(c("cmpxchg16b [rsi]"));
-    cases.push(c("mov rax, [rsi+16]\nmov rdx, [rsi+24]\nlock cmpxchg16b [rsi+16]"));
+    cases.push(c(
+        "mov rax, [rsi+16]\nmov rdx, [rsi+24]\nlock cmpxchg16b [rsi+16]",
+    ));
     cases.push(c("mov rax, [rsi+16]\nlock cmpxchg16b [rsi+16]"));
     cases.push(c("lock add qword [rsi], 1\nlock inc dword [rsi+8]\nlock or byte [rsi+3], al\nlock btc qword [rsi], 7"));
     check_all(&cases, N);
@@ -352,10 +489,16 @@ fn atomics() {
 #[test]
 fn control_flow() {
     let mut cases = vec![];
-    for cc in ["o", "no", "b", "ae", "e", "ne", "be", "a", "s", "ns", "p", "np", "l", "ge", "le", "g"] {
+    for cc in [
+        "o", "no", "b", "ae", "e", "ne", "be", "a", "s", "ns", "p", "np", "l", "ge", "le", "g",
+    ] {
         cases.push(c(format!("mov r8d, 1\nj{cc} .t\nmov r8d, 2\n.t:")));
-        cases.push(c(format!("cmp rax, rbx\nj{cc} .t\nmov r8d, 2\njmp .e\n.t: mov r8d, 3\n.e:")));
-        cases.push(c(format!("cmp ecx, 7\nj{cc} near .t\ntimes 200 nop\n.t: mov r9, rsp")));
+        cases.push(c(format!(
+            "cmp rax, rbx\nj{cc} .t\nmov r8d, 2\njmp .e\n.t: mov r8d, 3\n.e:"
+        )));
+        cases.push(c(format!(
+            "cmp ecx, 7\nj{cc} near .t\ntimes 200 nop\n.t: mov r9, rsp"
+        )));
     }
     for s in [
         // Loops and jcc chains.
@@ -387,12 +530,17 @@ fn control_flow() {
 #[test]
 fn strings() {
     let mut cases = vec![];
-    for s in ["movsb", "movsw", "movsd", "movsq", "stosb", "stosw", "stosd", "stosq", "lodsb", "lodsw", "lodsd", "lodsq"] {
+    for s in [
+        "movsb", "movsw", "movsd", "movsq", "stosb", "stosw", "stosd", "stosq", "lodsb", "lodsw",
+        "lodsd", "lodsq",
+    ] {
         cases.push(c(s.to_string()));
         cases.push(c(format!("and ecx, 31\nrep {s}")));
         cases.push(c(format!("xor ecx, ecx\nrep {s}")));
     }
-    for s in ["cmpsb", "cmpsw", "cmpsd", "cmpsq", "scasb", "scasw", "scasd", "scasq"] {
+    for s in [
+        "cmpsb", "cmpsw", "cmpsd", "cmpsq", "scasb", "scasw", "scasd", "scasq",
+    ] {
         cases.push(c(s.to_string()));
         cases.push(c(format!("and ecx, 31\nrepe {s}")));
         cases.push(c(format!("and ecx, 31\nrepne {s}")));
@@ -408,7 +556,17 @@ fn strings() {
 #[test]
 fn cpuid_is_the_model() {
     use qvm_translator::cpuid::cpuid;
-    for (leaf, sub) in [(0u32, 0u32), (1, 0), (7, 0), (7, 1), (0xd, 0), (0x8000_0000, 0), (0x8000_0001, 0), (0x8000_0002, 0), (4, 2)] {
+    for (leaf, sub) in [
+        (0u32, 0u32),
+        (1, 0),
+        (7, 0),
+        (7, 1),
+        (0xd, 0),
+        (0x8000_0000, 0),
+        (0x8000_0001, 0),
+        (0x8000_0002, 0),
+        (4, 2),
+    ] {
         let code = assemble(&format!("mov eax, {leaf:#x}\nmov ecx, {sub}\ncpuid"));
         let (ctx, data) = random_state(&mut Rng(leaf as u64 + 1), Kind::Int, &[0x1f80], false);
         let q = run_qvm(&code, &ctx, &data, 64).unwrap_or_else(|e| panic!("cpuid: {e:?}"));
@@ -423,8 +581,21 @@ fn cpuid_is_the_model() {
     // tests first.
     let (_, _, c1, d1) = cpuid(1, 0);
     let tested_c1 = (1 << 0) | (1 << 9) | (1 << 13) | (1 << 19) | (1 << 20) | (1 << 22) | (1 << 23);
-    assert_eq!(c1 & !tested_c1, 0, "untested leaf 1 ECX bits {:#x}", c1 & !tested_c1);
-    let baseline_d1 = (1 << 0) | (1 << 4) | (1 << 8) | (1 << 15) | (1 << 19) | (1 << 23) | (1 << 24) | (1 << 25) | (1 << 26);
+    assert_eq!(
+        c1 & !tested_c1,
+        0,
+        "untested leaf 1 ECX bits {:#x}",
+        c1 & !tested_c1
+    );
+    let baseline_d1 = (1 << 0)
+        | (1 << 4)
+        | (1 << 8)
+        | (1 << 15)
+        | (1 << 19)
+        | (1 << 23)
+        | (1 << 24)
+        | (1 << 25)
+        | (1 << 26);
     assert_eq!(d1, baseline_d1);
     let (_, b7, c7, d7) = cpuid(7, 0);
     assert_eq!((b7 & !((1 << 3) | (1 << 8) | (1 << 19)), c7, d7), (0, 0, 0));
@@ -439,8 +610,17 @@ fn harness_detects_differences() {
     let (ctx, data) = random_state(&mut Rng(3), Kind::Int, &[0x1f80], false);
     let (n, _) = run_native(&code, &ctx, &data);
     let q = run_qvm(&code, &ctx, &data, 64).unwrap_or_else(|e| panic!("{e:?}"));
-    assert_ne!((n.gpr[0], n.gpr[1]), (q.ctx.gpr[0], q.ctx.gpr[1]), "host CPUID leaf 1 equals the model's?");
-    assert!(!check_case(&c("rdtsc\nshl rdx, 32\nor rax, rdx\nmov rdx, 0"), 1, &[0x1f80]).is_empty());
+    assert_ne!(
+        (n.gpr[0], n.gpr[1]),
+        (q.ctx.gpr[0], q.ctx.gpr[1]),
+        "host CPUID leaf 1 equals the model's?"
+    );
+    assert!(!check_case(
+        &c("rdtsc\nshl rdx, 32\nor rax, rdx\nmov rdx, 0"),
+        1,
+        &[0x1f80]
+    )
+    .is_empty());
 }
 
 /// Runs `$QVM_ISA_SRC` once natively (with `$QVM_ISA_NATIVE`) and under qvm, printing
@@ -449,7 +629,10 @@ fn harness_detects_differences() {
 #[ignore = "debugging aid"]
 fn debug_one() {
     let code = assemble(&std::env::var("QVM_ISA_SRC").unwrap_or_default());
-    let seed: u64 = std::env::var("QVM_ISA_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(5);
+    let seed: u64 = std::env::var("QVM_ISA_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5);
     let (ctx, data) = random_state(&mut Rng(seed), Kind::Int, &[0x1f80], true);
     eprintln!("in {:x?} rflags {:#x}", ctx.gpr, ctx.rflags);
     if std::env::var_os("QVM_ISA_NATIVE").is_some() {
@@ -457,7 +640,10 @@ fn debug_one() {
         eprintln!("native {:x?} rflags {:#x}", n.gpr, n.rflags);
     }
     match run_qvm(&code, &ctx, &data, 64) {
-        Ok(q) => eprintln!("qvm    {:x?} rflags {:#x} gas {}", q.ctx.gpr, q.ctx.rflags, q.gas),
+        Ok(q) => eprintln!(
+            "qvm    {:x?} rflags {:#x} gas {}",
+            q.ctx.gpr, q.ctx.rflags, q.gas
+        ),
         Err(e) => eprintln!("qvm ended {e:?}"),
     }
 }

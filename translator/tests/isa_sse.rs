@@ -16,7 +16,12 @@ const N: usize = 16;
 /// MIN/MAX and truncating conversions: see `sse_native.rs` (`min_max_exact`,
 /// `truncation_exact`): MXCSR flags are not yet exact for them, values are.
 fn loose(src: &str, kind: Kind) -> Case {
-    Case { src: src.into(), undef: 0, kind, mxcsr_flags: false }
+    Case {
+        src: src.into(),
+        undef: 0,
+        kind,
+        mxcsr_flags: false,
+    }
 }
 
 #[test]
@@ -26,21 +31,33 @@ fn sse2_arith_rounding_modes() {
         for (sfx, k) in [("ps", S), ("pd", D), ("ss", S), ("sd", D)] {
             cases.push(f(format!("{op}{sfx} xmm1, xmm2"), k));
             if op == "sqrt" {
-                cases.push(f(format!("sqrt{sfx} xmm3, xmm4\nmul{sfx} xmm3, xmm5\nsqrt{sfx} xmm6, xmm3"), k));
+                cases.push(f(
+                    format!("sqrt{sfx} xmm3, xmm4\nmul{sfx} xmm3, xmm5\nsqrt{sfx} xmm6, xmm3"),
+                    k,
+                ));
             } else {
-                cases.push(f(format!("{op}{sfx} xmm3, xmm4\n{op}{sfx} xmm3, xmm5\n{op}{sfx} xmm6, xmm3"), k));
+                cases.push(f(
+                    format!("{op}{sfx} xmm3, xmm4\n{op}{sfx} xmm3, xmm5\n{op}{sfx} xmm6, xmm3"),
+                    k,
+                ));
             }
         }
     }
     // Dependent mixes: a polynomial, a dot product, a Newton step.
     cases.push(f("mulsd xmm1, xmm2\naddsd xmm1, xmm3\nmulsd xmm1, xmm2\naddsd xmm1, xmm4\nsqrtsd xmm5, xmm1\ndivsd xmm5, xmm2", D));
     cases.push(f("mulps xmm1, xmm2\nmulps xmm3, xmm4\naddps xmm1, xmm3\nmovhlps xmm5, xmm1\naddps xmm1, xmm5\nmovaps xmm6, xmm1\nshufps xmm6, xmm6, 0x55\naddss xmm1, xmm6", S));
-    cases.push(f("movapd xmm7, xmm2\nmulpd xmm7, xmm7\nsubpd xmm7, xmm1\ndivpd xmm7, xmm2\nsubpd xmm2, xmm7", D));
+    cases.push(f(
+        "movapd xmm7, xmm2\nmulpd xmm7, xmm7\nsubpd xmm7, xmm1\ndivpd xmm7, xmm2\nsubpd xmm2, xmm7",
+        D,
+    ));
     for p in [0, 1, 2, 3, 4, 5, 6, 7] {
         cases.push(f(format!("cmpsd xmm1, xmm2, {p}\nandpd xmm1, xmm3"), D));
         cases.push(f(format!("cmpps xmm1, xmm2, {p}\nandnps xmm1, xmm3"), S));
     }
-    cases.push(f("ucomisd xmm1, xmm2\nseta al\nsetp bl\ncomisd xmm3, xmm4\nsetb cl", D));
+    cases.push(f(
+        "ucomisd xmm1, xmm2\nseta al\nsetp bl\ncomisd xmm3, xmm4\nsetb cl",
+        D,
+    ));
     cases.push(f("ucomiss xmm1, xmm2\njp .n\nja .a\nmov eax, 1\njmp .e\n.a: mov eax, 2\njmp .e\n.n: mov eax, 3\n.e:", S));
     check_all_mx(&cases, N, MXCSRS);
 }
@@ -49,24 +66,55 @@ fn sse2_arith_rounding_modes() {
 fn conversions_rounding_modes() {
     let mut cases = vec![];
     for s in [
-        "cvtsi2sd xmm1, rax", "cvtsi2sd xmm1, eax", "cvtsi2ss xmm1, rax", "cvtsi2ss xmm1, ebx",
-        "cvtsi2sd xmm1, qword [rsi]", "cvtdq2ps xmm1, xmm2", "cvtdq2pd xmm1, xmm2",
+        "cvtsi2sd xmm1, rax",
+        "cvtsi2sd xmm1, eax",
+        "cvtsi2ss xmm1, rax",
+        "cvtsi2ss xmm1, ebx",
+        "cvtsi2sd xmm1, qword [rsi]",
+        "cvtdq2ps xmm1, xmm2",
+        "cvtdq2pd xmm1, xmm2",
     ] {
         cases.push(f(s, I));
     }
-    for s in ["cvtsd2si rax, xmm2", "cvtsd2si eax, xmm2", "cvtsd2ss xmm1, xmm2", "cvtpd2ps xmm1, xmm2", "cvtpd2dq xmm1, xmm2"] {
+    for s in [
+        "cvtsd2si rax, xmm2",
+        "cvtsd2si eax, xmm2",
+        "cvtsd2ss xmm1, xmm2",
+        "cvtpd2ps xmm1, xmm2",
+        "cvtpd2dq xmm1, xmm2",
+    ] {
         cases.push(f(s, D));
     }
-    for s in ["cvtss2si rax, xmm2", "cvtss2si eax, xmm2", "cvtss2sd xmm1, xmm2", "cvtps2pd xmm1, xmm2", "cvtps2dq xmm1, xmm2"] {
+    for s in [
+        "cvtss2si rax, xmm2",
+        "cvtss2si eax, xmm2",
+        "cvtss2sd xmm1, xmm2",
+        "cvtps2pd xmm1, xmm2",
+        "cvtps2dq xmm1, xmm2",
+    ] {
         cases.push(f(s, S));
     }
     // Round trips through integers in the current rounding mode.
-    cases.push(f("cvtsd2si rax, xmm2\ncvtsi2sd xmm3, rax\nsubsd xmm2, xmm3", D));
-    cases.push(f("cvtps2dq xmm1, xmm2\ncvtdq2ps xmm3, xmm1\nsubps xmm2, xmm3", S));
-    for s in ["cvttsd2si rax, xmm2", "cvttsd2si eax, xmm2", "cvttpd2dq xmm1, xmm2"] {
+    cases.push(f(
+        "cvtsd2si rax, xmm2\ncvtsi2sd xmm3, rax\nsubsd xmm2, xmm3",
+        D,
+    ));
+    cases.push(f(
+        "cvtps2dq xmm1, xmm2\ncvtdq2ps xmm3, xmm1\nsubps xmm2, xmm3",
+        S,
+    ));
+    for s in [
+        "cvttsd2si rax, xmm2",
+        "cvttsd2si eax, xmm2",
+        "cvttpd2dq xmm1, xmm2",
+    ] {
         cases.push(loose(s, D));
     }
-    for s in ["cvttss2si rax, xmm2", "cvttss2si eax, xmm2", "cvttps2dq xmm1, xmm2"] {
+    for s in [
+        "cvttss2si rax, xmm2",
+        "cvttss2si eax, xmm2",
+        "cvttps2dq xmm1, xmm2",
+    ] {
         cases.push(loose(s, S));
     }
     for s in ["minsd xmm1, xmm2", "maxpd xmm1, xmm2"] {
@@ -90,7 +138,13 @@ fn sse3() {
         cases.push(f(format!("{op} xmm1, xmm2"), D));
         cases.push(f(format!("{op} xmm1, [rsi+16]\n{op} xmm3, xmm1"), D));
     }
-    for s in ["movddup xmm1, xmm2", "movddup xmm1, [rsi+8]", "movshdup xmm1, xmm2", "movsldup xmm1, [rsi]", "lddqu xmm1, [rsi+3]"] {
+    for s in [
+        "movddup xmm1, xmm2",
+        "movddup xmm1, [rsi+8]",
+        "movshdup xmm1, xmm2",
+        "movsldup xmm1, [rsi]",
+        "lddqu xmm1, [rsi+3]",
+    ] {
         cases.push(f(s, I));
     }
     check_all_mx(&cases, N, MXCSRS);
@@ -100,8 +154,21 @@ fn sse3() {
 fn ssse3() {
     let mut cases = vec![];
     for op in [
-        "pshufb", "phaddw", "phaddd", "phaddsw", "phsubw", "phsubd", "phsubsw", "pmaddubsw", "pmulhrsw", "psignb",
-        "psignw", "psignd", "pabsb", "pabsw", "pabsd",
+        "pshufb",
+        "phaddw",
+        "phaddd",
+        "phaddsw",
+        "phsubw",
+        "phsubd",
+        "phsubsw",
+        "pmaddubsw",
+        "pmulhrsw",
+        "psignb",
+        "psignw",
+        "psignd",
+        "pabsb",
+        "pabsw",
+        "pabsd",
     ] {
         cases.push(f(format!("{op} xmm1, xmm2"), I));
         cases.push(f(format!("{op} xmm9, [rsi+32]\n{op} xmm9, xmm9"), I));
@@ -116,8 +183,19 @@ fn ssse3() {
 fn sse41() {
     let mut cases = vec![];
     for op in [
-        "pmulld", "pmuldq", "pminsb", "pminsd", "pminuw", "pminud", "pmaxsb", "pmaxsd", "pmaxuw", "pmaxud", "pcmpeqq",
-        "packusdw", "phminposuw",
+        "pmulld",
+        "pmuldq",
+        "pminsb",
+        "pminsd",
+        "pminuw",
+        "pminud",
+        "pmaxsb",
+        "pmaxsd",
+        "pmaxuw",
+        "pmaxud",
+        "pcmpeqq",
+        "packusdw",
+        "phminposuw",
     ] {
         cases.push(f(format!("{op} xmm1, xmm2"), I));
         cases.push(f(format!("{op} xmm1, [rsi]"), I));
@@ -125,12 +203,26 @@ fn sse41() {
     for s in [
         "ptest xmm1, xmm2\nsetz al\nsetc bl\nseta cl",
         "ptest xmm3, xmm3\njz .z\nmov eax, 1\n.z:",
-        "pblendvb xmm1, xmm2", "blendvps xmm1, xmm2", "blendvpd xmm1, [rsi]",
-        "pblendw xmm1, xmm2, 0xa5", "blendps xmm1, xmm2, 5", "blendpd xmm1, xmm2, 2",
-        "pextrb eax, xmm2, 15", "pextrd [rsi+1], xmm2, 3", "pextrq rax, xmm2, 1", "extractps eax, xmm2, 2",
-        "pinsrb xmm1, eax, 9", "pinsrd xmm1, [rsi], 1", "pinsrq xmm1, rax, 1", "insertps xmm1, xmm2, 0x9c",
-        "pmovsxbw xmm1, xmm2", "pmovzxbd xmm1, [rsi]", "pmovsxwq xmm1, xmm2", "pmovzxdq xmm1, xmm2",
-        "mpsadbw xmm1, xmm2, 5", "movntdqa xmm1, [rsi+16]",
+        "pblendvb xmm1, xmm2",
+        "blendvps xmm1, xmm2",
+        "blendvpd xmm1, [rsi]",
+        "pblendw xmm1, xmm2, 0xa5",
+        "blendps xmm1, xmm2, 5",
+        "blendpd xmm1, xmm2, 2",
+        "pextrb eax, xmm2, 15",
+        "pextrd [rsi+1], xmm2, 3",
+        "pextrq rax, xmm2, 1",
+        "extractps eax, xmm2, 2",
+        "pinsrb xmm1, eax, 9",
+        "pinsrd xmm1, [rsi], 1",
+        "pinsrq xmm1, rax, 1",
+        "insertps xmm1, xmm2, 0x9c",
+        "pmovsxbw xmm1, xmm2",
+        "pmovzxbd xmm1, [rsi]",
+        "pmovsxwq xmm1, xmm2",
+        "pmovzxdq xmm1, xmm2",
+        "mpsadbw xmm1, xmm2, 5",
+        "movntdqa xmm1, [rsi+16]",
     ] {
         cases.push(f(s, I));
     }
@@ -147,7 +239,10 @@ fn sse41() {
         fp.push(f(format!("dppd xmm1, xmm2, {}", imm & 0x33), D));
     }
     // floor/ceil/trunc as libm's SSE4.1 variants use them, feeding arithmetic.
-    fp.push(f("roundsd xmm3, xmm2, 9\nsubsd xmm2, xmm3\nroundsd xmm4, xmm2, 10\naddsd xmm4, xmm3", D));
+    fp.push(f(
+        "roundsd xmm3, xmm2, 9\nsubsd xmm2, xmm3\nroundsd xmm4, xmm2, 10\naddsd xmm4, xmm3",
+        D,
+    ));
     check_all_mx(&fp, N, MXCSRS);
 }
 
@@ -157,10 +252,19 @@ fn sse42_and_popcnt() {
     cases.push(f("pcmpgtq xmm1, xmm2", I));
     cases.push(f("pcmpgtq xmm1, [rsi]", I));
     for imm in [0x00, 0x08, 0x0c, 0x1a, 0x3a, 0x40, 0x44, 0x4c, 0x70] {
-        cases.push(f(format!("pcmpistri xmm1, xmm2, {imm}\nsetc al\nsetz bl\nsets dl\nseto r8b"), I));
+        cases.push(f(
+            format!("pcmpistri xmm1, xmm2, {imm}\nsetc al\nsetz bl\nsets dl\nseto r8b"),
+            I,
+        ));
         cases.push(f(format!("pcmpistrm xmm1, [rsi], {imm}"), I));
-        cases.push(f(format!("and eax, 31\nand edx, 31\npcmpestri xmm1, xmm2, {imm}"), I));
-        cases.push(f(format!("and eax, 31\nand edx, 31\npcmpestrm xmm1, [rsi+16], {imm}"), I));
+        cases.push(f(
+            format!("and eax, 31\nand edx, 31\npcmpestri xmm1, xmm2, {imm}"),
+            I,
+        ));
+        cases.push(f(
+            format!("and eax, 31\nand edx, 31\npcmpestrm xmm1, [rsi+16], {imm}"),
+            I,
+        ));
     }
     // A strlen loop the way SSE4.2 string routines write it.
     cases.push(f(
@@ -182,7 +286,10 @@ fn dead_fp_results_still_raise_flags() {
     for (sfx, k) in [("ps", S), ("pd", D), ("ss", S), ("sd", D)] {
         cases.push(f(format!("sqrt{sfx} xmm3, xmm4\nsqrt{sfx} xmm3, xmm5"), k));
         cases.push(f(format!("div{sfx} xmm1, xmm2\nmovaps xmm1, xmm3"), k));
-        cases.push(f(format!("cvtsi2s{} xmm1, rax\nxorps xmm1, xmm1", &sfx[1..]), k));
+        cases.push(f(
+            format!("cvtsi2s{} xmm1, rax\nxorps xmm1, xmm1", &sfx[1..]),
+            k,
+        ));
     }
     check_all_mx(&cases, N, MXCSRS);
 }

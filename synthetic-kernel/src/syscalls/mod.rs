@@ -371,11 +371,18 @@ pub(crate) fn dispatch(
             gas,
             schedule: k.schedule,
         };
-        let host_range = crate::host_calls::HOST_CALL_BASE..crate::host_calls::HOST_CALL_BASE + crate::host_calls::HOST_CALL_RANGE;
+        let host_range = crate::host_calls::HOST_CALL_BASE
+            ..crate::host_calls::HOST_CALL_BASE + crate::host_calls::HOST_CALL_RANGE;
         let hosted = match k.host_calls.as_mut() {
             Some(h) if host_range.contains(&nr) => {
-                let mut checked = crate::host_calls::CheckedMemory { mm: &k.mm, mem: &mut *cx.mem };
-                Some(h.call(nr, args, &mut checked, cx.gas).unwrap_or(SyscallOutcome::Return(Errno::ENOSYS.as_return())))
+                let mut checked = crate::host_calls::CheckedMemory {
+                    mm: &k.mm,
+                    mem: &mut *cx.mem,
+                };
+                Some(
+                    h.call(nr, args, &mut checked, cx.gas)
+                        .unwrap_or(SyscallOutcome::Return(Errno::ENOSYS.as_return())),
+                )
             }
             _ => None,
         };

@@ -48,7 +48,11 @@ fn binary(l: &mut Lifter<'_>, m: Mnemonic) {
             r
         }
         M::Sub | M::Cmp => {
-            let r = if same_reg { l.b.iconst(ty, 0) } else { l.b.sub(a, b) };
+            let r = if same_reg {
+                l.b.iconst(ty, 0)
+            } else {
+                l.b.sub(a, b)
+            };
             l.set_flags_sub(a, b, r, None, true);
             r
         }
@@ -71,7 +75,11 @@ fn binary(l: &mut Lifter<'_>, m: Mnemonic) {
             r
         }
         M::Xor => {
-            let r = if same_reg { l.b.iconst(ty, 0) } else { l.b.xor(a, b) };
+            let r = if same_reg {
+                l.b.iconst(ty, 0)
+            } else {
+                l.b.xor(a, b)
+            };
             l.set_flags_logic(r);
             r
         }

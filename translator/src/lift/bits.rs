@@ -44,7 +44,11 @@ mod tests;
 pub fn flags_kept(insn: &iced_x86::Instruction) -> crate::state::FlagSet {
     use Mnemonic as M;
     match insn.mnemonic() {
-        M::Bt | M::Bts | M::Btr | M::Btc => Flag::OF.mask().union(Flag::SF.mask()).union(Flag::AF.mask()).union(Flag::PF.mask()),
+        M::Bt | M::Bts | M::Btr | M::Btc => Flag::OF
+            .mask()
+            .union(Flag::SF.mask())
+            .union(Flag::AF.mask())
+            .union(Flag::PF.mask()),
         _ => crate::state::FlagSet::NONE,
     }
 }
@@ -379,7 +383,10 @@ unsafe extern "C" fn pdep_pext_helper(_state: *mut CpuState, a: u64, b: u64, c: 
     }
 }
 
-const PDEP_PEXT: Helper = Helper { name: "pdep_pext", func: pdep_pext_helper };
+const PDEP_PEXT: Helper = Helper {
+    name: "pdep_pext",
+    func: pdep_pext_helper,
+};
 
 fn deposit_extract(l: &mut Lifter<'_>, deposit: bool) -> LiftResult {
     let (_, ty) = width(l, 0)?;
@@ -429,7 +436,11 @@ fn lahf(l: &mut Lifter<'_>) -> LiftResult {
     let mut ah = l.b.iconst(Type::I8, 2);
     for f in [Flag::CF, Flag::PF, Flag::AF, Flag::ZF, Flag::SF] {
         let v = l.b.get_flag(f);
-        let v = if f.rflags_bit() == 0 { v } else { l.b.shl_imm(v, u64::from(f.rflags_bit())) };
+        let v = if f.rflags_bit() == 0 {
+            v
+        } else {
+            l.b.shl_imm(v, u64::from(f.rflags_bit()))
+        };
         ah = l.b.or(ah, v);
     }
     l.write_gpr(Register::AH, ah);

@@ -17,24 +17,52 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
         M::Jmp => {
             if is_near_branch(l) {
                 l.term = Some(Terminator::Jump(l.insn.near_branch_target()));
-            } else if matches!(l.insn.op0_kind(), OpKind::Register | OpKind::Memory) && l.op_bytes(0) == 8 {
+            } else if matches!(l.insn.op0_kind(), OpKind::Register | OpKind::Memory)
+                && l.op_bytes(0) == 8
+            {
                 let t = l.read_op(0);
                 l.term = Some(Terminator::Indirect(t));
             } else {
                 return l.unsupported("far or non-64-bit jump");
             }
         }
-        M::Ja | M::Jae | M::Jb | M::Jbe | M::Je | M::Jne | M::Jg | M::Jge | M::Jl | M::Jle
-        | M::Jo | M::Jno | M::Jp | M::Jnp | M::Js | M::Jns => {
+        M::Ja
+        | M::Jae
+        | M::Jb
+        | M::Jbe
+        | M::Je
+        | M::Jne
+        | M::Jg
+        | M::Jge
+        | M::Jl
+        | M::Jle
+        | M::Jo
+        | M::Jno
+        | M::Jp
+        | M::Jnp
+        | M::Js
+        | M::Jns => {
             let c = l.cond(l.insn.condition_code());
-            l.term = Some(Terminator::Branch { cond: c, taken: l.insn.near_branch_target(), not_taken: l.next_rip });
+            l.term = Some(Terminator::Branch {
+                cond: c,
+                taken: l.insn.near_branch_target(),
+                not_taken: l.next_rip,
+            });
         }
         M::Jrcxz | M::Jecxz => {
-            let ty = if l.insn.mnemonic() == M::Jrcxz { Type::I64 } else { Type::I32 };
+            let ty = if l.insn.mnemonic() == M::Jrcxz {
+                Type::I64
+            } else {
+                Type::I32
+            };
             let rcx = l.b.get_reg(1);
             let c = l.b.trunc(ty, rcx);
             let z = l.b.icmp_imm(IntCC::Eq, c, 0);
-            l.term = Some(Terminator::Branch { cond: z, taken: l.insn.near_branch_target(), not_taken: l.next_rip });
+            l.term = Some(Terminator::Branch {
+                cond: z,
+                taken: l.insn.near_branch_target(),
+                not_taken: l.next_rip,
+            });
         }
         M::Loop | M::Loope | M::Loopne => {
             if l.insn.op0_kind() != OpKind::NearBranch64 {
@@ -56,14 +84,20 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
                 }
                 _ => nz,
             };
-            l.term = Some(Terminator::Branch { cond: c, taken: l.insn.near_branch_target(), not_taken: l.next_rip });
+            l.term = Some(Terminator::Branch {
+                cond: c,
+                taken: l.insn.near_branch_target(),
+                not_taken: l.next_rip,
+            });
         }
         M::Call => {
             if is_near_branch(l) {
                 let ret = l.b.iconst(Type::I64, l.next_rip);
                 l.push(ret);
                 l.term = Some(Terminator::Jump(l.insn.near_branch_target()));
-            } else if matches!(l.insn.op0_kind(), OpKind::Register | OpKind::Memory) && l.op_bytes(0) == 8 {
+            } else if matches!(l.insn.op0_kind(), OpKind::Register | OpKind::Memory)
+                && l.op_bytes(0) == 8
+            {
                 let t = l.read_op(0);
                 let ret = l.b.iconst(Type::I64, l.next_rip);
                 l.push(ret);
@@ -73,7 +107,9 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
             }
         }
         M::Ret => {
-            if l.insn.code() != iced_x86::Code::Retnq && l.insn.code() != iced_x86::Code::Retnq_imm16 {
+            if l.insn.code() != iced_x86::Code::Retnq
+                && l.insn.code() != iced_x86::Code::Retnq_imm16
+            {
                 return l.unsupported("far or 16-bit return");
             }
             let t = l.pop(Type::I64);
@@ -86,9 +122,10 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
             l.term = Some(Terminator::Indirect(t));
         }
         M::Push => {
-            let bytes = u32::try_from(l.insn.stack_pointer_increment().unsigned_abs()).unwrap_or(8);
+            let bytes = l.insn.stack_pointer_increment().unsigned_abs();
             let ty = Type::int_of_bytes(bytes);
-            if l.insn.op0_kind() == OpKind::Register && l.insn.op0_register().is_segment_register() {
+            if l.insn.op0_kind() == OpKind::Register && l.insn.op0_register().is_segment_register()
+            {
                 return l.unsupported("segment register push");
             }
             let v = l.read_op_as(0, ty);
@@ -97,7 +134,8 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
         M::Pop => {
             let bytes = u32::try_from(l.insn.stack_pointer_increment()).unwrap_or(8);
             let ty = Type::int_of_bytes(bytes);
-            if l.insn.op0_kind() == OpKind::Register && l.insn.op0_register().is_segment_register() {
+            if l.insn.op0_kind() == OpKind::Register && l.insn.op0_register().is_segment_register()
+            {
                 return l.unsupported("segment register pop");
             }
             let v = l.pop(ty);
@@ -125,20 +163,44 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
         }
         M::Pushfq | M::Pushf => {
             let mut acc = l.b.iconst(Type::I64, 0x202);
-            for f in [Flag::CF, Flag::PF, Flag::AF, Flag::ZF, Flag::SF, Flag::OF, Flag::DF] {
+            for f in [
+                Flag::CF,
+                Flag::PF,
+                Flag::AF,
+                Flag::ZF,
+                Flag::SF,
+                Flag::OF,
+                Flag::DF,
+            ] {
                 let v = l.b.get_flag(f);
                 let w = l.b.zext(Type::I64, v);
                 let s = l.b.shl_imm(w, u64::from(f.rflags_bit()));
                 acc = l.b.or(acc, s);
             }
-            let v = if l.insn.mnemonic() == M::Pushf { l.b.trunc(Type::I16, acc) } else { acc };
+            let v = if l.insn.mnemonic() == M::Pushf {
+                l.b.trunc(Type::I16, acc)
+            } else {
+                acc
+            };
             l.push(v);
         }
         M::Popfq | M::Popf => {
-            let ty = if l.insn.mnemonic() == M::Popf { Type::I16 } else { Type::I64 };
+            let ty = if l.insn.mnemonic() == M::Popf {
+                Type::I16
+            } else {
+                Type::I64
+            };
             let v = l.pop(ty);
             let v = l.b.zext(Type::I64, v);
-            for f in [Flag::CF, Flag::PF, Flag::AF, Flag::ZF, Flag::SF, Flag::OF, Flag::DF] {
+            for f in [
+                Flag::CF,
+                Flag::PF,
+                Flag::AF,
+                Flag::ZF,
+                Flag::SF,
+                Flag::OF,
+                Flag::DF,
+            ] {
                 let s = l.b.lshr_imm(v, u64::from(f.rflags_bit()));
                 let t = l.b.trunc(Type::I8, s);
                 let bit = l.b.and_imm(t, 1);
@@ -151,5 +213,8 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
 }
 
 fn is_near_branch(l: &Lifter<'_>) -> bool {
-    matches!(l.insn.op0_kind(), OpKind::NearBranch64 | OpKind::NearBranch32 | OpKind::NearBranch16)
+    matches!(
+        l.insn.op0_kind(),
+        OpKind::NearBranch64 | OpKind::NearBranch32 | OpKind::NearBranch16
+    )
 }

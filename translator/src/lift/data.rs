@@ -17,11 +17,14 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
     match l.insn.mnemonic() {
         M::Mov => {
             if l.insn.op0_kind() == OpKind::Register && l.insn.op0_register().is_segment_register()
-                || l.insn.op1_kind() == OpKind::Register && l.insn.op1_register().is_segment_register()
+                || l.insn.op1_kind() == OpKind::Register
+                    && l.insn.op1_register().is_segment_register()
             {
                 return l.unsupported("segment register moves");
             }
-            if (0..2).any(|i| l.insn.op_kind(i) == OpKind::Register && !l.insn.op_register(i).is_gpr()) {
+            if (0..2)
+                .any(|i| l.insn.op_kind(i) == OpKind::Register && !l.insn.op_register(i).is_gpr())
+            {
                 return l.unsupported("control/debug register moves");
             }
             let ty = Type::int_of_bytes(l.op_bytes(0));
@@ -31,8 +34,16 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
         M::Movzx | M::Movsx | M::Movsxd => {
             let dst_ty = Type::int_of_bytes(l.op_bytes(0));
             let src = l.read_op(1);
-            let v = if l.insn.mnemonic() == M::Movzx { l.b.zext(dst_ty, src) } else { l.b.sext(dst_ty, src) };
-            let v = if l.b.ty(v) == dst_ty { v } else { l.b.trunc(dst_ty, v) };
+            let v = if l.insn.mnemonic() == M::Movzx {
+                l.b.zext(dst_ty, src)
+            } else {
+                l.b.sext(dst_ty, src)
+            };
+            let v = if l.b.ty(v) == dst_ty {
+                v
+            } else {
+                l.b.trunc(dst_ty, v)
+            };
             l.write_op(0, v);
         }
         M::Movbe => {
@@ -91,9 +102,22 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let fill = l.b.ashr(v, sign);
             l.write_gpr(d, fill);
         }
-        M::Cmovo | M::Cmovno | M::Cmovb | M::Cmovae | M::Cmove | M::Cmovne | M::Cmovbe
-        | M::Cmova | M::Cmovs | M::Cmovns | M::Cmovp | M::Cmovnp | M::Cmovl | M::Cmovge
-        | M::Cmovle | M::Cmovg => {
+        M::Cmovo
+        | M::Cmovno
+        | M::Cmovb
+        | M::Cmovae
+        | M::Cmove
+        | M::Cmovne
+        | M::Cmovbe
+        | M::Cmova
+        | M::Cmovs
+        | M::Cmovns
+        | M::Cmovp
+        | M::Cmovnp
+        | M::Cmovl
+        | M::Cmovge
+        | M::Cmovle
+        | M::Cmovg => {
             let ty = Type::int_of_bytes(l.op_bytes(0));
             let c = l.cond(l.insn.condition_code());
             let old = l.read_op_as(0, ty);
@@ -101,14 +125,42 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let v = l.b.select(c, src, old);
             l.write_op(0, v);
         }
-        M::Seto | M::Setno | M::Setb | M::Setae | M::Sete | M::Setne | M::Setbe | M::Seta
-        | M::Sets | M::Setns | M::Setp | M::Setnp | M::Setl | M::Setge | M::Setle | M::Setg => {
+        M::Seto
+        | M::Setno
+        | M::Setb
+        | M::Setae
+        | M::Sete
+        | M::Setne
+        | M::Setbe
+        | M::Seta
+        | M::Sets
+        | M::Setns
+        | M::Setp
+        | M::Setnp
+        | M::Setl
+        | M::Setge
+        | M::Setle
+        | M::Setg => {
             let c = l.cond(l.insn.condition_code());
             l.write_op(0, c);
         }
-        M::Nop | M::Endbr64 | M::Endbr32 | M::Pause | M::Lfence | M::Mfence | M::Sfence
-        | M::Prefetchnta | M::Prefetcht0 | M::Prefetcht1 | M::Prefetcht2 | M::Prefetchw
-        | M::Prefetch | M::Clflush | M::Clflushopt | M::Clwb | M::Cldemote => {}
+        M::Nop
+        | M::Endbr64
+        | M::Endbr32
+        | M::Pause
+        | M::Lfence
+        | M::Mfence
+        | M::Sfence
+        | M::Prefetchnta
+        | M::Prefetcht0
+        | M::Prefetcht1
+        | M::Prefetcht2
+        | M::Prefetchw
+        | M::Prefetch
+        | M::Clflush
+        | M::Clflushopt
+        | M::Clwb
+        | M::Cldemote => {}
         // RDSSP sits in the hint-NOP space: with CET off (qvm never enables it) it
         // leaves its destination alone, which is how unwinders detect "no shadow stack".
         M::Rdsspd | M::Rdsspq => {}
@@ -161,15 +213,30 @@ fn cmpxchg(l: &mut Lifter<'_>) {
 fn cmpxchg_wide(l: &mut Lifter<'_>) {
     let wide = l.insn.mnemonic() == Mnemonic::Cmpxchg16b;
     let (ty, lo_a, hi_d, lo_b, hi_c) = if wide {
-        (Type::I64, Register::RAX, Register::RDX, Register::RBX, Register::RCX)
+        (
+            Type::I64,
+            Register::RAX,
+            Register::RDX,
+            Register::RBX,
+            Register::RCX,
+        )
     } else {
-        (Type::I32, Register::EAX, Register::EDX, Register::EBX, Register::ECX)
+        (
+            Type::I32,
+            Register::EAX,
+            Register::EDX,
+            Register::EBX,
+            Register::ECX,
+        )
     };
     let addr = l.mem_address();
     if wide {
         // CMPXCHG16B requires a 16-byte aligned operand (#GP → SIGSEGV); IR has no
         // branches, and the instruction is rare, so a helper checks.
-        let h = crate::ir::Helper { name: "check_align16", func: check_align16 };
+        let h = crate::ir::Helper {
+            name: "check_align16",
+            func: check_align16,
+        };
         l.b.call(h, &[addr]);
     }
     let step = u64::from(ty.bytes());

@@ -112,11 +112,18 @@ pub fn gpr_part(reg: Register) -> Option<GprPart> {
     if !reg.is_gpr() {
         return None;
     }
-    let high8 = matches!(reg, Register::AH | Register::CH | Register::DH | Register::BH);
+    let high8 = matches!(
+        reg,
+        Register::AH | Register::CH | Register::DH | Register::BH
+    );
     let full = reg.full_register();
     let index = (full as u32).checked_sub(Register::RAX as u32)?;
     let bytes = u32::try_from(reg.size()).ok()?;
-    Some(GprPart { index: u8::try_from(index).ok()?, bytes, high8 })
+    Some(GprPart {
+        index: u8::try_from(index).ok()?,
+        bytes,
+        high8,
+    })
 }
 
 /// XMM register number of `reg` (XMM0..XMM15), if it is one.
@@ -145,7 +152,11 @@ impl<'a> Lifter<'a> {
     pub fn read_gpr(&mut self, reg: Register) -> Value {
         let p = gpr_part(reg).expect("not a GPR");
         let full = self.b.get_reg(p.index);
-        let v = if p.high8 { self.b.lshr_imm(full, 8) } else { full };
+        let v = if p.high8 {
+            self.b.lshr_imm(full, 8)
+        } else {
+            full
+        };
         let ty = Type::int_of_bytes(p.bytes);
         self.b.trunc(ty, v)
     }
@@ -402,7 +413,14 @@ impl<'a> Lifter<'a> {
     }
 
     /// Flags of `res = a + b + carry_in` (ADD, ADC, INC with `set_cf` false).
-    pub fn set_flags_add(&mut self, a: Value, b: Value, res: Value, carry_in: Option<Value>, set_cf: bool) {
+    pub fn set_flags_add(
+        &mut self,
+        a: Value,
+        b: Value,
+        res: Value,
+        carry_in: Option<Value>,
+        set_cf: bool,
+    ) {
         if set_cf {
             let lt = self.b.icmp(IntCC::Ult, res, a);
             let cf = match carry_in {
@@ -427,7 +445,14 @@ impl<'a> Lifter<'a> {
     }
 
     /// Flags of `res = a - b - borrow_in` (SUB, SBB, CMP, NEG, DEC with `set_cf` false).
-    pub fn set_flags_sub(&mut self, a: Value, b: Value, res: Value, borrow_in: Option<Value>, set_cf: bool) {
+    pub fn set_flags_sub(
+        &mut self,
+        a: Value,
+        b: Value,
+        res: Value,
+        borrow_in: Option<Value>,
+        set_cf: bool,
+    ) {
         if set_cf {
             let lt = self.b.icmp(IntCC::Ult, a, b);
             let cf = match borrow_in {
@@ -448,7 +473,11 @@ impl<'a> Lifter<'a> {
         self.b.set_flag(Flag::OF, of);
         self.set_af(a, b, res);
         self.set_szp(res);
-        self.flag_source = if borrow_in.is_none() && set_cf { Some(FlagSource::Sub { a, b, res }) } else { None };
+        self.flag_source = if borrow_in.is_none() && set_cf {
+            Some(FlagSource::Sub { a, b, res })
+        } else {
+            None
+        };
     }
 
     /// Evaluates an x86 condition code to I8 0/1.
@@ -552,7 +581,11 @@ impl<'a> Lifter<'a> {
 
     /// Ends the block with a fault at this instruction.
     pub fn fault(&mut self, sig: u32) {
-        self.term = Some(Terminator::Fault { signal: sig, rip: self.rip(), addr: 0 });
+        self.term = Some(Terminator::Fault {
+            signal: sig,
+            rip: self.rip(),
+            addr: 0,
+        });
     }
 
     /// Ends the block with SIGILL at this instruction.

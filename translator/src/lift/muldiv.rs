@@ -87,11 +87,16 @@ pub fn flags_kept(insn: &iced_x86::Instruction) -> crate::state::FlagSet {
 fn full_product(l: &mut Lifter<'_>, a: Value, b: Value, ty: Type, signed: bool) -> (Value, Value) {
     if ty == Type::I64 {
         let lo = l.b.binary(BinOp::Mul, a, b);
-        let hi = l.b.binary(if signed { BinOp::SMulHi } else { BinOp::UMulHi }, a, b);
+        let hi =
+            l.b.binary(if signed { BinOp::SMulHi } else { BinOp::UMulHi }, a, b);
         (lo, hi)
     } else {
         let dt = double_type(ty);
-        let (a2, b2) = if signed { (l.b.sext(dt, a), l.b.sext(dt, b)) } else { (l.b.zext(dt, a), l.b.zext(dt, b)) };
+        let (a2, b2) = if signed {
+            (l.b.sext(dt, a), l.b.sext(dt, b))
+        } else {
+            (l.b.zext(dt, a), l.b.zext(dt, b))
+        };
         let p = l.b.binary(BinOp::Mul, a2, b2);
         let lo = l.b.trunc(ty, p);
         let hi = l.b.lshr_imm(p, u64::from(ty.bits()));
@@ -167,7 +172,11 @@ fn mulx(l: &mut Lifter<'_>) -> LiftResult {
         return l.unsupported("MULX operand form");
     }
     let src = l.read_op_as(2, ty);
-    let d = l.read_gpr(if w == 64 { Register::RDX } else { Register::EDX });
+    let d = l.read_gpr(if w == 64 {
+        Register::RDX
+    } else {
+        Register::EDX
+    });
     let (lo, hi) = full_product(l, d, src, ty, false);
     l.write_op(1, lo);
     l.write_op(0, hi);
@@ -175,7 +184,10 @@ fn mulx(l: &mut Lifter<'_>) -> LiftResult {
 }
 
 /// The division helper.
-const DIV: Helper = Helper { name: "div", func: div_helper };
+const DIV: Helper = Helper {
+    name: "div",
+    func: div_helper,
+};
 
 /// DIV/IDIV: the helper reads the dividend from rDX:rAX (AX for bytes) and writes
 /// quotient and remainder back.
@@ -193,8 +205,16 @@ fn divide(l: &mut Lifter<'_>, signed: bool) -> LiftResult {
 /// Quotient and remainder of the x86 division of the `2 × bytes`-byte dividend
 /// `hi:lo` (each half zero-extended in a u64) by the `bytes`-byte `divisor`, or
 /// `None` for #DE. Results are truncated to `bytes` bytes.
-pub(crate) fn x86_div(lo: u64, hi: u64, divisor: u64, bytes: u64, signed: bool) -> Option<(u64, u64)> {
-    let bits = u32::try_from(bytes.checked_mul(8)?).ok().filter(|b| matches!(b, 8 | 16 | 32 | 64))?;
+pub(crate) fn x86_div(
+    lo: u64,
+    hi: u64,
+    divisor: u64,
+    bytes: u64,
+    signed: bool,
+) -> Option<(u64, u64)> {
+    let bits = u32::try_from(bytes.checked_mul(8)?)
+        .ok()
+        .filter(|b| matches!(b, 8 | 16 | 32 | 64))?;
     let mask: u128 = (1u128 << bits) - 1;
     let dividend: u128 = (u128::from(hi) & mask) << bits | (u128::from(lo) & mask);
     let divisor = u128::from(divisor) & mask;
@@ -218,7 +238,10 @@ pub(crate) fn x86_div(lo: u64, hi: u64, divisor: u64, bytes: u64, signed: bool) 
     if q < -lim || q >= lim {
         return None;
     }
-    Some((low64(q.cast_unsigned()) & low64(mask), low64(r.cast_unsigned()) & low64(mask)))
+    Some((
+        low64(q.cast_unsigned()) & low64(mask),
+        low64(r.cast_unsigned()) & low64(mask),
+    ))
 }
 
 /// The low 64 bits.

@@ -80,7 +80,14 @@ pub fn flags_kept(insn: &iced_x86::Instruction) -> crate::state::FlagSet {
     use crate::state::FlagSet;
     let m = insn.mnemonic();
     let (is_shift, count_op) = match m {
-        Mnemonic::Shl | Mnemonic::Sal | Mnemonic::Shr | Mnemonic::Sar | Mnemonic::Rol | Mnemonic::Ror | Mnemonic::Rcl | Mnemonic::Rcr => (true, 1),
+        Mnemonic::Shl
+        | Mnemonic::Sal
+        | Mnemonic::Shr
+        | Mnemonic::Sar
+        | Mnemonic::Rol
+        | Mnemonic::Ror
+        | Mnemonic::Rcl
+        | Mnemonic::Rcr => (true, 1),
         Mnemonic::Shld | Mnemonic::Shrd => (true, 2),
         _ => (false, 0),
     };
@@ -102,7 +109,10 @@ pub fn flags_kept(insn: &iced_x86::Instruction) -> crate::state::FlagSet {
     };
     if rot == 0 {
         FlagSet::STATUS
-    } else if matches!(m, Mnemonic::Rol | Mnemonic::Ror) && c != 1 && insn.op0_kind() == OpKind::Register {
+    } else if matches!(m, Mnemonic::Rol | Mnemonic::Ror)
+        && c != 1
+        && insn.op0_kind() == OpKind::Register
+    {
         Flag::OF.mask()
     } else {
         FlagSet::NONE
@@ -183,7 +193,11 @@ pub(crate) fn put_szp(l: &mut Lifter<'_>, keep: Option<Value>, res: Value) {
 
 /// Bit `bit` of `v` as an I8 0/1.
 pub(crate) fn bit_of(l: &mut Lifter<'_>, v: Value, bit: u32) -> Value {
-    let s = if bit == 0 { v } else { l.b.lshr_imm(v, u64::from(bit)) };
+    let s = if bit == 0 {
+        v
+    } else {
+        l.b.lshr_imm(v, u64::from(bit))
+    };
     let t = l.b.trunc(Type::I8, s);
     l.b.and_imm(t, 1)
 }
@@ -215,7 +229,11 @@ fn shift(l: &mut Lifter<'_>, kind: Kind) -> LiftResult {
     let addr = l.op_address(0);
     let x = l.read_op_at(0, addr, ty);
     let wt = if w == 64 { Type::I64 } else { Type::I32 };
-    let xw = if kind == Kind::Sar { l.b.sext(wt, x) } else { l.b.zext(wt, x) };
+    let xw = if kind == Kind::Sar {
+        l.b.sext(wt, x)
+    } else {
+        l.b.zext(wt, x)
+    };
     let n = count_value(l, count, wt);
     let op = match kind {
         Kind::Shl => BinOp::Shl,
@@ -227,7 +245,11 @@ fn shift(l: &mut Lifter<'_>, kind: Kind) -> LiftResult {
     l.write_op_at(0, addr, res);
 
     // CF: the last bit shifted out, computed at 64 bits so that n - 1 is in range.
-    let x64 = if kind == Kind::Sar { l.b.sext(Type::I64, x) } else { l.b.zext(Type::I64, x) };
+    let x64 = if kind == Kind::Sar {
+        l.b.sext(Type::I64, x)
+    } else {
+        l.b.zext(Type::I64, x)
+    };
     let n64 = count_value(l, count, Type::I64);
     let nm1 = l.b.add_imm(n64, u64::MAX);
     let cf = match kind {
@@ -269,7 +291,8 @@ fn rotate(l: &mut Lifter<'_>, left: bool) -> LiftResult {
     let x = l.read_op_at(0, addr, ty);
     // The IR rotates modulo the width, which is the x86 rotation for every width.
     let n = count_value(l, count, ty);
-    let res = l.b.binary(if left { BinOp::Rotl } else { BinOp::Rotr }, x, n);
+    let res =
+        l.b.binary(if left { BinOp::Rotl } else { BinOp::Rotr }, x, n);
     l.write_op_at(0, addr, res);
     let (cf, of) = if left {
         let cf = bit_of(l, res, 0);

@@ -59,7 +59,14 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
     if operand::uses_mmx(l) {
         return Ok(false);
     }
-    for f in [mov::lift, int::lift, shuffle::lift, fp::lift, convert::lift, strings::lift] {
+    for f in [
+        mov::lift,
+        int::lift,
+        shuffle::lift,
+        fp::lift,
+        convert::lift,
+        strings::lift,
+    ] {
         if f(l)? {
             return Ok(true);
         }

@@ -75,7 +75,8 @@ fn classify(m: Mnemonic) -> Option<StrOp> {
 /// the flags when RCX is 0.
 pub fn flags_kept(insn: &iced_x86::Instruction) -> crate::state::FlagSet {
     let cmp = matches!(classify(insn.mnemonic()), Some(StrOp::Cmps | StrOp::Scas));
-    let string_form = (0..insn.op_count()).any(|i| matches!(insn.op_kind(i), OpKind::MemorySegRSI | OpKind::MemoryESRDI));
+    let string_form = (0..insn.op_count())
+        .any(|i| matches!(insn.op_kind(i), OpKind::MemorySegRSI | OpKind::MemoryESRDI));
     if cmp && string_form && (insn.has_rep_prefix() || insn.has_repne_prefix()) {
         crate::state::FlagSet::STATUS
     } else {
@@ -93,7 +94,10 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
     for i in 0..l.insn.op_count() {
         match l.insn.op_kind(i) {
             OpKind::MemorySegRSI | OpKind::MemoryESRDI => string_form = true,
-            OpKind::MemorySegESI | OpKind::MemoryESEDI | OpKind::MemorySegSI | OpKind::MemoryESDI => {
+            OpKind::MemorySegESI
+            | OpKind::MemoryESEDI
+            | OpKind::MemorySegSI
+            | OpKind::MemoryESDI => {
                 return l.unsupported("string instruction with 32-bit address size");
             }
             _ => {}
@@ -107,13 +111,22 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
         return l.unsupported("string element size");
     }
     let rep = if l.insn.has_repne_prefix() {
-        Some(if matches!(op, StrOp::Cmps | StrOp::Scas) { Rep::Repne } else { Rep::Rep })
+        Some(if matches!(op, StrOp::Cmps | StrOp::Scas) {
+            Rep::Repne
+        } else {
+            Rep::Rep
+        })
     } else if l.insn.has_rep_prefix() {
-        Some(if matches!(op, StrOp::Cmps | StrOp::Scas) { Rep::Repe } else { Rep::Rep })
+        Some(if matches!(op, StrOp::Cmps | StrOp::Scas) {
+            Rep::Repe
+        } else {
+            Rep::Rep
+        })
     } else {
         None
     };
-    let seg = matches!(op, StrOp::Movs | StrOp::Lods | StrOp::Cmps).then(|| l.insn.memory_segment());
+    let seg =
+        matches!(op, StrOp::Movs | StrOp::Lods | StrOp::Cmps).then(|| l.insn.memory_segment());
     match rep {
         Some(rep) => lift_rep(l, op, rep, bytes, seg),
         None => lift_once(l, op, bytes, seg),
@@ -139,7 +152,8 @@ fn lift_once(l: &mut Lifter<'_>, op: StrOp, bytes: u32, seg: Option<Register>) {
     let down = l.b.iconst(Type::I64, u64::from(bytes).wrapping_neg());
     let step = l.b.select(df, down, up);
     let rsi = matches!(op, StrOp::Movs | StrOp::Lods | StrOp::Cmps).then(|| l.b.get_reg(6));
-    let rdi = matches!(op, StrOp::Movs | StrOp::Stos | StrOp::Cmps | StrOp::Scas).then(|| l.b.get_reg(7));
+    let rdi =
+        matches!(op, StrOp::Movs | StrOp::Stos | StrOp::Cmps | StrOp::Scas).then(|| l.b.get_reg(7));
     let src = |l: &mut Lifter<'_>, rsi: Option<Value>| -> Value {
         let rsi = rsi.expect("source operand");
         let addr = l.add_segment_base(rsi, seg.unwrap_or(Register::DS));
@@ -182,7 +196,10 @@ fn lift_once(l: &mut Lifter<'_>, op: StrOp, bytes: u32, seg: Option<Register>) {
 }
 
 /// The REP helper.
-const REP: Helper = Helper { name: "rep_string", func: string_rep::rep_helper };
+const REP: Helper = Helper {
+    name: "rep_string",
+    func: string_rep::rep_helper,
+};
 
 /// The whole repeated instruction as one helper call.
 fn lift_rep(l: &mut Lifter<'_>, op: StrOp, rep: Rep, bytes: u32, seg: Option<Register>) {

@@ -161,7 +161,9 @@ fn movs_forward(st: St, seg: u64, cost: u64, bytes: u64) {
         }
         let (rsi, rdi) = (st.reg(gpr::RSI), st.reg(gpr::RDI));
         let s = seg.wrapping_add(rsi);
-        let want = rcx.min(elems_in_pages(s, bytes)).min(elems_in_pages(rdi, bytes));
+        let want = rcx
+            .min(elems_in_pages(s, bytes))
+            .min(elems_in_pages(rdi, bytes));
         let len = want * bytes;
         if !(st.fits(s, len) && st.fits(rdi, len)) {
             // Let the exact loop do (and fault on) the next element.
@@ -186,7 +188,11 @@ fn movs_forward(st: St, seg: u64, cost: u64, bytes: u64) {
                         let mut done = 0;
                         while done < rest {
                             let k = delta.min(rest - done);
-                            core::ptr::copy_nonoverlapping(sp.add(to_usize(done)), dp.add(to_usize(done)), to_usize(k));
+                            core::ptr::copy_nonoverlapping(
+                                sp.add(to_usize(done)),
+                                dp.add(to_usize(done)),
+                                to_usize(k),
+                            );
                             done += k;
                         }
                     } else {
@@ -194,7 +200,11 @@ fn movs_forward(st: St, seg: u64, cost: u64, bytes: u64) {
                         while off < rest {
                             let mut buf = [0u8; 8];
                             let k = to_usize(bytes);
-                            core::ptr::copy_nonoverlapping(sp.add(to_usize(off)), buf.as_mut_ptr(), k);
+                            core::ptr::copy_nonoverlapping(
+                                sp.add(to_usize(off)),
+                                buf.as_mut_ptr(),
+                                k,
+                            );
                             core::ptr::copy_nonoverlapping(buf.as_ptr(), dp.add(to_usize(off)), k);
                             off += bytes;
                         }
@@ -256,7 +266,11 @@ fn to_usize(v: u64) -> usize {
 /// Writes the flags of `a - b` at `bytes` width, as CMP does.
 pub(crate) fn cmp_flags(a: u64, b: u64, bytes: u64) -> [(Flag, bool); 6] {
     let bits = bytes * 8;
-    let mask = if bits >= 64 { u64::MAX } else { (1u64 << bits) - 1 };
+    let mask = if bits >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << bits) - 1
+    };
     let (a, b) = (a & mask, b & mask);
     let res = a.wrapping_sub(b) & mask;
     let top = bits - 1;
@@ -272,7 +286,11 @@ pub(crate) fn cmp_flags(a: u64, b: u64, bytes: u64) -> [(Flag, bool); 6] {
 
 /// The exact loop: one element per iteration, in either direction.
 fn element_loop(st: St, op: StrOp, rep: Rep, seg: u64, cost: u64, bytes: u64) {
-    let step = if st.flag(Flag::DF) { bytes.wrapping_neg() } else { bytes };
+    let step = if st.flag(Flag::DF) {
+        bytes.wrapping_neg()
+    } else {
+        bytes
+    };
     loop {
         let rcx = st.reg(gpr::RCX);
         if rcx == 0 {

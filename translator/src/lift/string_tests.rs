@@ -10,7 +10,9 @@ const DF: u64 = 0x400;
 
 fn data_for(rng: &mut Rng) -> Vec<u8> {
     // Few distinct byte values so that comparisons often match.
-    (0..LEN).map(|_| (rng.next() % 3).to_le_bytes()[0]).collect()
+    (0..LEN)
+        .map(|_| (rng.next() % 3).to_le_bytes()[0])
+        .collect()
 }
 
 type Snip = (&'static str, Vec<u8>);
@@ -148,7 +150,11 @@ fn rep_gas_is_per_iteration() {
             let regs = string_regs(&mut rng);
             let (used, r) = gas_used(&code, &regs, &mut data_for(&mut rng));
             let iterations = regs.gpr[1] - r.gpr[1];
-            assert_eq!(used - base, iterations * per, "{name}: gas for {iterations} iterations");
+            assert_eq!(
+                used - base,
+                iterations * per,
+                "{name}: gas for {iterations} iterations"
+            );
         }
     }
 }
@@ -221,7 +227,11 @@ fn rep_fault_mid_way_leaves_consistent_registers() {
 fn long_overlapping_forward_copies_replicate() {
     // Page-crossing copies with every small overlap distance, both fast paths.
     let mut rng = Rng(5);
-    for (name, code) in [("rep movsb", asm(|a| a.rep().movsb())), ("rep movsq", asm(|a| a.rep().movsq())), ("rep stosq", asm(|a| a.rep().stosq()))] {
+    for (name, code) in [
+        ("rep movsb", asm(|a| a.rep().movsb())),
+        ("rep movsq", asm(|a| a.rep().movsq())),
+        ("rep stosq", asm(|a| a.rep().stosq())),
+    ] {
         for delta in [0u64, 1, 2, 3, 7, 8, 9, 64, 4095, 4096, 5000] {
             let mut regs = Regs::default();
             regs.gpr[6] = DATA + 17;

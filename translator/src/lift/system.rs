@@ -17,18 +17,53 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
     match l.insn.mnemonic() {
         M::Syscall => l.term = Some(Terminator::Syscall { next: l.next_rip }),
         M::Cpuid => {
-            l.b.call(Helper { name: "cpuid", func: cpuid_helper }, &[]);
+            l.b.call(
+                Helper {
+                    name: "cpuid",
+                    func: cpuid_helper,
+                },
+                &[],
+            );
         }
         M::Rdtsc | M::Rdtscp => {
             let aux = u64::from(l.insn.mnemonic() == M::Rdtscp);
             let a = l.b.iconst(Type::I64, aux);
-            l.b.call(Helper { name: "rdtsc", func: rdtsc_helper }, &[a]);
+            l.b.call(
+                Helper {
+                    name: "rdtsc",
+                    func: rdtsc_helper,
+                },
+                &[a],
+            );
         }
-        M::Ud0 | M::Ud1 | M::Ud2 | M::Rdrand | M::Rdseed | M::Xgetbv | M::Sysenter | M::Sysexit
-        | M::Sysret | M::Rdpid | M::Rdpmc => l.sigill(),
+        M::Ud0
+        | M::Ud1
+        | M::Ud2
+        | M::Rdrand
+        | M::Rdseed
+        | M::Xgetbv
+        | M::Sysenter
+        | M::Sysexit
+        | M::Sysret
+        | M::Rdpid
+        | M::Rdpmc => l.sigill(),
         M::Int3 | M::Int1 => l.fault(signal::SIGTRAP),
-        M::Hlt | M::Int | M::Into | M::Iretq | M::Iret | M::Iretd | M::Cli | M::Sti | M::In
-        | M::Out | M::Insb | M::Insw | M::Insd | M::Outsb | M::Outsw | M::Outsd => l.fault(signal::SIGSEGV),
+        M::Hlt
+        | M::Int
+        | M::Into
+        | M::Iretq
+        | M::Iret
+        | M::Iretd
+        | M::Cli
+        | M::Sti
+        | M::In
+        | M::Out
+        | M::Insb
+        | M::Insw
+        | M::Insd
+        | M::Outsb
+        | M::Outsw
+        | M::Outsd => l.fault(signal::SIGSEGV),
         _ => return Ok(false),
     }
     Ok(true)

@@ -48,14 +48,21 @@ impl Mem for GuestMem {
 /// # Safety
 /// Called only by compiled code with the live CPU state.
 pub unsafe extern "C" fn x87_helper(state: *mut CpuState, sel: u64, addr: u64, _c: u64) -> u64 {
-    let code = usize::try_from(sel & 0xffff).ok().and_then(|c| Code::try_from(c).ok());
+    let code = usize::try_from(sel & 0xffff)
+        .ok()
+        .and_then(|c| Code::try_from(c).ok());
     let Some(entry) = code.and_then(insns::entry) else {
         // SAFETY: helper contract; the lifter only emits table codes.
         unsafe { crate::exec::raise_fault(state, signal::SIGILL, 0) }
     };
     let i = u8::try_from((sel >> 16) & 7).unwrap_or(0);
     let mut mem = GuestMem { state };
-    let mut ctx = Ctx { cpu: state, mem: &mut mem, addr, i };
+    let mut ctx = Ctx {
+        cpu: state,
+        mem: &mut mem,
+        addr,
+        i,
+    };
     match insns::execute(entry, &mut ctx) {
         Ok(()) => 0,
         // SAFETY: helper contract.
@@ -98,7 +105,13 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
     } else {
         l.b.iconst(Type::I64, 0)
     };
-    l.b.call(Helper { name: "x87", func: x87_helper }, &[sel, addr]);
+    l.b.call(
+        Helper {
+            name: "x87",
+            func: x87_helper,
+        },
+        &[sel, addr],
+    );
     Ok(true)
 }
 

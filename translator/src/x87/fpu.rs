@@ -1,7 +1,7 @@
 //! The x87 machine model: register stack, tags, status/control words, exception
 //! signalling, and the basic instruction semantics on [`X87State`].
 
-use super::soft::{self, exc, F80, Fmt, Rc, Unp, EXT};
+use super::soft::{self, exc, Fmt, Rc, Unp, EXT, F80};
 use super::X87State;
 
 /// FSW condition-code bits.
@@ -40,7 +40,11 @@ pub type Res = (F80, u16, bool);
 
 /// Exceptions a denormal operand raises.
 pub fn den(u: Unp) -> u16 {
-    if matches!(u, Unp::Fin { den: true, .. }) { exc::DE } else { 0 }
+    if matches!(u, Unp::Fin { den: true, .. }) {
+        exc::DE
+    } else {
+        0
+    }
 }
 
 fn is_nan(u: Unp) -> bool {
@@ -55,7 +59,11 @@ pub fn nan2(a: F80, b: F80) -> Option<Res> {
         return Some((F80::INDEFINITE, exc::IE, false));
     }
     if is_nan(ua) || is_nan(ub) {
-        let e = if ua == Unp::SNaN || ub == Unp::SNaN { exc::IE } else { 0 };
+        let e = if ua == Unp::SNaN || ub == Unp::SNaN {
+            exc::IE
+        } else {
+            0
+        };
         return Some((soft::propagate_nan(a, b), e, false));
     }
     None
@@ -101,7 +109,11 @@ pub fn arith(op: Arith, a: F80, b: F80, fmt: Fmt, rc: Rc) -> Res {
             let sb = if op == Arith::Sub { !sb } else { sb };
             match (ua, ub) {
                 (Unp::Inf(_), Unp::Inf(_)) => {
-                    if sa == sb { (F80::inf(sa), d, false) } else { ind }
+                    if sa == sb {
+                        (F80::inf(sa), d, false)
+                    } else {
+                        ind
+                    }
                 }
                 (Unp::Inf(_), _) => (F80::inf(sa), d, false),
                 (_, Unp::Inf(_)) => (F80::inf(sb), d, false),
@@ -117,9 +129,14 @@ pub fn arith(op: Arith, a: F80, b: F80, fmt: Fmt, rc: Rc) -> Res {
                     let (v, e, up) = pass(sa, exp, sig, fmt, rc);
                     (v, e | d, up)
                 }
-                (Unp::Fin { exp: ea, sig: ma, .. }, Unp::Fin { exp: eb, sig: mb, .. }) => {
-                    out(soft::add_fin(sa, ea, ma, sb, eb, mb, rc))
-                }
+                (
+                    Unp::Fin {
+                        exp: ea, sig: ma, ..
+                    },
+                    Unp::Fin {
+                        exp: eb, sig: mb, ..
+                    },
+                ) => out(soft::add_fin(sa, ea, ma, sb, eb, mb, rc)),
                 _ => ind,
             }
         }
@@ -129,9 +146,14 @@ pub fn arith(op: Arith, a: F80, b: F80, fmt: Fmt, rc: Rc) -> Res {
                 (Unp::Inf(_), Unp::Zero(_)) | (Unp::Zero(_), Unp::Inf(_)) => ind,
                 (Unp::Inf(_), _) | (_, Unp::Inf(_)) => (F80::inf(n), d, false),
                 (Unp::Zero(_), _) | (_, Unp::Zero(_)) => (F80::zero(n), d, false),
-                (Unp::Fin { exp: ea, sig: ma, .. }, Unp::Fin { exp: eb, sig: mb, .. }) => {
-                    out(soft::mul_fin(sa, ea, ma, sb, eb, mb))
-                }
+                (
+                    Unp::Fin {
+                        exp: ea, sig: ma, ..
+                    },
+                    Unp::Fin {
+                        exp: eb, sig: mb, ..
+                    },
+                ) => out(soft::mul_fin(sa, ea, ma, sb, eb, mb)),
                 _ => ind,
             }
         }
@@ -143,9 +165,14 @@ pub fn arith(op: Arith, a: F80, b: F80, fmt: Fmt, rc: Rc) -> Res {
                 (_, Unp::Inf(_)) => (F80::zero(n), d, false),
                 (_, Unp::Zero(_)) => (F80::inf(n), d | exc::ZE, false),
                 (Unp::Zero(_), _) => (F80::zero(n), d, false),
-                (Unp::Fin { exp: ea, sig: ma, .. }, Unp::Fin { exp: eb, sig: mb, .. }) => {
-                    out(soft::div_fin(sa, ea, ma, sb, eb, mb))
-                }
+                (
+                    Unp::Fin {
+                        exp: ea, sig: ma, ..
+                    },
+                    Unp::Fin {
+                        exp: eb, sig: mb, ..
+                    },
+                ) => out(soft::div_fin(sa, ea, ma, sb, eb, mb)),
                 _ => ind,
             }
         }
@@ -161,7 +188,12 @@ pub fn sqrt(a: F80, fmt: Fmt, rc: Rc) -> Res {
     match ua {
         Unp::Zero(_) => (a, 0, false),
         Unp::Inf(false) => (a, 0, false),
-        Unp::Fin { neg: false, exp, sig, .. } => {
+        Unp::Fin {
+            neg: false,
+            exp,
+            sig,
+            ..
+        } => {
             let (v, st) = soft::finish(soft::sqrt_fin(exp, sig), fmt, rc);
             (v, st.exc | den(ua), st.up)
         }
@@ -175,7 +207,12 @@ pub fn rndint(a: F80, rc: Rc) -> Res {
         return r;
     }
     match soft::unpack(a) {
-        Unp::Fin { neg, exp, sig, den: dn } => {
+        Unp::Fin {
+            neg,
+            exp,
+            sig,
+            den: dn,
+        } => {
             if exp >= 63 {
                 return (a, 0, false);
             }
@@ -208,7 +245,11 @@ pub fn to_int(a: F80, bits: u32, rc: Rc) -> (u64, u16, bool) {
             }
             let mag = u64::try_from(q).unwrap_or(0);
             let v = if neg { mag.wrapping_neg() } else { mag };
-            let mask = if bits == 64 { u64::MAX } else { (1u64 << bits) - 1 };
+            let mask = if bits == 64 {
+                u64::MAX
+            } else {
+                (1u64 << bits) - 1
+            };
             (v & mask, d | if inexact { exc::PE } else { 0 }, up)
         }
         _ => (indefinite, exc::IE, false),
@@ -219,7 +260,11 @@ pub fn to_int(a: F80, bits: u32, rc: Rc) -> (u64, u16, bool) {
 pub fn to_ieee(a: F80, fmt: Fmt, rc: Rc) -> (u64, u16, bool) {
     let mbits = fmt.prec - 1;
     let ebits = if fmt.prec == 24 { 8 } else { 11 };
-    let sign = if a.is_neg() { 1u64 << (mbits + ebits) } else { 0 };
+    let sign = if a.is_neg() {
+        1u64 << (mbits + ebits)
+    } else {
+        0
+    };
     let emask = ((1u64 << ebits) - 1) << mbits;
     match soft::unpack(a) {
         Unp::Zero(n) => (soft::pack_ieee(soft::Rounded::Zero(n), fmt), 0, false),
@@ -229,8 +274,17 @@ pub fn to_ieee(a: F80, fmt: Fmt, rc: Rc) -> (u64, u16, bool) {
             let m = (a.sig << 1) >> (64 - mbits);
             (sign | emask | m | (1 << (mbits - 1)), e, false)
         }
-        Unp::Bad => (emask | (3u64 << (mbits - 1)) | (1u64 << (mbits + ebits)), exc::IE, false),
-        Unp::Fin { neg, exp, sig, den: dn } => {
+        Unp::Bad => (
+            emask | (3u64 << (mbits - 1)) | (1u64 << (mbits + ebits)),
+            exc::IE,
+            false,
+        ),
+        Unp::Fin {
+            neg,
+            exp,
+            sig,
+            den: dn,
+        } => {
             let (r, st) = soft::round(neg, exp, u128::from(sig) << 64, false, fmt, rc);
             // Stores never raise DE (checked against hardware).
             let _ = dn;
@@ -282,7 +336,10 @@ impl X87State {
     /// Reads ST(i) (whatever its tag).
     pub fn st(&self, i: u8) -> F80 {
         let r = self.regs[self.phys(i)];
-        F80 { sig: r[0], se: u16::try_from(r[1] & 0xffff).unwrap_or(0) }
+        F80 {
+            sig: r[0],
+            se: u16::try_from(r[1] & 0xffff).unwrap_or(0),
+        }
     }
     /// Writes ST(i) and marks it valid.
     pub fn set_st(&mut self, i: u8, v: F80) {
@@ -325,7 +382,11 @@ impl X87State {
     }
     /// Sets or clears C1.
     pub fn set_c1(&mut self, v: bool) {
-        if v { self.fsw |= sw::C1 } else { self.fsw &= !sw::C1 }
+        if v {
+            self.fsw |= sw::C1
+        } else {
+            self.fsw &= !sw::C1
+        }
     }
     /// Sets C3, C2, C1, C0.
     pub fn set_cc(&mut self, c3: bool, c2: bool, c1: bool, c0: bool) {
@@ -340,7 +401,11 @@ impl X87State {
     /// IE, DE or ZE among them — for those the destination stays unchanged).
     pub fn raise(&mut self, e: u16) -> bool {
         // Pre-computation priority: invalid and zero-divide hide a denormal operand.
-        let e = if e & (exc::IE | exc::ZE) != 0 { e & !exc::DE } else { e };
+        let e = if e & (exc::IE | exc::ZE) != 0 {
+            e & !exc::DE
+        } else {
+            e
+        };
         self.fsw |= e & 0x7f;
         self.update_es();
         e & (exc::IE | exc::DE | exc::ZE) & !self.fcw == 0
@@ -395,7 +460,11 @@ impl X87State {
     /// instruction must stop (unmasked), else the value (indefinite when empty).
     pub fn read(&mut self, i: u8) -> Option<F80> {
         if self.is_empty(i) {
-            if self.underflow() { Some(F80::INDEFINITE) } else { None }
+            if self.underflow() {
+                Some(F80::INDEFINITE)
+            } else {
+                None
+            }
         } else {
             Some(self.st(i))
         }
@@ -444,7 +513,10 @@ impl X87State {
     }
     /// FNINIT.
     pub fn init(&mut self) {
-        *self = X87State { regs: self.regs, ..X87State::default() };
+        *self = X87State {
+            regs: self.regs,
+            ..X87State::default()
+        };
     }
     /// FXAM classification into C3..C0.
     pub fn fxam(&mut self) {
@@ -469,7 +541,10 @@ impl X87State {
         let mut t = 0u16;
         for p in 0..8u8 {
             let r = self.regs[usize::from(p)];
-            let v = F80 { sig: r[0], se: u16::try_from(r[1] & 0xffff).unwrap_or(0) };
+            let v = F80 {
+                sig: r[0],
+                se: u16::try_from(r[1] & 0xffff).unwrap_or(0),
+            };
             let tag = if self.tags & (1 << p) == 0 {
                 3
             } else {

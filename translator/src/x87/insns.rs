@@ -7,7 +7,7 @@
 //! undefined) are left unchanged; FCOMI & co. clear OF, SF and AF.
 
 use super::fpu::{Arith, Cmp};
-use super::soft::{self, exc, F80, Rc, DOUBLE, SINGLE};
+use super::soft::{self, exc, Rc, DOUBLE, F80, SINGLE};
 use super::trans::{wide_res, Trig};
 use super::wide::{self, Tail};
 use super::{env, X87State};
@@ -78,9 +78,20 @@ impl Ctx<'_> {
     }
     /// A real memory operand: value (SNaN kept signalling) and conversion exceptions.
     fn mreal(&mut self, bytes: u32) -> (F80, u16) {
-        let (bits, fmt) = if bytes == 4 { (u64::from(self.m32()), SINGLE) } else { (self.m64(), DOUBLE) };
+        let (bits, fmt) = if bytes == 4 {
+            (u64::from(self.m32()), SINGLE)
+        } else {
+            (self.m64(), DOUBLE)
+        };
         let (v, den, snan) = soft::from_ieee(bits, fmt);
-        let v = if snan { F80 { sig: v.sig & !(1 << 62), ..v } } else { v };
+        let v = if snan {
+            F80 {
+                sig: v.sig & !(1 << 62),
+                ..v
+            }
+        } else {
+            v
+        };
         (v, if den { exc::DE } else { 0 })
     }
     fn mint(&mut self, bytes: u32) -> F80 {
@@ -97,7 +108,11 @@ impl Ctx<'_> {
 
 fn fld_real(c: &mut Ctx<'_>, bytes: u32) -> Result<(), u32> {
     let (v, e) = c.mreal(bytes);
-    let (v, e) = if v.is_snan() { (v.quiet(), e | exc::IE) } else { (v, e) };
+    let (v, e) = if v.is_snan() {
+        (v.quiet(), e | exc::IE)
+    } else {
+        (v, e)
+    };
     c.x().push((v, e, false));
     Ok(())
 }
@@ -107,7 +122,11 @@ fn fst_real(c: &mut Ctx<'_>, bytes: u32, pop: bool) -> Result<(), u32> {
     let x = c.x();
     if x.is_empty(0) {
         if x.underflow() {
-            let ind: u64 = if bytes == 4 { 0xffc0_0000 } else { 0xfff8_0000_0000_0000 };
+            let ind: u64 = if bytes == 4 {
+                0xffc0_0000
+            } else {
+                0xfff8_0000_0000_0000
+            };
             c.store(&ind.to_le_bytes()[..usize::try_from(bytes).unwrap_or(8)]);
             if pop {
                 c.x().pop();
@@ -152,7 +171,11 @@ fn fist(c: &mut Ctx<'_>, bytes: u32, pop: bool, trunc: bool) -> Result<(), u32> 
 }
 
 fn arith_m(c: &mut Ctx<'_>, op: Arith, rev: bool, int: bool, bytes: u32) -> Result<(), u32> {
-    let (m, e) = if int { (c.mint(bytes), 0) } else { c.mreal(bytes) };
+    let (m, e) = if int {
+        (c.mint(bytes), 0)
+    } else {
+        c.mreal(bytes)
+    };
     c.x().arith_mem(op, m, e, rev);
     Ok(())
 }
@@ -170,7 +193,14 @@ fn fcom(c: &mut Ctx<'_>, src: Option<F80>, quiet: bool, pops: u8, eflags: bool) 
 }
 
 /// A compare; `extra` = exceptions of converting a memory operand (DE).
-fn fcom_x(c: &mut Ctx<'_>, src: Option<F80>, extra: u16, quiet: bool, pops: u8, eflags: bool) -> Result<(), u32> {
+fn fcom_x(
+    c: &mut Ctx<'_>,
+    src: Option<F80>,
+    extra: u16,
+    quiet: bool,
+    pops: u8,
+    eflags: bool,
+) -> Result<(), u32> {
     let i = c.i;
     let x = c.x();
     let empty = x.is_empty(0) || (src.is_none() && x.is_empty(i));
@@ -292,7 +322,11 @@ fn fbld(c: &mut Ctx<'_>) -> Result<(), u32> {
         v = v * 100 + i64::from(b[k] >> 4) * 10 + i64::from(b[k] & 15);
     }
     let f = if b[9] & 0x80 != 0 {
-        if v == 0 { F80::zero(true) } else { soft::from_i64(-v) }
+        if v == 0 {
+            F80::zero(true)
+        } else {
+            soft::from_i64(-v)
+        }
     } else {
         soft::from_i64(v)
     };
@@ -371,7 +405,14 @@ fn fsave(c: &mut Ctx<'_>, big: bool) -> Result<(), u32> {
 }
 
 fn frstor(c: &mut Ctx<'_>, big: bool) -> Result<(), u32> {
-    let mut img = vec![0u8; if big { env::ENV32 + 80 } else { env::ENV16 + 80 }];
+    let mut img = vec![
+        0u8;
+        if big {
+            env::ENV32 + 80
+        } else {
+            env::ENV16 + 80
+        }
+    ];
     c.mem.read(c.addr, &mut img);
     env::load_save(c.x(), &img, big);
     Ok(())

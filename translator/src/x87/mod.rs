@@ -23,10 +23,10 @@ pub mod env;
 pub mod fpu;
 pub mod insns;
 pub mod soft;
-pub mod trans;
-pub mod wide;
 #[cfg(test)]
 mod tests;
+pub mod trans;
+pub mod wide;
 
 /// The x87 register file and control/status words, as FXSAVE lays them out
 /// conceptually (registers by physical number; `top` is the stack pointer).
@@ -51,6 +51,14 @@ pub struct X87State {
 
 impl Default for X87State {
     fn default() -> Self {
-        X87State { regs: [[0; 2]; 8], fcw: 0x037f, fsw: 0, tags: 0, top: 0, fop: 0, _pad: [0; 8] }
+        X87State {
+            regs: [[0; 2]; 8],
+            fcw: 0x037f,
+            fsw: 0,
+            tags: 0,
+            top: 0,
+            fop: 0,
+            _pad: [0; 8],
+        }
     }
 }

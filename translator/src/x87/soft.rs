@@ -43,9 +43,15 @@ impl F80 {
     /// +0.
     pub const ZERO: F80 = F80 { sig: 0, se: 0 };
     /// +1.
-    pub const ONE: F80 = F80 { sig: 1 << 63, se: 0x3fff };
+    pub const ONE: F80 = F80 {
+        sig: 1 << 63,
+        se: 0x3fff,
+    };
     /// The "real indefinite" QNaN produced by masked invalid operations.
-    pub const INDEFINITE: F80 = F80 { sig: 0xc000_0000_0000_0000, se: 0xffff };
+    pub const INDEFINITE: F80 = F80 {
+        sig: 0xc000_0000_0000_0000,
+        se: 0xffff,
+    };
 
     /// Sign bit.
     pub fn is_neg(self) -> bool {
@@ -57,17 +63,26 @@ impl F80 {
     }
     /// The value with the sign flipped.
     pub fn chs(self) -> F80 {
-        F80 { sig: self.sig, se: self.se ^ 0x8000 }
+        F80 {
+            sig: self.sig,
+            se: self.se ^ 0x8000,
+        }
     }
     /// The value with the sign cleared.
     pub fn abs(self) -> F80 {
-        F80 { sig: self.sig, se: self.se & 0x7fff }
+        F80 {
+            sig: self.sig,
+            se: self.se & 0x7fff,
+        }
     }
     /// From the 10 little-endian bytes of memory.
     pub fn from_bytes(b: [u8; 10]) -> F80 {
         let mut s = [0u8; 8];
         s.copy_from_slice(&b[..8]);
-        F80 { sig: u64::from_le_bytes(s), se: u16::from_le_bytes([b[8], b[9]]) }
+        F80 {
+            sig: u64::from_le_bytes(s),
+            se: u16::from_le_bytes([b[8], b[9]]),
+        }
     }
     /// To 10 little-endian bytes.
     pub fn to_bytes(self) -> [u8; 10] {
@@ -78,11 +93,17 @@ impl F80 {
     }
     /// Signed zero.
     pub fn zero(neg: bool) -> F80 {
-        F80 { sig: 0, se: if neg { 0x8000 } else { 0 } }
+        F80 {
+            sig: 0,
+            se: if neg { 0x8000 } else { 0 },
+        }
     }
     /// Signed infinity.
     pub fn inf(neg: bool) -> F80 {
-        F80 { sig: 1 << 63, se: if neg { 0xffff } else { 0x7fff } }
+        F80 {
+            sig: 1 << 63,
+            se: if neg { 0xffff } else { 0x7fff },
+        }
     }
     /// Whether this is a signalling NaN.
     pub fn is_snan(self) -> bool {
@@ -90,7 +111,10 @@ impl F80 {
     }
     /// The NaN quieted (bit 62 set).
     pub fn quiet(self) -> F80 {
-        F80 { sig: self.sig | (1 << 62), se: self.se }
+        F80 {
+            sig: self.sig | (1 << 62),
+            se: self.se,
+        }
     }
 }
 
@@ -131,11 +155,23 @@ pub struct Fmt {
 }
 
 /// The x87 register format at 64-bit precision.
-pub const EXT: Fmt = Fmt { prec: 64, emin: -16382, emax: 16383 };
+pub const EXT: Fmt = Fmt {
+    prec: 64,
+    emin: -16382,
+    emax: 16383,
+};
 /// IEEE single.
-pub const SINGLE: Fmt = Fmt { prec: 24, emin: -126, emax: 127 };
+pub const SINGLE: Fmt = Fmt {
+    prec: 24,
+    emin: -126,
+    emax: 127,
+};
 /// IEEE double.
-pub const DOUBLE: Fmt = Fmt { prec: 53, emin: -1022, emax: 1023 };
+pub const DOUBLE: Fmt = Fmt {
+    prec: 53,
+    emin: -1022,
+    emax: 1023,
+};
 
 impl Fmt {
     /// The register format under precision control `pc` (FCW bits 8..10).
@@ -191,7 +227,12 @@ pub fn unpack(v: F80) -> Unp {
             } else {
                 // Denormal (or pseudo-denormal, integer bit set): weight of bit 63 is 2^-16382.
                 let lz = v.sig.leading_zeros();
-                Unp::Fin { neg, exp: -16382 - i32_from_u32(lz), sig: v.sig << lz, den: true }
+                Unp::Fin {
+                    neg,
+                    exp: -16382 - i32_from_u32(lz),
+                    sig: v.sig << lz,
+                    den: true,
+                }
             }
         }
         0x7fff => {
@@ -206,7 +247,12 @@ pub fn unpack(v: F80) -> Unp {
             }
         }
         _ if !int => Unp::Bad,
-        _ => Unp::Fin { neg, exp: i32_of(e) - 16383, sig: v.sig, den: false },
+        _ => Unp::Fin {
+            neg,
+            exp: i32_of(e) - 16383,
+            sig: v.sig,
+            den: false,
+        },
     }
 }
 
@@ -250,9 +296,18 @@ pub fn round_shift(sig: u128, shift: u32, sticky: bool, neg: bool, rc: Rc) -> (u
         (0, false, false, sig != 0 || sticky)
     } else {
         let q = if shift == 128 { 0 } else { sig >> shift };
-        let r = if shift == 128 { sig } else { sig & ((1u128 << shift) - 1) };
+        let r = if shift == 128 {
+            sig
+        } else {
+            sig & ((1u128 << shift) - 1)
+        };
         let h = 1u128 << (shift - 1);
-        (q, r > h || (r == h && sticky), r == h && !sticky, r != 0 || sticky)
+        (
+            q,
+            r > h || (r == h && sticky),
+            r == h && !sticky,
+            r != 0 || sticky,
+        )
     };
     let inexact = above || half || below;
     let up = match rc {
@@ -272,14 +327,22 @@ pub fn round(neg: bool, exp: i32, sig: u128, sticky: bool, fmt: Fmt, rc: Rc) -> 
     let extra = u32::try_from(fmt.emin.saturating_sub(exp)).unwrap_or(0);
     let shift = base.saturating_add(extra);
     let (mut q, inexact, up) = round_shift(sig, shift, sticky, neg, rc);
-    let mut lsb = if extra > 0 { fmt.emin - i32_from_u32(fmt.prec) + 1 } else { exp - 127 + i32_from_u32(base) };
+    let mut lsb = if extra > 0 {
+        fmt.emin - i32_from_u32(fmt.prec) + 1
+    } else {
+        exp - 127 + i32_from_u32(base)
+    };
     if q >> fmt.prec != 0 {
         q >>= 1;
         lsb += 1;
     }
-    let mut st = Status { exc: if inexact { exc::PE } else { 0 }, up };
+    let mut st = Status {
+        exc: if inexact { exc::PE } else { 0 },
+        up,
+    };
     // Tininess after rounding: the result rounded with an unbounded exponent is below 2^emin.
-    let tiny = exp < fmt.emin - 1 || (exp == fmt.emin - 1 && round_shift(sig, base, sticky, neg, rc).0 >> fmt.prec == 0);
+    let tiny = exp < fmt.emin - 1
+        || (exp == fmt.emin - 1 && round_shift(sig, base, sticky, neg, rc).0 >> fmt.prec == 0);
     if tiny && inexact {
         st.exc |= exc::UE;
     }
@@ -299,10 +362,28 @@ pub fn round(neg: bool, exp: i32, sig: u128, sticky: bool, fmt: Fmt, rc: Rc) -> 
         if to_inf {
             return (Rounded::Inf(neg), st);
         }
-        let q = if fmt.prec >= 64 { u64::MAX } else { (1u64 << fmt.prec) - 1 };
-        return (Rounded::Fin { neg, q, lsb: fmt.emax - i32_from_u32(fmt.prec) + 1 }, st);
+        let q = if fmt.prec >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << fmt.prec) - 1
+        };
+        return (
+            Rounded::Fin {
+                neg,
+                q,
+                lsb: fmt.emax - i32_from_u32(fmt.prec) + 1,
+            },
+            st,
+        );
     }
-    (Rounded::Fin { neg, q: u64::try_from(q).unwrap_or(u64::MAX), lsb }, st)
+    (
+        Rounded::Fin {
+            neg,
+            q: u64::try_from(q).unwrap_or(u64::MAX),
+            lsb,
+        },
+        st,
+    )
 }
 
 /// Packs a rounded value into the 80-bit format.
@@ -316,11 +397,17 @@ pub fn pack80(r: Rounded) -> F80 {
             let top = lsb + lead;
             if top >= EXT.emin {
                 let sig = q << (63 - lead);
-                F80 { sig, se: s | u16::try_from(top + 16383).unwrap_or(0x7ffe) }
+                F80 {
+                    sig,
+                    se: s | u16::try_from(top + 16383).unwrap_or(0x7ffe),
+                }
             } else {
                 // Denormal: bit 63 weighs 2^emin, so bit 0 weighs 2^(emin-63).
                 let sh = u32::try_from(lsb - (EXT.emin - 63)).unwrap_or(0);
-                F80 { sig: q << sh, se: s }
+                F80 {
+                    sig: q << sh,
+                    se: s,
+                }
             }
         }
     }
@@ -333,7 +420,13 @@ pub fn pack_ieee(r: Rounded, fmt: Fmt) -> u64 {
     let sign_bit = 1u64 << (mbits + ebits);
     let emask = (1u64 << ebits) - 1;
     match r {
-        Rounded::Zero(n) => if n { sign_bit } else { 0 },
+        Rounded::Zero(n) => {
+            if n {
+                sign_bit
+            } else {
+                0
+            }
+        }
         Rounded::Inf(n) => (if n { sign_bit } else { 0 }) | (emask << mbits),
         Rounded::Fin { neg, q, lsb } => {
             let s = if neg { sign_bit } else { 0 };
@@ -367,7 +460,14 @@ pub fn from_ieee(bits: u64, fmt: Fmt) -> (F80, bool, bool) {
         }
         let snan = m >> (mbits - 1) == 0;
         let sig = (1u64 << 63) | (m << (63 - mbits)) | (1 << 62);
-        return (F80 { sig, se: s | 0x7fff }, false, snan);
+        return (
+            F80 {
+                sig,
+                se: s | 0x7fff,
+            },
+            false,
+            snan,
+        );
     }
     if be == 0 && m == 0 {
         return (F80::zero(neg), false, false);
@@ -375,7 +475,11 @@ pub fn from_ieee(bits: u64, fmt: Fmt) -> (F80, bool, bool) {
     let (q, lsb, den) = if be == 0 {
         (m, fmt.emin - i32_from_u32(mbits), true)
     } else {
-        (m | (1 << mbits), i32::try_from(be).unwrap_or(0) + fmt.emin - 1 - i32_from_u32(mbits), false)
+        (
+            m | (1 << mbits),
+            i32::try_from(be).unwrap_or(0) + fmt.emin - 1 - i32_from_u32(mbits),
+            false,
+        )
     };
     (pack80(Rounded::Fin { neg, q, lsb }), den, false)
 }
@@ -385,7 +489,11 @@ pub fn from_i64(v: i64) -> F80 {
     if v == 0 {
         return F80::ZERO;
     }
-    pack80(Rounded::Fin { neg: v < 0, q: v.unsigned_abs(), lsb: 0 })
+    pack80(Rounded::Fin {
+        neg: v < 0,
+        q: v.unsigned_abs(),
+        lsb: 0,
+    })
 }
 
 /// Rounds a finite unpacked value to an integer under `rc`: returns (neg, |int| as
@@ -393,7 +501,11 @@ pub fn from_i64(v: i64) -> F80 {
 pub fn to_int(neg: bool, exp: i32, sig: u64, rc: Rc) -> (bool, u128, bool, bool) {
     if exp >= 63 {
         // Already an integer; magnitude ≥ 2^63: saturate above 2^64 for range checks.
-        let v = if exp >= 64 { u128::MAX } else { u128::from(sig) << u32::try_from(exp - 63).unwrap_or(0) };
+        let v = if exp >= 64 {
+            u128::MAX
+        } else {
+            u128::from(sig) << u32::try_from(exp - 63).unwrap_or(0)
+        };
         return (neg, v, false, false);
     }
     let shift = u32::try_from(63 - exp).unwrap_or(200);
@@ -449,7 +561,12 @@ pub enum Exact {
 /// Normalizes a nonzero `s` whose bit 0 weighs 2^`lsb` into an [`Exact`].
 pub fn exact(neg: bool, s: u128, lsb: i32, sticky: bool) -> Exact {
     let lz = s.leading_zeros();
-    Exact::Fin { neg, exp: lsb + 127 - i32_from_u32(lz), sig: s << lz, sticky }
+    Exact::Fin {
+        neg,
+        exp: lsb + 127 - i32_from_u32(lz),
+        sig: s << lz,
+        sticky,
+    }
 }
 
 /// `a + b` for finite nonzero operands (`sub` negates b first). `rc` decides the
@@ -457,7 +574,11 @@ pub fn exact(neg: bool, s: u128, lsb: i32, sticky: bool) -> Exact {
 pub fn add_fin(an: bool, ae: i32, asig: u64, bn: bool, be: i32, bsig: u64, rc: Rc) -> Exact {
     // Order by magnitude: x is the larger.
     let a_big = (ae, asig) >= (be, bsig);
-    let ((xn, xe, xs), (yn, ye, ys)) = if a_big { ((an, ae, asig), (bn, be, bsig)) } else { ((bn, be, bsig), (an, ae, asig)) };
+    let ((xn, xe, xs), (yn, ye, ys)) = if a_big {
+        ((an, ae, asig), (bn, be, bsig))
+    } else {
+        ((bn, be, bsig), (an, ae, asig))
+    };
     let x = u128::from(xs) << 62;
     let d = u32::try_from(xe - ye).unwrap_or(u32::MAX);
     let y0 = u128::from(ys) << 62;
@@ -484,7 +605,11 @@ pub fn mul_fin(an: bool, ae: i32, asig: u64, bn: bool, be: i32, bsig: u64) -> Ex
 /// `a ÷ b` for finite nonzero operands (128 quotient bits plus sticky).
 pub fn div_fin(an: bool, ae: i32, asig: u64, bn: bool, be: i32, bsig: u64) -> Exact {
     let (b, a) = (u128::from(bsig), u128::from(asig));
-    let (first, lsb) = if asig >= bsig { (a << 63, ae - be - 127) } else { (a << 64, ae - be - 128) };
+    let (first, lsb) = if asig >= bsig {
+        (a << 63, ae - be - 127)
+    } else {
+        (a << 64, ae - be - 128)
+    };
     let q1 = first / b;
     let r1 = first % b;
     let q2 = (r1 << 64) / b;
@@ -496,8 +621,16 @@ pub fn div_fin(an: bool, ae: i32, asig: u64, bn: bool, be: i32, bsig: u64) -> Ex
 /// `√a` for finite positive `a` (96 root bits plus sticky).
 pub fn sqrt_fin(ae: i32, asig: u64) -> Exact {
     // Radicand N = asig << t with (ae - 63 - t) even, N < 2^192.
-    let t: u32 = if (ae - 63 - 128).rem_euclid(2) == 0 { 128 } else { 127 };
-    let words: [u64; 3] = if t == 128 { [0, 0, asig] } else { [0, (asig & 1) << 63, asig >> 1] };
+    let t: u32 = if (ae - 63 - 128).rem_euclid(2) == 0 {
+        128
+    } else {
+        127
+    };
+    let words: [u64; 3] = if t == 128 {
+        [0, 0, asig]
+    } else {
+        [0, (asig & 1) << 63, asig >> 1]
+    };
     let bit = |i: u32| -> u128 {
         let w = words[usize::try_from(i / 64).unwrap_or(0)];
         u128::from((w >> (i % 64)) & 1)
@@ -521,7 +654,12 @@ pub fn sqrt_fin(ae: i32, asig: u64) -> Exact {
 pub fn finish(e: Exact, fmt: Fmt, rc: Rc) -> (F80, Status) {
     match e {
         Exact::Ready(v) => (v, Status::default()),
-        Exact::Fin { neg, exp, sig, sticky } => {
+        Exact::Fin {
+            neg,
+            exp,
+            sig,
+            sticky,
+        } => {
             let (r, st) = round(neg, exp, sig, sticky, fmt, rc);
             (pack80(r), st)
         }
@@ -558,5 +696,9 @@ pub fn compare(a: Unp, b: Unp) -> i8 {
         core::cmp::Ordering::Equal => 0,
         core::cmp::Ordering::Greater => 1,
     };
-    if sa { -c } else { c }
+    if sa {
+        -c
+    } else {
+        c
+    }
 }

@@ -93,7 +93,11 @@ fn run_qvm(body: &[u8], data: &[u8]) -> Vec<u8> {
     cpu.flags[Flag::PF as usize] = 1;
     let mut dec = Decoder::with_ip(64, body, 0, DecoderOptions::NONE);
     for insn in &mut dec {
-        let addr = if insn.memory_base() == Register::RDI { insn.memory_displacement64() } else { 0 };
+        let addr = if insn.memory_base() == Register::RDI {
+            insn.memory_displacement64()
+        } else {
+            0
+        };
         if insn.mnemonic() == iced_x86::Mnemonic::Mov {
             // Test set-up stores of immediates.
             let n = insn.memory_size().size();
@@ -110,7 +114,12 @@ fn run_qvm(body: &[u8], data: &[u8]) -> Vec<u8> {
             }
         }
         let mut m = VecMem(&mut bytes);
-        let mut c = Ctx { cpu: &mut cpu, mem: &mut m, addr, i };
+        let mut c = Ctx {
+            cpu: &mut cpu,
+            mem: &mut m,
+            addr,
+            i,
+        };
         insns::execute(e, &mut c).expect("fault");
     }
     let img = env::store_fxsave(&cpu.x87, cpu.mxcsr, &cpu.xmm);
@@ -125,7 +134,11 @@ fn compare(name: &str, native: &[u8], qvm: &[u8]) {
     let mut diffs = vec![];
     let check = |lo: usize, hi: usize, what: &str, diffs: &mut Vec<String>| {
         if native[lo..hi] != qvm[lo..hi] {
-            diffs.push(format!("{what}: native {:02x?} qvm {:02x?}", &native[lo..hi], &qvm[lo..hi]));
+            diffs.push(format!(
+                "{what}: native {:02x?} qvm {:02x?}",
+                &native[lo..hi],
+                &qvm[lo..hi]
+            ));
         }
     };
     for k in (0..DATA + 0x100).step_by(16) {
@@ -138,7 +151,12 @@ fn compare(name: &str, native: &[u8], qvm: &[u8]) {
             continue; // empty: the slot holds stale contents
         }
         let i = usize::from(i);
-        check(FXS + 32 + 16 * i, FXS + 42 + 16 * i, &format!("st{i}"), &mut diffs);
+        check(
+            FXS + 32 + 16 * i,
+            FXS + 42 + 16 * i,
+            &format!("st{i}"),
+            &mut diffs,
+        );
     }
     check(RAX, RAX + 8, "rax", &mut diffs);
     // RFLAGS: CF PF AF ZF SF OF.
@@ -187,14 +205,39 @@ impl Rng {
         let sig = self.next() | (1 << 63);
         let se = match (r >> 1) % 16 {
             0 => return F80 { sig: 0, se: sign },
-            1 => return F80 { sig: 1 << 63, se: sign | 0x7fff },
-            2 => return F80 { sig: sig | (1 << 62), se: sign | 0x7fff },
-            3 => return F80 { sig: sig >> ((r >> 8) % 64), se: sign },
+            1 => {
+                return F80 {
+                    sig: 1 << 63,
+                    se: sign | 0x7fff,
+                }
+            }
+            2 => {
+                return F80 {
+                    sig: sig | (1 << 62),
+                    se: sign | 0x7fff,
+                }
+            }
+            3 => {
+                return F80 {
+                    sig: sig >> ((r >> 8) % 64),
+                    se: sign,
+                }
+            }
             4 => 0x3fff + u16::try_from((r >> 8) % 3).unwrap(),
             5 => u16::try_from((r >> 8) % 80).unwrap() + 1,
             6 => 0x7ffe - u16::try_from((r >> 8) % 80).unwrap(),
-            7 => return F80 { sig: (self.next() >> 11) << 11 | 1 << 63, se: sign | (0x3ff0 + u16::try_from((r >> 8) % 32).unwrap()) },
-            8 => return F80 { sig: sig & !0xffff_ffff, se: sign | 0x3fff },
+            7 => {
+                return F80 {
+                    sig: (self.next() >> 11) << 11 | 1 << 63,
+                    se: sign | (0x3ff0 + u16::try_from((r >> 8) % 32).unwrap()),
+                }
+            }
+            8 => {
+                return F80 {
+                    sig: sig & !0xffff_ffff,
+                    se: sign | 0x3fff,
+                }
+            }
             _ => 0x3f00 + u16::try_from((r >> 8) % 0x200).unwrap(),
         };
         F80 { sig, se: sign | se }
@@ -253,7 +296,13 @@ fn arithmetic_matches_host() {
         ("fistp m64", Box::new(|a| a.fistp(qword_ptr(rdi + 0x100)))),
         ("fisttp m32", Box::new(|a| a.fisttp(dword_ptr(rdi + 0x100)))),
         ("fbstp", Box::new(|a| a.fbstp(tword_ptr(rdi + 0x100)))),
-        ("fnstsw ax", Box::new(|a| { a.fcom_2(st0, st1)?; a.fnstsw(ax) })),
+        (
+            "fnstsw ax",
+            Box::new(|a| {
+                a.fcom_2(st0, st1)?;
+                a.fnstsw(ax)
+            }),
+        ),
         ("fnstenv", Box::new(|a| a.fnstenv(ptr(rdi + 0x100)))),
     ];
     for round in 0..ROUNDS {
@@ -267,7 +316,11 @@ fn arithmetic_matches_host() {
                 a.fld(tword_ptr(rdi + 32))?;
                 op(a)
             };
-            diff_test(&format!("{name} x={x:x?} y={y:x?} cw={cw:#x}"), &data, &body);
+            diff_test(
+                &format!("{name} x={x:x?} y={y:x?} cw={cw:#x}"),
+                &data,
+                &body,
+            );
         }
     }
 }
@@ -282,8 +335,8 @@ fn memory_forms_match_host() {
         let m = rng.next();
         // A double, a float and integers from the same random bits (with specials).
         let m64 = match round % 7 {
-            0 => m & 0x800f_ffff_ffff_ffff,     // denormal/zero
-            1 => m | 0x7ff0_0000_0000_0000,     // NaN/inf
+            0 => m & 0x800f_ffff_ffff_ffff, // denormal/zero
+            1 => m | 0x7ff0_0000_0000_0000, // NaN/inf
             _ => m,
         };
         data[0x40..0x48].copy_from_slice(&m64.to_le_bytes());
@@ -310,7 +363,11 @@ fn memory_forms_match_host() {
                 a.fld(tword_ptr(rdi + 16))?;
                 op(a)
             };
-            diff_test(&format!("{name} x={x:x?} m={m64:#x} cw={cw:#x}"), &data, &body);
+            diff_test(
+                &format!("{name} x={x:x?} m={m64:#x} cw={cw:#x}"),
+                &data,
+                &body,
+            );
         }
     }
 }
@@ -320,22 +377,167 @@ fn stack_and_control_match_host() {
     let data = data_with(&[F80::ONE, F80::INDEFINITE], 0x037f);
     let cases: Vec<(&str, Box<Body<'static>>)> = vec![
         ("underflow fadd", Box::new(|a| a.fadd_2(st0, st1))),
-        ("underflow fst", Box::new(|a| a.fstp(qword_ptr(rdi + 0x100)))),
-        ("underflow fist", Box::new(|a| a.fistp(dword_ptr(rdi + 0x100)))),
-        ("overflow", Box::new(|a| { for _ in 0..9 { a.fld1()?; } Ok(()) })),
-        ("constants", Box::new(|a| { a.fldpi()?; a.fldl2e()?; a.fldl2t()?; a.fldlg2()?; a.fldln2()?; a.fldz()?; a.fld1() })),
-        ("constants rd", Box::new(|a| { a.mov(word_ptr(rdi + 0x100), 0x077f)?; a.fldcw(word_ptr(rdi + 0x100))?; a.fldpi()?; a.fldl2e()?; a.fldl2t()?; a.fldlg2()?; a.fldln2() })),
-        ("constants ru", Box::new(|a| { a.mov(word_ptr(rdi + 0x100), 0x0b7f)?; a.fldcw(word_ptr(rdi + 0x100))?; a.fldpi()?; a.fldl2e()?; a.fldl2t()?; a.fldlg2()?; a.fldln2() })),
-        ("fldcw reserved", Box::new(|a| { a.mov(word_ptr(rdi + 0x100), 0xffff)?; a.fldcw(word_ptr(rdi + 0x100))?; a.fnstcw(word_ptr(rdi + 0x102))?; a.fninit() })),
-        ("free/inc/dec", Box::new(|a| { a.fld1()?; a.fldz()?; a.ffree(st1)?; a.fincstp()?; a.fdecstp()?; a.fdecstp() })),
-        ("fnstenv", Box::new(|a| { a.fld1()?; a.fldz()?; a.fldpi()?; a.fnstenv(ptr(rdi + 0x100)) })),
-        ("fnsave/frstor", Box::new(|a| { a.fld1()?; a.fldpi()?; a.fldl2e()?; a.fldz()?; a.fld1()?; a.fldlg2()?; a.fldln2()?; a.fldl2t()?; a.fnsave(ptr(rdi + 0x100))?; a.fldz()?; a.frstor(ptr(rdi + 0x100)) })),
-        ("fldenv", Box::new(|a| { a.fld1()?; a.fldpi()?; a.fnstenv(ptr(rdi + 0x100))?; a.fninit()?; a.fldenv(ptr(rdi + 0x100)) })),
-        ("fxch empty", Box::new(|a| { a.fld1()?; a.fxch(st0, st3) })),
-        ("fcmov", Box::new(|a| { a.fld1()?; a.fldz()?; a.fldpi()?; a.fcomi(st0, st1)?; a.fcmovnbe(st0, st2)?; a.fcmovb(st0, st1) })),
-        ("fbld", Box::new(|a| { a.mov(dword_ptr(rdi + 0x100), 0x1012_3456)?; a.mov(dword_ptr(rdi + 0x104), 0x1234_5678)?; a.mov(word_ptr(rdi + 0x108), 0x8099)?; a.fbld(tword_ptr(rdi + 0x100)) })),
-        ("fld sti", Box::new(|a| { a.fld1()?; a.fldpi()?; a.fld(st1)?; a.fst(st3)?; a.fstp(st0) })),
-        ("fxsave", Box::new(|a| { a.fld1()?; a.fldpi()?; a.fldl2e()?; a.fldz()?; a.fld1()?; a.fldlg2()?; a.fldln2()?; a.fldl2t()?; a.fxsave64(ptr(rdi + 0x100))?; a.fninit()?; a.fxrstor64(ptr(rdi + 0x100)) })),
+        (
+            "underflow fst",
+            Box::new(|a| a.fstp(qword_ptr(rdi + 0x100))),
+        ),
+        (
+            "underflow fist",
+            Box::new(|a| a.fistp(dword_ptr(rdi + 0x100))),
+        ),
+        (
+            "overflow",
+            Box::new(|a| {
+                for _ in 0..9 {
+                    a.fld1()?;
+                }
+                Ok(())
+            }),
+        ),
+        (
+            "constants",
+            Box::new(|a| {
+                a.fldpi()?;
+                a.fldl2e()?;
+                a.fldl2t()?;
+                a.fldlg2()?;
+                a.fldln2()?;
+                a.fldz()?;
+                a.fld1()
+            }),
+        ),
+        (
+            "constants rd",
+            Box::new(|a| {
+                a.mov(word_ptr(rdi + 0x100), 0x077f)?;
+                a.fldcw(word_ptr(rdi + 0x100))?;
+                a.fldpi()?;
+                a.fldl2e()?;
+                a.fldl2t()?;
+                a.fldlg2()?;
+                a.fldln2()
+            }),
+        ),
+        (
+            "constants ru",
+            Box::new(|a| {
+                a.mov(word_ptr(rdi + 0x100), 0x0b7f)?;
+                a.fldcw(word_ptr(rdi + 0x100))?;
+                a.fldpi()?;
+                a.fldl2e()?;
+                a.fldl2t()?;
+                a.fldlg2()?;
+                a.fldln2()
+            }),
+        ),
+        (
+            "fldcw reserved",
+            Box::new(|a| {
+                a.mov(word_ptr(rdi + 0x100), 0xffff)?;
+                a.fldcw(word_ptr(rdi + 0x100))?;
+                a.fnstcw(word_ptr(rdi + 0x102))?;
+                a.fninit()
+            }),
+        ),
+        (
+            "free/inc/dec",
+            Box::new(|a| {
+                a.fld1()?;
+                a.fldz()?;
+                a.ffree(st1)?;
+                a.fincstp()?;
+                a.fdecstp()?;
+                a.fdecstp()
+            }),
+        ),
+        (
+            "fnstenv",
+            Box::new(|a| {
+                a.fld1()?;
+                a.fldz()?;
+                a.fldpi()?;
+                a.fnstenv(ptr(rdi + 0x100))
+            }),
+        ),
+        (
+            "fnsave/frstor",
+            Box::new(|a| {
+                a.fld1()?;
+                a.fldpi()?;
+                a.fldl2e()?;
+                a.fldz()?;
+                a.fld1()?;
+                a.fldlg2()?;
+                a.fldln2()?;
+                a.fldl2t()?;
+                a.fnsave(ptr(rdi + 0x100))?;
+                a.fldz()?;
+                a.frstor(ptr(rdi + 0x100))
+            }),
+        ),
+        (
+            "fldenv",
+            Box::new(|a| {
+                a.fld1()?;
+                a.fldpi()?;
+                a.fnstenv(ptr(rdi + 0x100))?;
+                a.fninit()?;
+                a.fldenv(ptr(rdi + 0x100))
+            }),
+        ),
+        (
+            "fxch empty",
+            Box::new(|a| {
+                a.fld1()?;
+                a.fxch(st0, st3)
+            }),
+        ),
+        (
+            "fcmov",
+            Box::new(|a| {
+                a.fld1()?;
+                a.fldz()?;
+                a.fldpi()?;
+                a.fcomi(st0, st1)?;
+                a.fcmovnbe(st0, st2)?;
+                a.fcmovb(st0, st1)
+            }),
+        ),
+        (
+            "fbld",
+            Box::new(|a| {
+                a.mov(dword_ptr(rdi + 0x100), 0x1012_3456)?;
+                a.mov(dword_ptr(rdi + 0x104), 0x1234_5678)?;
+                a.mov(word_ptr(rdi + 0x108), 0x8099)?;
+                a.fbld(tword_ptr(rdi + 0x100))
+            }),
+        ),
+        (
+            "fld sti",
+            Box::new(|a| {
+                a.fld1()?;
+                a.fldpi()?;
+                a.fld(st1)?;
+                a.fst(st3)?;
+                a.fstp(st0)
+            }),
+        ),
+        (
+            "fxsave",
+            Box::new(|a| {
+                a.fld1()?;
+                a.fldpi()?;
+                a.fldl2e()?;
+                a.fldz()?;
+                a.fld1()?;
+                a.fldlg2()?;
+                a.fldln2()?;
+                a.fldl2t()?;
+                a.fxsave64(ptr(rdi + 0x100))?;
+                a.fninit()?;
+                a.fxrstor64(ptr(rdi + 0x100))
+            }),
+        ),
     ];
     for (name, body) in &cases {
         diff_test(name, &data, body.as_ref());
@@ -365,8 +567,14 @@ fn transcendentals_close_to_host() {
             let span = u64::try_from(hi - lo).unwrap();
             let e = lo + i32::try_from(r % span).unwrap();
             let neg = r >> 40 & 1 == 1 && !matches!(*name, "fyl2x");
-            let x = F80 { sig: rng.next() | 1 << 63, se: u16::try_from(0x3fff + e).unwrap() | if neg { 0x8000 } else { 0 } };
-            let y = F80 { sig: rng.next() | 1 << 63, se: 0x3fff + u16::try_from(r >> 50 & 7).unwrap() };
+            let x = F80 {
+                sig: rng.next() | 1 << 63,
+                se: u16::try_from(0x3fff + e).unwrap() | if neg { 0x8000 } else { 0 },
+            };
+            let y = F80 {
+                sig: rng.next() | 1 << 63,
+                se: 0x3fff + u16::try_from(r >> 50 & 7).unwrap(),
+            };
             let data = data_with(&[y, x], 0x037f);
             let body = assemble(&|a: &mut CodeAssembler| {
                 a.fld(tword_ptr(rdi + 16))?;
@@ -384,7 +592,10 @@ fn transcendentals_close_to_host() {
                 let (a, b) = (get(&n, i), get(&q, i));
                 let d = ulps(a, b);
                 worst = worst.max(d);
-                assert!(d <= 2, "{name} x={x:x?}: st{i} native {a:x?} qvm {b:x?} ({d} ulps)");
+                assert!(
+                    d <= 2,
+                    "{name} x={x:x?}: st{i} native {a:x?} qvm {b:x?} ({d} ulps)"
+                );
             }
         }
     }
@@ -423,15 +634,39 @@ fn x87_state_default_is_fninit() {
 #[test]
 fn nan_propagation_matches_host() {
     let xs = [
-        F80 { sig: 0xe7e7_f865_05d6_e064, se: 0xffff },
-        F80 { sig: 0xf215_ee79_0ea5_2000, se: 0x7fff },
-        F80 { sig: 0xc000_0000_0000_0001, se: 0x7fff },
-        F80 { sig: 0xc000_0000_0000_0001, se: 0xffff },
-        F80 { sig: 0xa000_0000_0000_0001, se: 0x7fff },
-        F80 { sig: 0xb000_0000_0000_0000, se: 0xffff },
+        F80 {
+            sig: 0xe7e7_f865_05d6_e064,
+            se: 0xffff,
+        },
+        F80 {
+            sig: 0xf215_ee79_0ea5_2000,
+            se: 0x7fff,
+        },
+        F80 {
+            sig: 0xc000_0000_0000_0001,
+            se: 0x7fff,
+        },
+        F80 {
+            sig: 0xc000_0000_0000_0001,
+            se: 0xffff,
+        },
+        F80 {
+            sig: 0xa000_0000_0000_0001,
+            se: 0x7fff,
+        },
+        F80 {
+            sig: 0xb000_0000_0000_0000,
+            se: 0xffff,
+        },
         F80::ONE,
     ];
-    let ms: [u64; 5] = [0xfff6_42bd_cf21_d4a4, 0x7ff8_0000_0000_0001, 0x7ff0_0000_0000_0001, 0x7fff_ffff_ffff_ffff, 0x3ff0_0000_0000_0000];
+    let ms: [u64; 5] = [
+        0xfff6_42bd_cf21_d4a4,
+        0x7ff8_0000_0000_0001,
+        0x7ff0_0000_0000_0001,
+        0x7fff_ffff_ffff_ffff,
+        0x3ff0_0000_0000_0000,
+    ];
     for x in xs {
         for y in xs {
             let data = data_with(&[y, x], 0x037f);
@@ -480,7 +715,10 @@ mod pipeline {
         let mut mem = vec![0u8; 1 << 20];
         let b = usize::try_from(GUEST_BUF).unwrap();
         mem[b..b + data.len()].copy_from_slice(data);
-        let mut init = CpuState { gas: 10_000_000, ..CpuState::default() };
+        let mut init = CpuState {
+            gas: 10_000_000,
+            ..CpuState::default()
+        };
         init.gpr[7] = GUEST_BUF;
         init.gpr[4] = 0x7_0000;
         let (_, end) = run_snippet(&code, &init, &mut mem);
@@ -502,49 +740,76 @@ mod pipeline {
 
     #[test]
     fn arithmetic_and_flags_through_pipeline() {
-        let data = data_with(&[F80 { sig: 0xc90f_daa2_2168_c235, se: 0x4000 }, F80 { sig: 0xadf8_5458_a2bb_4a9b, se: 0x4000 }], 0x027f);
+        let data = data_with(
+            &[
+                F80 {
+                    sig: 0xc90f_daa2_2168_c235,
+                    se: 0x4000,
+                },
+                F80 {
+                    sig: 0xadf8_5458_a2bb_4a9b,
+                    se: 0x4000,
+                },
+            ],
+            0x027f,
+        );
         let cases: Vec<(&str, Box<Body<'static>>)> = vec![
-            ("fcomi+setcc", Box::new(|a| {
-                a.fld(tword_ptr(rdi + 16))?;
-                a.fld(tword_ptr(rdi + 32))?;
-                a.fcomi(st0, st1)?;
-                a.seta(byte_ptr(rdi + 0x100))?;
-                a.fucomip(st0, st1)?;
-                a.setb(byte_ptr(rdi + 0x101))
-            })),
-            ("fnstsw ax", Box::new(|a| {
-                a.fld(tword_ptr(rdi + 16))?;
-                a.fld(tword_ptr(rdi + 32))?;
-                a.fcom_2(st0, st1)?;
-                a.fnstsw(ax)?;
-                a.fstsw(word_ptr(rdi + 0x100))
-            })),
-            ("pc53 arithmetic", Box::new(|a| {
-                a.fldcw(word_ptr(rdi))?;
-                a.fld(tword_ptr(rdi + 16))?;
-                a.fld(tword_ptr(rdi + 32))?;
-                a.fdiv_2(st0, st1)?;
-                a.fsqrt()?;
-                a.fmul(qword_ptr(rdi + 16))?;
-                a.fstp(qword_ptr(rdi + 0x100))?;
-                a.fistp(dword_ptr(rdi + 0x108))
-            })),
-            ("fcmov", Box::new(|a| {
-                a.fld(tword_ptr(rdi + 16))?;
-                a.fld(tword_ptr(rdi + 32))?;
-                a.fldz()?;
-                a.fcomi(st0, st1)?;
-                a.fcmovb(st0, st2)?;
-                a.fcmovnbe(st0, st1)
-            })),
-            ("transcendental pipeline", Box::new(|a| {
-                a.fld(tword_ptr(rdi + 16))?;
-                a.fldz()?;
-                a.fyl2xp1()?;
-                a.fld1()?;
-                a.fpatan()?;
-                a.fstp(tword_ptr(rdi + 0x100))
-            })),
+            (
+                "fcomi+setcc",
+                Box::new(|a| {
+                    a.fld(tword_ptr(rdi + 16))?;
+                    a.fld(tword_ptr(rdi + 32))?;
+                    a.fcomi(st0, st1)?;
+                    a.seta(byte_ptr(rdi + 0x100))?;
+                    a.fucomip(st0, st1)?;
+                    a.setb(byte_ptr(rdi + 0x101))
+                }),
+            ),
+            (
+                "fnstsw ax",
+                Box::new(|a| {
+                    a.fld(tword_ptr(rdi + 16))?;
+                    a.fld(tword_ptr(rdi + 32))?;
+                    a.fcom_2(st0, st1)?;
+                    a.fnstsw(ax)?;
+                    a.fstsw(word_ptr(rdi + 0x100))
+                }),
+            ),
+            (
+                "pc53 arithmetic",
+                Box::new(|a| {
+                    a.fldcw(word_ptr(rdi))?;
+                    a.fld(tword_ptr(rdi + 16))?;
+                    a.fld(tword_ptr(rdi + 32))?;
+                    a.fdiv_2(st0, st1)?;
+                    a.fsqrt()?;
+                    a.fmul(qword_ptr(rdi + 16))?;
+                    a.fstp(qword_ptr(rdi + 0x100))?;
+                    a.fistp(dword_ptr(rdi + 0x108))
+                }),
+            ),
+            (
+                "fcmov",
+                Box::new(|a| {
+                    a.fld(tword_ptr(rdi + 16))?;
+                    a.fld(tword_ptr(rdi + 32))?;
+                    a.fldz()?;
+                    a.fcomi(st0, st1)?;
+                    a.fcmovb(st0, st2)?;
+                    a.fcmovnbe(st0, st1)
+                }),
+            ),
+            (
+                "transcendental pipeline",
+                Box::new(|a| {
+                    a.fld(tword_ptr(rdi + 16))?;
+                    a.fldz()?;
+                    a.fyl2xp1()?;
+                    a.fld1()?;
+                    a.fpatan()?;
+                    a.fstp(tword_ptr(rdi + 0x100))
+                }),
+            ),
         ];
         for (name, f) in &cases {
             pipeline_diff(name, &data, f.as_ref());
@@ -581,11 +846,23 @@ mod pipeline {
 #[test]
 fn trig_exact_reduction_and_c2() {
     let mut x = X87State::default();
-    x.push_raw(F80 { sig: 0x97bb_1fb1_ea6d_6ced, se: 0xc001 });
+    x.push_raw(F80 {
+        sig: 0x97bb_1fb1_ea6d_6ced,
+        se: 0xc001,
+    });
     x.trig(super::trans::Trig::Cos);
-    assert_eq!(x.st(0), F80 { sig: 0xef33_03e8_7489_ebb4, se: 0x3ff9 });
+    assert_eq!(
+        x.st(0),
+        F80 {
+            sig: 0xef33_03e8_7489_ebb4,
+            se: 0x3ff9
+        }
+    );
     assert_eq!(x.status_word() & 0x0400, 0);
-    let big = F80 { sig: 1 << 63, se: 0x3fff + 63 };
+    let big = F80 {
+        sig: 1 << 63,
+        se: 0x3fff + 63,
+    };
     x.push_raw(big);
     x.trig(super::trans::Trig::Sin);
     assert_eq!(x.st(0), big);

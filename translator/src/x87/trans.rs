@@ -19,7 +19,7 @@
 //! for every inexact result and C1 says whether it was rounded up.
 
 use super::fpu::{self, sw, Res};
-use super::soft::{self, exc, F80, Rc, Unp, EXT};
+use super::soft::{self, exc, Rc, Unp, EXT, F80};
 use super::wide::{self, Tail, Wide};
 use super::X87State;
 
@@ -32,7 +32,11 @@ pub fn wide_res(w: Wide, tail: Tail, rc: Rc) -> Res {
         Tail::Exact => (w.exp, w.sig, false),
         Tail::Bigger => (w.exp, w.sig, true),
         Tail::Smaller => {
-            if w.sig == 1 << 127 { (w.exp - 1, u128::MAX, true) } else { (w.exp, w.sig - 1, true) }
+            if w.sig == 1 << 127 {
+                (w.exp - 1, u128::MAX, true)
+            } else {
+                (w.exp, w.sig - 1, true)
+            }
         }
     };
     let (r, st) = soft::round(w.neg, exp, sig, sticky, EXT, rc);
@@ -129,10 +133,17 @@ impl X87State {
                         let r = add_d(wide_res(cos_abs, Tail::Smaller, rc));
                         (r, r)
                     }
-                    Trig::SinCos => (add_d(wide_res(sin, Tail::Smaller, rc)), wide_res(cos_abs, Tail::Smaller, rc)),
+                    Trig::SinCos => (
+                        add_d(wide_res(sin, Tail::Smaller, rc)),
+                        wide_res(cos_abs, Tail::Smaller, rc),
+                    ),
                     Trig::Tan => {
                         let t = sin.over(cos_abs);
-                        let tail = if k & 1 == 0 { Tail::Bigger } else { Tail::Smaller };
+                        let tail = if k & 1 == 0 {
+                            Tail::Bigger
+                        } else {
+                            Tail::Smaller
+                        };
                         (add_d(wide_res(t, tail, rc)), (F80::ONE, 0, false))
                     }
                 }
@@ -171,7 +182,11 @@ impl X87State {
                 let w = if exp < 0 || (exp == 0 && sig == 1 << 63) {
                     wide::expm1_kernel(xw.times(wide::LN2))
                 } else if exp >= 20 {
-                    if neg { Wide::ONE.negate() } else { Wide::ONE.scale(1 << 20) }
+                    if neg {
+                        Wide::ONE.negate()
+                    } else {
+                        Wide::ONE.scale(1 << 20)
+                    }
                 } else {
                     // x = n + f, |f| ≤ ½: 2^x − 1 = 2^n·(expm1(f·ln2) + 1) − 1.
                     let (_, q, _, _) = soft::to_int(neg, exp, sig, Rc::Nearest);
@@ -229,7 +244,11 @@ impl X87State {
             (Unp::Fin { neg, exp, sig, .. }, false) => {
                 let _ = neg;
                 let (w, t) = log2_wide(Wide::from_fin(false, exp, sig));
-                if w.is_zero() { L::Zero(false) } else { L::W(w, t) }
+                if w.is_zero() {
+                    L::Zero(false)
+                } else {
+                    L::W(w, t)
+                }
             }
             (Unp::Fin { neg, exp, sig, .. }, true) => {
                 let xw = Wide::from_fin(neg, exp, sig);
@@ -243,7 +262,11 @@ impl X87State {
                     L::W(wide::ln_atanh_kernel(s).times(wide::LOG2_E), Tail::Bigger)
                 } else {
                     let (w, t) = log2_wide(one_plus);
-                    if w.is_zero() { L::Zero(false) } else { L::W(w, t) }
+                    if w.is_zero() {
+                        L::Zero(false)
+                    } else {
+                        L::W(w, t)
+                    }
                 }
             }
             _ => return ind,
@@ -291,7 +314,14 @@ impl X87State {
                 (Unp::Inf(_), Unp::Inf(_)) => (pi_or(wide::PI_4), Tail::Bigger),
                 (Unp::Inf(_), _) | (_, Unp::Zero(_)) => (wide::PI_2, Tail::Bigger),
                 (_, Unp::Inf(_)) => (if xs { wide::PI } else { Wide::ZERO }, Tail::Bigger),
-                (Unp::Fin { exp: ey, sig: my, .. }, Unp::Fin { exp: ex, sig: mx, .. }) => {
+                (
+                    Unp::Fin {
+                        exp: ey, sig: my, ..
+                    },
+                    Unp::Fin {
+                        exp: ex, sig: mx, ..
+                    },
+                ) => {
                     let (a, b) = (Wide::from_fin(false, ey, my), Wide::from_fin(false, ex, mx));
                     let (t, tail) = if (ey, my) <= (ex, mx) {
                         (atan01(a.over(b)), Tail::Smaller)
@@ -333,7 +363,15 @@ impl X87State {
                 (Unp::Fin { neg, .. }, Unp::Inf(false)) => (F80::inf(neg), d, false),
                 (Unp::Fin { neg, .. }, Unp::Inf(true)) => (F80::zero(neg), d, false),
                 (Unp::Fin { .. }, Unp::Zero(_)) => (x, d, false),
-                (Unp::Fin { neg, exp, sig, .. }, Unp::Fin { neg: yn, exp: ye, sig: ys, .. }) => {
+                (
+                    Unp::Fin { neg, exp, sig, .. },
+                    Unp::Fin {
+                        neg: yn,
+                        exp: ye,
+                        sig: ys,
+                        ..
+                    },
+                ) => {
                     let n: i32 = if ye >= 30 {
                         1 << 30
                     } else {
@@ -374,7 +412,10 @@ impl X87State {
             Unp::Inf(n) => (F80::inf(false), F80::inf(n), 0),
             Unp::Fin { neg, exp, sig, den } => (
                 soft::from_i64(i64::from(exp)),
-                F80 { sig, se: 0x3fff | if neg { 0x8000 } else { 0 } },
+                F80 {
+                    sig,
+                    se: 0x3fff | if neg { 0x8000 } else { 0 },
+                },
                 if den { exc::DE } else { 0 },
             ),
             _ => {
@@ -417,14 +458,23 @@ impl X87State {
                 }
                 return;
             }
-            (Unp::Fin { neg, exp, sig, .. }, Unp::Fin { exp: e2, sig: s2, .. }) => (neg, exp, sig, e2, s2),
+            (
+                Unp::Fin { neg, exp, sig, .. },
+                Unp::Fin {
+                    exp: e2, sig: s2, ..
+                },
+            ) => (neg, exp, sig, e2, s2),
             _ => {
                 self.deliver(0, (F80::INDEFINITE, exc::IE | d, false), false);
                 return;
             }
         };
         let dd = ex - ey;
-        let (partial, shift) = if dd >= 64 { (true, (dd & 31) | 32) } else { (false, dd) };
+        let (partial, shift) = if dd >= 64 {
+            (true, (dd & 31) | 32)
+        } else {
+            (false, dd)
+        };
         let (mut q, mut r, unit);
         if shift < -1 {
             q = 0u128;
@@ -443,13 +493,21 @@ impl X87State {
                     r = den - r;
                     q += 1;
                     // Sign flips: remainder is y·(q) − x in magnitude terms.
-                    let res = if r == 0 { F80::zero(xn) } else { pack_exact(!xn, r, unit, self.rc()) };
+                    let res = if r == 0 {
+                        F80::zero(xn)
+                    } else {
+                        pack_exact(!xn, r, unit, self.rc())
+                    };
                     self.finish_prem(res, d, q, partial);
                     return;
                 }
             }
         }
-        let res = if r == 0 { F80::zero(xn) } else { pack_exact(xn, r, unit, self.rc()) };
+        let res = if r == 0 {
+            F80::zero(xn)
+        } else {
+            pack_exact(xn, r, unit, self.rc())
+        };
         self.finish_prem(res, d, q, partial);
     }
 

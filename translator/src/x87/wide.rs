@@ -37,8 +37,16 @@ pub const LOG10_2: Wide = Wide::from_parts(false, -2, 0x9a209a84fbcff7988f8959ac
 /// 2/π as a 640-bit binary fraction, most significant word first (computed with
 /// mpmath at 1200 bits; used for Payne–Hanek argument reduction).
 pub const TWO_OVER_PI: [u64; 10] = [
-    0xa2f9836e4e441529, 0xfc2757d1f534ddc0, 0xdb6295993c439041, 0xfe5163abdebbc561, 0xb7246e3a424dd2e0,
-    0x06492eea09d1921c, 0xfe1deb1cb129a73e, 0xe88235f52ebb4484, 0xe99c7026b45f7e41, 0x3991d639835339f4,
+    0xa2f9836e4e441529,
+    0xfc2757d1f534ddc0,
+    0xdb6295993c439041,
+    0xfe5163abdebbc561,
+    0xb7246e3a424dd2e0,
+    0x06492eea09d1921c,
+    0xfe1deb1cb129a73e,
+    0xe88235f52ebb4484,
+    0xe99c7026b45f7e41,
+    0x3991d639835339f4,
 ];
 
 impl Wide {
@@ -47,9 +55,17 @@ impl Wide {
         Wide { neg, exp, sig }
     }
     /// Zero.
-    pub const ZERO: Wide = Wide { neg: false, exp: 0, sig: 0 };
+    pub const ZERO: Wide = Wide {
+        neg: false,
+        exp: 0,
+        sig: 0,
+    };
     /// One.
-    pub const ONE: Wide = Wide { neg: false, exp: 0, sig: 1 << 127 };
+    pub const ONE: Wide = Wide {
+        neg: false,
+        exp: 0,
+        sig: 1 << 127,
+    };
 
     /// From a nonzero or zero `s × 2^lsb`.
     pub fn from_int(neg: bool, s: u128, lsb: i32) -> Wide {
@@ -57,7 +73,11 @@ impl Wide {
             return Wide::ZERO;
         }
         let lz = s.leading_zeros();
-        Wide { neg, exp: lsb + 127 - i32_of(lz), sig: s << lz }
+        Wide {
+            neg,
+            exp: lsb + 127 - i32_of(lz),
+            sig: s << lz,
+        }
     }
     /// From a small signed integer.
     pub fn from_i64(v: i64) -> Wide {
@@ -73,7 +93,10 @@ impl Wide {
     }
     /// Negation.
     pub fn negate(self) -> Wide {
-        Wide { neg: !self.neg, ..self }
+        Wide {
+            neg: !self.neg,
+            ..self
+        }
     }
     /// Absolute value.
     pub fn abs(self) -> Wide {
@@ -81,7 +104,14 @@ impl Wide {
     }
     /// Multiplies by 2^n.
     pub fn scale(self, n: i32) -> Wide {
-        if self.is_zero() { self } else { Wide { exp: self.exp + n, ..self } }
+        if self.is_zero() {
+            self
+        } else {
+            Wide {
+                exp: self.exp + n,
+                ..self
+            }
+        }
     }
 
     /// Rounds a 129-bit-or-more result held as (hi: top 128 bits, round bit) into a Wide.
@@ -89,7 +119,11 @@ impl Wide {
         if round_bit {
             match sig.checked_add(1) {
                 Some(s) => Wide { neg, exp, sig: s },
-                None => Wide { neg, exp: exp + 1, sig: 1 << 127 },
+                None => Wide {
+                    neg,
+                    exp: exp + 1,
+                    sig: 1 << 127,
+                },
             }
         } else {
             Wide { neg, exp, sig }
@@ -104,13 +138,23 @@ impl Wide {
         if o.is_zero() {
             return self;
         }
-        let (x, y) = if (self.exp, self.sig) >= (o.exp, o.sig) { (self, o) } else { (o, self) };
+        let (x, y) = if (self.exp, self.sig) >= (o.exp, o.sig) {
+            (self, o)
+        } else {
+            (o, self)
+        };
         let d = u32::try_from(x.exp - y.exp).unwrap_or(u32::MAX);
         if d > 129 {
             return x;
         }
         // Work with 2 guard bits: x and y as 130-bit numbers held in (u128 value, guard).
-        let (ys, yg) = if d == 0 { (y.sig, 0u8) } else if d >= 128 { (0, 0) } else { (y.sig >> d, u8::from((y.sig >> (d - 1)) & 1 == 1)) };
+        let (ys, yg) = if d == 0 {
+            (y.sig, 0u8)
+        } else if d >= 128 {
+            (0, 0)
+        } else {
+            (y.sig >> d, u8::from((y.sig >> (d - 1)) & 1 == 1))
+        };
         if x.neg == y.neg {
             let (s, carry) = x.sig.overflowing_add(ys);
             if carry {
@@ -131,14 +175,22 @@ impl Wide {
                 return Wide::ZERO;
             }
             if s == 0 {
-                return Wide { neg: x.neg, exp: x.exp - 128, sig: 1 << 127 };
+                return Wide {
+                    neg: x.neg,
+                    exp: x.exp - 128,
+                    sig: 1 << 127,
+                };
             }
             let lz = s.leading_zeros();
             if lz == 0 {
                 return Wide::rounded(x.neg, x.exp, s, g == 1 && s & 1 == 1);
             }
             let sig = (s << lz) | (u128::from(g) << (lz - 1));
-            Wide { neg: x.neg, exp: x.exp - i32_of(lz), sig }
+            Wide {
+                neg: x.neg,
+                exp: x.exp - i32_of(lz),
+                sig,
+            }
         }
     }
     /// Difference.
@@ -186,7 +238,11 @@ impl Wide {
                 r <<= 1;
                 if carry || r >= d {
                     r = r.wrapping_sub(d);
-                    if bits < 128 { q = (q << 1) | 1 } else { round_bit = true }
+                    if bits < 128 {
+                        q = (q << 1) | 1
+                    } else {
+                        round_bit = true
+                    }
                 } else if bits < 128 {
                     q <<= 1;
                 }
@@ -240,13 +296,17 @@ fn series(first: Wide, mut next: impl FnMut(Wide, u64) -> Wide) -> Wide {
 /// sin r for |r| ≤ π/4 (Taylor series).
 pub fn sin_kernel(r: Wide) -> Wide {
     let r2 = r.times(r);
-    series(r, |t, k| t.times(r2).div_small((2 * k + 2) * (2 * k + 3)).negate())
+    series(r, |t, k| {
+        t.times(r2).div_small((2 * k + 2) * (2 * k + 3)).negate()
+    })
 }
 
 /// cos r for |r| ≤ π/4 (Taylor series).
 pub fn cos_kernel(r: Wide) -> Wide {
     let r2 = r.times(r);
-    series(Wide::ONE, |t, k| t.times(r2).div_small((2 * k + 1) * (2 * k + 2)).negate())
+    series(Wide::ONE, |t, k| {
+        t.times(r2).div_small((2 * k + 1) * (2 * k + 2)).negate()
+    })
 }
 
 /// e^t − 1 (Taylor series; |t| ≤ 1).
@@ -293,7 +353,7 @@ pub fn atan_kernel(z: Wide) -> Wide {
 pub fn log2_fin(exp: i32, sig: u64) -> (Wide, bool) {
     let mut e = exp;
     let mut m = Wide::from_fin(false, 0, sig); // in [1, 2)
-    // √2 ≈ 1.6A09E667F3BCC908B2FB1366EA957D3E
+                                               // √2 ≈ 1.6A09E667F3BCC908B2FB1366EA957D3E
     if sig > 0xb504_f333_f9de_6484 {
         m = m.scale(-1);
         e += 1;
@@ -348,8 +408,16 @@ pub fn reduce_pio2(exp: i32, sig: u64) -> (u32, Wide) {
     };
     let f = if hi != 0 {
         let lz = hi.leading_zeros();
-        let sig = if lz == 0 { hi } else { (hi << lz) | (lo >> (128 - lz)) };
-        Wide { neg, exp: -1 - i32_of(lz), sig }
+        let sig = if lz == 0 {
+            hi
+        } else {
+            (hi << lz) | (lo >> (128 - lz))
+        };
+        Wide {
+            neg,
+            exp: -1 - i32_of(lz),
+            sig,
+        }
     } else {
         Wide::from_int(neg, lo, -256)
     };

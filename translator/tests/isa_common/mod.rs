@@ -17,7 +17,12 @@
 //!   gas (`init.gas - final.gas`).
 //! * Flags the manuals leave undefined are masked per case ([`Case::undef`]).
 
-#![allow(dead_code, clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_possible_wrap)]
+#![allow(
+    dead_code,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_wrap
+)]
 
 use qvm_translator::testing::{run_snippet_with, SnippetEnd, SNIPPET_BASE};
 use qvm_translator::{CpuState, TranslatorConfig};
@@ -74,21 +79,49 @@ core::arch::global_asm!(
     ".popsection",
     ".globl isa_native_call",
     "isa_native_call:",
-    "push rbp", "push rbx", "push r12", "push r13", "push r14", "push r15",
+    "push rbp",
+    "push rbx",
+    "push r12",
+    "push r13",
+    "push r14",
+    "push r15",
     "mov [rip + isa_native_save], rdi",
     "mov [rip + isa_native_save + 8], rsi",
     "mov [rip + isa_native_save + 16], rsp",
     "stmxcsr [rip + isa_native_save + 24]",
     "ldmxcsr [rdi + 136]",
-    "movdqu xmm0, [rdi + 144]", "movdqu xmm1, [rdi + 160]", "movdqu xmm2, [rdi + 176]", "movdqu xmm3, [rdi + 192]",
-    "movdqu xmm4, [rdi + 208]", "movdqu xmm5, [rdi + 224]", "movdqu xmm6, [rdi + 240]", "movdqu xmm7, [rdi + 256]",
-    "movdqu xmm8, [rdi + 272]", "movdqu xmm9, [rdi + 288]", "movdqu xmm10, [rdi + 304]", "movdqu xmm11, [rdi + 320]",
-    "movdqu xmm12, [rdi + 336]", "movdqu xmm13, [rdi + 352]", "movdqu xmm14, [rdi + 368]", "movdqu xmm15, [rdi + 384]",
-    "push qword ptr [rdi + 128]", "popfq",
-    "mov rax, [rdi]", "mov rcx, [rdi + 8]", "mov rdx, [rdi + 16]", "mov rbx, [rdi + 24]",
-    "mov rbp, [rdi + 40]", "mov rsi, [rdi + 48]",
-    "mov r8, [rdi + 64]", "mov r9, [rdi + 72]", "mov r10, [rdi + 80]", "mov r11, [rdi + 88]",
-    "mov r12, [rdi + 96]", "mov r13, [rdi + 104]", "mov r14, [rdi + 112]", "mov r15, [rdi + 120]",
+    "movdqu xmm0, [rdi + 144]",
+    "movdqu xmm1, [rdi + 160]",
+    "movdqu xmm2, [rdi + 176]",
+    "movdqu xmm3, [rdi + 192]",
+    "movdqu xmm4, [rdi + 208]",
+    "movdqu xmm5, [rdi + 224]",
+    "movdqu xmm6, [rdi + 240]",
+    "movdqu xmm7, [rdi + 256]",
+    "movdqu xmm8, [rdi + 272]",
+    "movdqu xmm9, [rdi + 288]",
+    "movdqu xmm10, [rdi + 304]",
+    "movdqu xmm11, [rdi + 320]",
+    "movdqu xmm12, [rdi + 336]",
+    "movdqu xmm13, [rdi + 352]",
+    "movdqu xmm14, [rdi + 368]",
+    "movdqu xmm15, [rdi + 384]",
+    "push qword ptr [rdi + 128]",
+    "popfq",
+    "mov rax, [rdi]",
+    "mov rcx, [rdi + 8]",
+    "mov rdx, [rdi + 16]",
+    "mov rbx, [rdi + 24]",
+    "mov rbp, [rdi + 40]",
+    "mov rsi, [rdi + 48]",
+    "mov r8, [rdi + 64]",
+    "mov r9, [rdi + 72]",
+    "mov r10, [rdi + 80]",
+    "mov r11, [rdi + 88]",
+    "mov r12, [rdi + 96]",
+    "mov r13, [rdi + 104]",
+    "mov r14, [rdi + 112]",
+    "mov r15, [rdi + 120]",
     "mov rsp, [rdi + 32]",
     "mov rdi, [rdi + 56]",
     "jmp qword ptr [rip + isa_native_save + 8]",
@@ -96,21 +129,51 @@ core::arch::global_asm!(
     "isa_native_return:",
     "mov [rip + isa_native_save + 32], rdi",
     "mov rdi, [rip + isa_native_save]",
-    "mov [rdi], rax", "mov [rdi + 8], rcx", "mov [rdi + 16], rdx", "mov [rdi + 24], rbx",
-    "mov [rdi + 32], rsp", "mov [rdi + 40], rbp", "mov [rdi + 48], rsi",
-    "mov [rdi + 64], r8", "mov [rdi + 72], r9", "mov [rdi + 80], r10", "mov [rdi + 88], r11",
-    "mov [rdi + 96], r12", "mov [rdi + 104], r13", "mov [rdi + 112], r14", "mov [rdi + 120], r15",
+    "mov [rdi], rax",
+    "mov [rdi + 8], rcx",
+    "mov [rdi + 16], rdx",
+    "mov [rdi + 24], rbx",
+    "mov [rdi + 32], rsp",
+    "mov [rdi + 40], rbp",
+    "mov [rdi + 48], rsi",
+    "mov [rdi + 64], r8",
+    "mov [rdi + 72], r9",
+    "mov [rdi + 80], r10",
+    "mov [rdi + 88], r11",
+    "mov [rdi + 96], r12",
+    "mov [rdi + 104], r13",
+    "mov [rdi + 112], r14",
+    "mov [rdi + 120], r15",
     "mov rsp, [rip + isa_native_save + 16]",
-    "pushfq", "pop qword ptr [rdi + 128]",
-    "mov rax, [rip + isa_native_save + 32]", "mov [rdi + 56], rax",
-    "movdqu [rdi + 144], xmm0", "movdqu [rdi + 160], xmm1", "movdqu [rdi + 176], xmm2", "movdqu [rdi + 192], xmm3",
-    "movdqu [rdi + 208], xmm4", "movdqu [rdi + 224], xmm5", "movdqu [rdi + 240], xmm6", "movdqu [rdi + 256], xmm7",
-    "movdqu [rdi + 272], xmm8", "movdqu [rdi + 288], xmm9", "movdqu [rdi + 304], xmm10", "movdqu [rdi + 320], xmm11",
-    "movdqu [rdi + 336], xmm12", "movdqu [rdi + 352], xmm13", "movdqu [rdi + 368], xmm14", "movdqu [rdi + 384], xmm15",
+    "pushfq",
+    "pop qword ptr [rdi + 128]",
+    "mov rax, [rip + isa_native_save + 32]",
+    "mov [rdi + 56], rax",
+    "movdqu [rdi + 144], xmm0",
+    "movdqu [rdi + 160], xmm1",
+    "movdqu [rdi + 176], xmm2",
+    "movdqu [rdi + 192], xmm3",
+    "movdqu [rdi + 208], xmm4",
+    "movdqu [rdi + 224], xmm5",
+    "movdqu [rdi + 240], xmm6",
+    "movdqu [rdi + 256], xmm7",
+    "movdqu [rdi + 272], xmm8",
+    "movdqu [rdi + 288], xmm9",
+    "movdqu [rdi + 304], xmm10",
+    "movdqu [rdi + 320], xmm11",
+    "movdqu [rdi + 336], xmm12",
+    "movdqu [rdi + 352], xmm13",
+    "movdqu [rdi + 368], xmm14",
+    "movdqu [rdi + 384], xmm15",
     "stmxcsr [rdi + 136]",
     "ldmxcsr [rip + isa_native_save + 24]",
     "cld",
-    "pop r15", "pop r14", "pop r13", "pop r12", "pop rbx", "pop rbp",
+    "pop r15",
+    "pop r14",
+    "pop r13",
+    "pop r12",
+    "pop rbx",
+    "pop rbp",
     "ret",
 );
 
@@ -130,9 +193,20 @@ pub fn assemble(src: &str) -> Vec<u8> {
     let asm = base.with_extension("asm");
     let bin = base.with_extension("bin");
     std::fs::write(&asm, format!("bits 64\ndefault rel\n{src}\n")).unwrap();
-    let out = std::process::Command::new("nasm").arg("-f").arg("bin").arg("-o").arg(&bin).arg(&asm).output().expect("nasm");
+    let out = std::process::Command::new("nasm")
+        .arg("-f")
+        .arg("bin")
+        .arg("-o")
+        .arg(&bin)
+        .arg(&asm)
+        .output()
+        .expect("nasm");
     let _ = std::fs::remove_file(&asm);
-    assert!(out.status.success(), "nasm failed on {src:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "nasm failed on {src:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let code = std::fs::read(&bin).unwrap();
     let _ = std::fs::remove_file(&bin);
     code
@@ -162,7 +236,9 @@ fn data_window() -> *mut u8 {
 /// Runs `code` natively. Returns the final registers and window, with code
 /// addresses rebased to [`SNIPPET_BASE`].
 pub fn run_native(code: &[u8], ctx: &Ctx, data: &[u8]) -> (Ctx, Vec<u8>) {
-    let _g = NATIVE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _g = NATIVE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     assert_eq!(data.len(), DATA_LEN);
     let win = data_window();
     let mut c = ctx.clone();
@@ -198,7 +274,13 @@ pub fn run_native(code: &[u8], ctx: &Ctx, data: &[u8]) -> (Ctx, Vec<u8>) {
     // Rebase code addresses.
     let lo = page;
     let hi = page + code.len() as u64;
-    let rebase = |v: u64| if (lo..=hi).contains(&v) { v - lo + SNIPPET_BASE } else { v };
+    let rebase = |v: u64| {
+        if (lo..=hi).contains(&v) {
+            v - lo + SNIPPET_BASE
+        } else {
+            v
+        }
+    };
     for g in &mut c.gpr {
         *g = rebase(*g);
     }
@@ -220,22 +302,43 @@ pub struct QvmOut {
 }
 
 /// Runs `code` under qvm with blocks capped at `max_block_insns`.
-pub fn run_qvm(code: &[u8], ctx: &Ctx, data: &[u8], max_block_insns: usize) -> Result<QvmOut, SnippetEnd> {
+pub fn run_qvm(
+    code: &[u8],
+    ctx: &Ctx,
+    data: &[u8],
+    max_block_insns: usize,
+) -> Result<QvmOut, SnippetEnd> {
     let d = DATA as usize;
     let mut mem = vec![0u8; d + DATA_LEN];
     mem[d..].copy_from_slice(data);
-    let mut init = CpuState { gas: 100_000_000, ..CpuState::default() };
+    let mut init = CpuState {
+        gas: 100_000_000,
+        ..CpuState::default()
+    };
     init.gpr = ctx.gpr;
     init.set_rflags(ctx.rflags);
     init.mxcsr = ctx.mxcsr;
     init.xmm = ctx.xmm;
-    let cfg = TranslatorConfig { max_block_insns, ..TranslatorConfig::default() };
+    let cfg = TranslatorConfig {
+        max_block_insns,
+        ..TranslatorConfig::default()
+    };
     let (s, end) = run_snippet_with(code, &init, &mut mem, cfg);
     if end != SnippetEnd::Done {
         return Err(end);
     }
-    let c = Ctx { gpr: s.gpr, rflags: s.rflags(), mxcsr: s.mxcsr, pad: 0, xmm: s.xmm };
-    Ok(QvmOut { ctx: c, data: mem[d..].to_vec(), gas: init.gas - s.gas })
+    let c = Ctx {
+        gpr: s.gpr,
+        rflags: s.rflags(),
+        mxcsr: s.mxcsr,
+        pad: 0,
+        xmm: s.xmm,
+    };
+    Ok(QvmOut {
+        ctx: c,
+        data: mem[d..].to_vec(),
+        gas: init.gas - s.gas,
+    })
 }
 
 /// xorshift64*
@@ -289,20 +392,72 @@ pub const INT_EDGE: &[u64] = &[
 
 /// f32 edge values (bits).
 pub const F32_EDGE: &[u32] = &[
-    0, 0x8000_0000, 0x3f80_0000, 0xbf80_0000, 0x3f00_0000, 0x3fc0_0000, 0x4020_0000, 0xc020_0000, 0x7f80_0000,
-    0xff80_0000, 0x7fc0_0000, 0xffc0_0000, 0x7fa0_0000, 0x0000_0001, 0x8000_0001, 0x007f_ffff, 0x7f7f_ffff,
-    0xff7f_ffff, 0x0080_0000, 0x4f00_0000, 0xcf00_0000, 0x4f80_0000, 0x5f00_0000, 0xdf00_0000, 0x3eaa_aaab,
-    0x4b00_0001, 0x4b7f_ffff, 0xcb00_0001, 0x3f7f_ffff, 0x4040_0000, 0x40a0_0000, 0x3f40_0000, 0xbfc0_0000,
+    0,
+    0x8000_0000,
+    0x3f80_0000,
+    0xbf80_0000,
+    0x3f00_0000,
+    0x3fc0_0000,
+    0x4020_0000,
+    0xc020_0000,
+    0x7f80_0000,
+    0xff80_0000,
+    0x7fc0_0000,
+    0xffc0_0000,
+    0x7fa0_0000,
+    0x0000_0001,
+    0x8000_0001,
+    0x007f_ffff,
+    0x7f7f_ffff,
+    0xff7f_ffff,
+    0x0080_0000,
+    0x4f00_0000,
+    0xcf00_0000,
+    0x4f80_0000,
+    0x5f00_0000,
+    0xdf00_0000,
+    0x3eaa_aaab,
+    0x4b00_0001,
+    0x4b7f_ffff,
+    0xcb00_0001,
+    0x3f7f_ffff,
+    0x4040_0000,
+    0x40a0_0000,
+    0x3f40_0000,
+    0xbfc0_0000,
 ];
 /// f64 edge values (bits).
 pub const F64_EDGE: &[u64] = &[
-    0, 0x8000_0000_0000_0000, 0x3ff0_0000_0000_0000, 0xbff0_0000_0000_0000, 0x3fe0_0000_0000_0000,
-    0x3ff8_0000_0000_0000, 0x4004_0000_0000_0000, 0xc004_0000_0000_0000, 0x7ff0_0000_0000_0000,
-    0xfff0_0000_0000_0000, 0x7ff8_0000_0000_0000, 0xfff8_0000_0000_0000, 0x7ff4_0000_0000_0000, 1,
-    0x8000_0000_0000_0001, 0x000f_ffff_ffff_ffff, 0x7fef_ffff_ffff_ffff, 0x0010_0000_0000_0000,
-    0x41e0_0000_0000_0000, 0xc1e0_0000_0000_0000, 0x41df_ffff_ffc0_0000, 0x43e0_0000_0000_0000,
-    0xc3e0_0000_0000_0000, 0x4330_0000_0000_0001, 0x3fd5_5555_5555_5555, 0x3810_0000_0000_0000,
-    0x47f0_0000_0000_0000, 0x3690_0000_0000_0000, 0x3ff8_0000_0000_0001, 0xbfe8_0000_0000_0000,
+    0,
+    0x8000_0000_0000_0000,
+    0x3ff0_0000_0000_0000,
+    0xbff0_0000_0000_0000,
+    0x3fe0_0000_0000_0000,
+    0x3ff8_0000_0000_0000,
+    0x4004_0000_0000_0000,
+    0xc004_0000_0000_0000,
+    0x7ff0_0000_0000_0000,
+    0xfff0_0000_0000_0000,
+    0x7ff8_0000_0000_0000,
+    0xfff8_0000_0000_0000,
+    0x7ff4_0000_0000_0000,
+    1,
+    0x8000_0000_0000_0001,
+    0x000f_ffff_ffff_ffff,
+    0x7fef_ffff_ffff_ffff,
+    0x0010_0000_0000_0000,
+    0x41e0_0000_0000_0000,
+    0xc1e0_0000_0000_0000,
+    0x41df_ffff_ffc0_0000,
+    0x43e0_0000_0000_0000,
+    0xc3e0_0000_0000_0000,
+    0x4330_0000_0000_0001,
+    0x3fd5_5555_5555_5555,
+    0x3810_0000_0000_0000,
+    0x47f0_0000_0000_0000,
+    0x3690_0000_0000_0000,
+    0x3ff8_0000_0000_0001,
+    0xbfe8_0000_0000_0000,
 ];
 
 /// What the XMM registers and data are filled with.
@@ -348,7 +503,9 @@ fn lane_value(r: &mut Rng, kind: Kind) -> u64 {
 }
 
 /// The four rounding modes, each with and without FTZ/DAZ, exceptions masked.
-pub const MXCSRS: &[u32] = &[0x1f80, 0x3f80, 0x5f80, 0x7f80, 0x9fc0, 0xbfc0, 0xdfc0, 0xffc0, 0x1fc0, 0x9f80];
+pub const MXCSRS: &[u32] = &[
+    0x1f80, 0x3f80, 0x5f80, 0x7f80, 0x9fc0, 0xbfc0, 0xdfc0, 0xffc0, 0x1fc0, 0x9f80,
+];
 
 /// A random starting state: GPRs from [`int_value`] (RSI/RDI/RSP fixed), random
 /// status flags (and DF when `df`), MXCSR from `mxcsrs`, XMM and the first 4 KiB of
@@ -361,7 +518,13 @@ pub fn random_state(r: &mut Rng, kind: Kind, mxcsrs: &[u32], df: bool) -> (Ctx, 
     c.gpr[4] = RSP0;
     c.gpr[6] = RSI0;
     c.gpr[7] = RDI0;
-    c.rflags = 0x202 | (r.next() & STATUS) | if df && r.next() % 4 == 0 { DF } else { 0 };
+    c.rflags = 0x202
+        | (r.next() & STATUS)
+        | if df && r.next().is_multiple_of(4) {
+            DF
+        } else {
+            0
+        };
     c.mxcsr = r.pick(mxcsrs);
     for x in &mut c.xmm {
         *x = [lane_value(r, kind), lane_value(r, kind)];
@@ -392,25 +555,47 @@ pub struct Case {
 
 /// A case with every flag defined.
 pub fn c(src: impl Into<String>) -> Case {
-    Case { src: src.into(), undef: 0, kind: Kind::Int, mxcsr_flags: true }
+    Case {
+        src: src.into(),
+        undef: 0,
+        kind: Kind::Int,
+        mxcsr_flags: true,
+    }
 }
 
 /// A case leaving `undef` flags undefined.
 pub fn u(src: impl Into<String>, undef: u64) -> Case {
-    Case { src: src.into(), undef, kind: Kind::Int, mxcsr_flags: true }
+    Case {
+        src: src.into(),
+        undef,
+        kind: Kind::Int,
+        mxcsr_flags: true,
+    }
 }
 
 /// A floating-point case.
 pub fn f(src: impl Into<String>, kind: Kind) -> Case {
-    Case { src: src.into(), undef: 0, kind, mxcsr_flags: true }
+    Case {
+        src: src.into(),
+        undef: 0,
+        kind,
+        mxcsr_flags: true,
+    }
 }
 
 fn diff(n: &Ctx, q: &Ctx, nd: &[u8], qd: &[u8], undef: u64, mxcsr_flags: bool) -> Vec<String> {
     let mut out = vec![];
-    const NAMES: [&str; 16] = ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"];
+    const NAMES: [&str; 16] = [
+        "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12",
+        "r13", "r14", "r15",
+    ];
+    #[allow(clippy::needless_range_loop)] // indexes three parallel arrays
     for i in 0..16 {
         if n.gpr[i] != q.gpr[i] {
-            out.push(format!("{}: native {:#x} qvm {:#x}", NAMES[i], n.gpr[i], q.gpr[i]));
+            out.push(format!(
+                "{}: native {:#x} qvm {:#x}",
+                NAMES[i], n.gpr[i], q.gpr[i]
+            ));
         }
         if n.xmm[i] != q.xmm[i] {
             out.push(format!(
@@ -421,7 +606,11 @@ fn diff(n: &Ctx, q: &Ctx, nd: &[u8], qd: &[u8], undef: u64, mxcsr_flags: bool) -
     }
     let m = (STATUS | DF) & !undef;
     if n.rflags & m != q.rflags & m {
-        out.push(format!("rflags: native {:#x} qvm {:#x} (compared bits {m:#x})", n.rflags & m, q.rflags & m));
+        out.push(format!(
+            "rflags: native {:#x} qvm {:#x} (compared bits {m:#x})",
+            n.rflags & m,
+            q.rflags & m
+        ));
     }
     let mm = if mxcsr_flags { 0xffff } else { 0xffc0 };
     if n.mxcsr & mm != q.mxcsr & mm {
@@ -448,7 +637,9 @@ pub fn check_case(case: &Case, n: usize, mxcsrs: &[u32]) -> Vec<String> {
         eprintln!("case {:?}", case.src);
     }
     let code = assemble(&case.src);
-    let seed = case.src.bytes().fold(0x9e37_79b9_7f4a_7c15u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    let seed = case.src.bytes().fold(0x9e37_79b9_7f4a_7c15u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
     let mut r = Rng(seed | 1);
     let mut fails = vec![];
     for it in 0..n {
@@ -479,7 +670,10 @@ pub fn check_case(case: &Case, n: usize, mxcsrs: &[u32]) -> Vec<String> {
             }
         }
         if gases.iter().any(|&g| g != gases[0]) {
-            fails.push(format!("{:?}: gas differs by block cap {BLOCK_CAPS:?}: {gases:?}", case.src));
+            fails.push(format!(
+                "{:?}: gas differs by block cap {BLOCK_CAPS:?}: {gases:?}",
+                case.src
+            ));
             return fails;
         }
     }
@@ -497,5 +691,11 @@ pub fn check_all_mx(cases: &[Case], n: usize, mxcsrs: &[u32]) {
     for case in cases {
         fails.extend(check_case(case, n, mxcsrs));
     }
-    assert!(fails.is_empty(), "{} of {} cases failing:\n{}", fails.len(), cases.len(), fails.join("\n"));
+    assert!(
+        fails.is_empty(),
+        "{} of {} cases failing:\n{}",
+        fails.len(),
+        cases.len(),
+        fails.join("\n")
+    );
 }

@@ -9,7 +9,11 @@ fn data_for(rng: &mut Rng) -> Vec<u8> {
 
 /// Runs each snippet on random inputs; `def` is the set of SDM-defined flags
 /// (the rest are checked against this host when it is an Intel CPU).
-fn run_all(seed: u64, snippets: &[(&'static str, u64, Vec<u8>)], fix: impl Fn(&mut Regs, &mut Rng)) {
+fn run_all(
+    seed: u64,
+    snippets: &[(&'static str, u64, Vec<u8>)],
+    fix: impl Fn(&mut Regs, &mut Rng),
+) {
     let mut rng = Rng(seed);
     let mut stats = UndefStats::default();
     for (name, def, code) in snippets {
@@ -97,16 +101,28 @@ fn scans_and_counts_match_the_cpu() {
 fn bmi_matches_the_cpu() {
     let snippets: Vec<(&'static str, u64, Vec<u8>)> = vec![
         ("andn32", CF | OF | SF | ZF, asm(|a| a.andn(eax, ecx, edx))),
-        ("andn64", CF | OF | SF | ZF, asm(|a| a.andn(rax, rcx, qword_ptr(rbx)))),
+        (
+            "andn64",
+            CF | OF | SF | ZF,
+            asm(|a| a.andn(rax, rcx, qword_ptr(rbx))),
+        ),
         ("bextr32", CF | OF | ZF, asm(|a| a.bextr(eax, edx, ecx))),
         ("bextr64", CF | OF | ZF, asm(|a| a.bextr(rax, rdx, rcx))),
-        ("bextr64m", CF | OF | ZF, asm(|a| a.bextr(rax, qword_ptr(rbx), rcx))),
+        (
+            "bextr64m",
+            CF | OF | ZF,
+            asm(|a| a.bextr(rax, qword_ptr(rbx), rcx)),
+        ),
         ("blsi32", CF | OF | SF | ZF, asm(|a| a.blsi(eax, edx))),
         ("blsi64", CF | OF | SF | ZF, asm(|a| a.blsi(rax, rdx))),
         ("blsmsk32", CF | OF | SF | ZF, asm(|a| a.blsmsk(eax, edx))),
         ("blsmsk64", CF | OF | SF | ZF, asm(|a| a.blsmsk(rax, rdx))),
         ("blsr32", CF | OF | SF | ZF, asm(|a| a.blsr(eax, edx))),
-        ("blsr64m", CF | OF | SF | ZF, asm(|a| a.blsr(rax, qword_ptr(rbx)))),
+        (
+            "blsr64m",
+            CF | OF | SF | ZF,
+            asm(|a| a.blsr(rax, qword_ptr(rbx))),
+        ),
         ("bzhi32", CF | OF | SF | ZF, asm(|a| a.bzhi(eax, edx, ecx))),
         ("bzhi64", CF | OF | SF | ZF, asm(|a| a.bzhi(rax, rdx, rcx))),
         ("pdep32", STATUS, asm(|a| a.pdep(eax, edx, ecx))),
@@ -138,17 +154,25 @@ fn flag_instructions_match_the_cpu() {
         ("stc", STATUS, asm(|a| a.stc())),
         ("cmc", STATUS, asm(|a| a.cmc())),
         ("std", STATUS | 0x400, asm(|a| a.std())),
-        ("std_cld", STATUS | 0x400, asm(|a| {
-            a.std()?;
-            a.cld()
-        })),
+        (
+            "std_cld",
+            STATUS | 0x400,
+            asm(|a| {
+                a.std()?;
+                a.cld()
+            }),
+        ),
         ("lahf", STATUS, asm(|a| a.lahf())),
         ("sahf", STATUS, asm(|a| a.sahf())),
-        ("lahf_sahf", STATUS, asm(|a| {
-            a.lahf()?;
-            a.xor(ah, 0xd5)?;
-            a.sahf()
-        })),
+        (
+            "lahf_sahf",
+            STATUS,
+            asm(|a| {
+                a.lahf()?;
+                a.xor(ah, 0xd5)?;
+                a.sahf()
+            }),
+        ),
     ];
     run_all(0xb17_0004, &snippets, |_, _| {});
 }

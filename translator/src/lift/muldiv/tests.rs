@@ -44,7 +44,11 @@ fn multiplies_match_the_cpu() {
             let mut regs = random_regs(&mut rng);
             regs.gpr[6] = DATA;
             let data = data_for(&mut rng);
-            let def = if name.starts_with("mulx") { STATUS } else { CF | OF };
+            let def = if name.starts_with("mulx") {
+                STATUS
+            } else {
+                CF | OF
+            };
             let (n, q) = compare(name, code, &regs, &data, def);
             stats.record(name, &n, &q, STATUS & !def);
         }
@@ -55,7 +59,11 @@ fn multiplies_match_the_cpu() {
 /// Whether the division traps (#DE), by plain arithmetic on the dividend and
 /// divisor (not by qvm's helper).
 fn traps(signed: bool, bits: u32, hi: u64, lo: u64, d: u64) -> bool {
-    let m = if bits == 64 { u64::MAX } else { (1u64 << bits) - 1 };
+    let m = if bits == 64 {
+        u64::MAX
+    } else {
+        (1u64 << bits) - 1
+    };
     let (hi, lo, d) = (hi & m, lo & m, d & m);
     if d == 0 {
         return true;
@@ -101,7 +109,11 @@ fn divides_match_the_cpu_and_trap_like_it() {
             let mut data = data_for(&mut rng);
             // Make about half the cases non-trapping: small high halves.
             if i % 2 == 0 {
-                regs.gpr[2] = if *signed && rng.next().is_multiple_of(2) { u64::MAX } else { 0 };
+                regs.gpr[2] = if *signed && rng.next().is_multiple_of(2) {
+                    u64::MAX
+                } else {
+                    0
+                };
                 if *bits == 8 {
                     regs.gpr[0] &= !0xff00;
                 }
@@ -113,13 +125,24 @@ fn divides_match_the_cpu_and_trap_like_it() {
             } else {
                 regs.gpr[3]
             };
-            let (hi, lo) = if *bits == 8 { (regs.gpr[0] >> 8, regs.gpr[0]) } else { (regs.gpr[2], regs.gpr[0]) };
+            let (hi, lo) = if *bits == 8 {
+                (regs.gpr[0] >> 8, regs.gpr[0])
+            } else {
+                (regs.gpr[2], regs.gpr[0])
+            };
             if traps(*signed, *bits, hi, lo, divisor) {
                 trapped += 1;
                 let (r, s, end) = run_qvm_full(code, &regs, &mut data, 1 << 30);
-                assert_eq!(end, SnippetEnd::Fault(8), "{name}: #DE expected from {regs:x?}");
+                assert_eq!(
+                    end,
+                    SnippetEnd::Fault(8),
+                    "{name}: #DE expected from {regs:x?}"
+                );
                 assert_eq!(s.fault_rip, 0x1000, "{name}: fault at the divide");
-                assert_eq!(r.gpr, regs.gpr, "{name}: registers unchanged by a trapping divide");
+                assert_eq!(
+                    r.gpr, regs.gpr,
+                    "{name}: registers unchanged by a trapping divide"
+                );
             } else {
                 ok += 1;
                 let (n, q) = compare(name, code, &regs, &data, 0);
@@ -128,7 +151,12 @@ fn divides_match_the_cpu_and_trap_like_it() {
         }
     }
     // The most negative dividend by -1, at every width.
-    for (bits, code) in [(8, asm(|a| a.idiv(bl))), (16, asm(|a| a.idiv(bx))), (32, asm(|a| a.idiv(ebx))), (64, asm(|a| a.idiv(rbx)))] {
+    for (bits, code) in [
+        (8, asm(|a| a.idiv(bl))),
+        (16, asm(|a| a.idiv(bx))),
+        (32, asm(|a| a.idiv(ebx))),
+        (64, asm(|a| a.idiv(rbx))),
+    ] {
         let mut regs = Regs::default();
         regs.gpr[3] = u64::MAX;
         match bits {
@@ -140,7 +168,9 @@ fn divides_match_the_cpu_and_trap_like_it() {
         let (_, _, end) = run_qvm_full(&code, &regs, &mut [], 1 << 30);
         assert_eq!(end, SnippetEnd::Fault(8), "idiv{bits} MIN / -1");
     }
-    assert!(ok > 1000 && trapped > 500, "coverage: {ok} ok, {trapped} trapped");
+    assert!(
+        ok > 1000 && trapped > 500,
+        "coverage: {ok} ok, {trapped} trapped"
+    );
     stats.report_and_check_on_intel();
 }
-

@@ -5,7 +5,11 @@
 //! host address [`DATA`] and qvm's guest memory is sized so that the same guest
 //! address is valid. Snippets must not touch RSP.
 
-#![allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_possible_wrap)]
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_wrap
+)]
 
 use crate::state::CpuState;
 use crate::testing::{run_snippet, SnippetEnd};
@@ -37,7 +41,9 @@ fn harness(snippet: &[u8]) -> Vec<u8> {
     a.push(rdi).unwrap();
     a.push(qword_ptr(rdi + 128)).unwrap();
     a.popfq().unwrap();
-    let regs = [rax, rcx, rdx, rbx, rsp, rbp, rsi, rdi, r8, r9, r10, r11, r12, r13, r14, r15];
+    let regs = [
+        rax, rcx, rdx, rbx, rsp, rbp, rsi, rdi, r8, r9, r10, r11, r12, r13, r14, r15,
+    ];
     for (i, r) in regs.iter().enumerate() {
         if i != 4 && i != 7 {
             a.mov(*r, qword_ptr(rdi + 8 * i as i32)).unwrap();
@@ -94,7 +100,9 @@ fn data_window() -> *mut u8 {
 /// Runs `snippet` on the host CPU with `regs` and `data` (the window's contents).
 pub fn run_native(snippet: &[u8], regs: &Regs, data: &mut [u8]) -> Regs {
     static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _g = LOCK.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _g = LOCK
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     assert!(data.len() <= DATA_LEN);
     let code = harness(snippet);
     let win = data_window();
@@ -127,13 +135,28 @@ pub fn run_native(snippet: &[u8], regs: &Regs, data: &mut [u8]) -> Regs {
 
 /// Runs `snippet` under qvm (through [`crate::testing::run_snippet`]); returns the
 /// final registers and how the run ended.
-pub fn run_qvm_full(snippet: &[u8], regs: &Regs, data: &mut [u8], gas: u64) -> (Regs, CpuState, SnippetEnd) {
+pub fn run_qvm_full(
+    snippet: &[u8],
+    regs: &Regs,
+    data: &mut [u8],
+    gas: u64,
+) -> (Regs, CpuState, SnippetEnd) {
     run_qvm_fs(snippet, regs, data, gas, 0)
 }
 
 /// [`run_qvm_full`] with an FS base.
-pub fn run_qvm_fs(snippet: &[u8], regs: &Regs, data: &mut [u8], gas: u64, fs_base: u64) -> (Regs, CpuState, SnippetEnd) {
-    let mut init = CpuState { gas, fs_base, ..CpuState::default() };
+pub fn run_qvm_fs(
+    snippet: &[u8],
+    regs: &Regs,
+    data: &mut [u8],
+    gas: u64,
+    fs_base: u64,
+) -> (Regs, CpuState, SnippetEnd) {
+    let mut init = CpuState {
+        gas,
+        fs_base,
+        ..CpuState::default()
+    };
     init.gpr = regs.gpr;
     init.set_rflags(regs.rflags);
     let mut mem = vec![0u8; usize::try_from(DATA).unwrap() + DATA_LEN];
@@ -141,7 +164,10 @@ pub fn run_qvm_fs(snippet: &[u8], regs: &Regs, data: &mut [u8], gas: u64, fs_bas
     mem[d0..d0 + data.len()].copy_from_slice(data);
     let (s, end) = run_snippet(snippet, &init, &mut mem);
     data.copy_from_slice(&mem[d0..d0 + data.len()]);
-    let mut r = Regs { gpr: s.gpr, rflags: s.rflags() & FLAG_BITS };
+    let mut r = Regs {
+        gpr: s.gpr,
+        rflags: s.rflags() & FLAG_BITS,
+    };
     r.gpr[4] = regs.gpr[4];
     (r, s, end)
 }
@@ -214,12 +240,21 @@ pub const STATUS: u64 = CF | PF | AF | ZF | SF | OF;
 /// Runs natively and under qvm and asserts equality of GPRs, memory and the flags in
 /// `flag_mask` (RFLAGS bits; the others are undefined in the SDM: qvm's definition
 /// of them is checked by the caller if at all). Returns (native, qvm) registers.
-pub fn compare(what: &str, snippet: &[u8], regs: &Regs, data: &[u8], flag_mask: u64) -> (Regs, Regs) {
+pub fn compare(
+    what: &str,
+    snippet: &[u8],
+    regs: &Regs,
+    data: &[u8],
+    flag_mask: u64,
+) -> (Regs, Regs) {
     let mut nd = data.to_vec();
     let n = run_native(snippet, regs, &mut nd);
     let mut qd = data.to_vec();
     let q = run_qvm(snippet, regs, &mut qd).expect("qvm run");
-    assert_eq!(n.gpr, q.gpr, "{what}: GPRs differ (native vs qvm) from {regs:x?}");
+    assert_eq!(
+        n.gpr, q.gpr,
+        "{what}: GPRs differ (native vs qvm) from {regs:x?}"
+    );
     assert_eq!(
         n.rflags & flag_mask,
         q.rflags & flag_mask,
@@ -248,7 +283,10 @@ impl UndefStats {
     /// Prints the differences; on an Intel host, asserts that there are none for
     /// the flags in `must_match` (RFLAGS bits).
     pub fn report_and_check(&self, must_match: u64) {
-        eprintln!("undefined-flag differences vs this CPU ([CF PF AF ZF SF OF], cases): {:?}", self.diffs);
+        eprintln!(
+            "undefined-flag differences vs this CPU ([CF PF AF ZF SF OF], cases): {:?}",
+            self.diffs
+        );
         if host_is_intel() {
             for (what, (d, _)) in &self.diffs {
                 for (i, bit) in [CF, PF, AF, ZF, SF, OF].into_iter().enumerate() {

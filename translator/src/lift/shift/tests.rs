@@ -19,7 +19,17 @@ pub(crate) enum Dst {
 }
 
 impl Dst {
-    pub(crate) const ALL: [Dst; 9] = [Dst::R8, Dst::R8H, Dst::R16, Dst::R32, Dst::R64, Dst::M8, Dst::M16, Dst::M32, Dst::M64];
+    pub(crate) const ALL: [Dst; 9] = [
+        Dst::R8,
+        Dst::R8H,
+        Dst::R16,
+        Dst::R32,
+        Dst::R64,
+        Dst::M8,
+        Dst::M16,
+        Dst::M32,
+        Dst::M64,
+    ];
     pub(crate) fn bits(self) -> u32 {
         match self {
             Dst::R8 | Dst::R8H | Dst::M8 => 8,
@@ -125,7 +135,13 @@ fn shifts_and_rotates_match_the_cpu() {
                         regs.gpr[3] = DATA + 8;
                         let data = data_for(&mut rng);
                         let def = defined(name, c & mask, w);
-                        let (n, q) = compare(&format!("{name} {d:?}, {form:?} (count {c})"), &code, &regs, &data, def);
+                        let (n, q) = compare(
+                            &format!("{name} {d:?}, {form:?} (count {c})"),
+                            &code,
+                            &regs,
+                            &data,
+                            def,
+                        );
                         stats.record(name, &n, &q, STATUS & !def);
                         if (n.rflags ^ q.rflags) & OF != 0 && std::env::var("DIAG").is_ok() {
                             eprintln!("DIAG {name} {d:?} {form:?} c={c} x={:#x} mem={:#x} cf={} -> res={:#x} nOF={} qOF={} nCF={} oldOF={}", regs.gpr[2], u64::from_le_bytes(data[8..16].try_into().unwrap()), regs.rflags & 1, n.gpr[2], (n.rflags >> 11) & 1, (q.rflags >> 11) & 1, n.rflags & 1, (regs.rflags >> 11) & 1);
@@ -190,7 +206,13 @@ fn double_shifts_match_the_cpu() {
                             _ if n <= u64::from(w) => CF | SF | ZF | PF,
                             _ => 0,
                         };
-                        let (nat, q) = compare(&format!("{name} {d:?}, {form:?} (count {c})"), &code, &regs, &data, def);
+                        let (nat, q) = compare(
+                            &format!("{name} {d:?}, {form:?} (count {c})"),
+                            &code,
+                            &regs,
+                            &data,
+                            def,
+                        );
                         stats.record(name, &nat, &q, STATUS & !def);
                     }
                 }
@@ -230,4 +252,3 @@ fn mod9_is_exact() {
         assert_eq!(super::mod9_small(n), n % 9);
     }
 }
-

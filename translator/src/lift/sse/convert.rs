@@ -5,7 +5,9 @@
 //! run the host instruction under the guest's MXCSR (its result is defined by IEEE
 //! and the SDM, identical on every x86-64).
 
-use super::operand::{call_vec_helper, dst_xmm, is_mem, read_scalar, read_v, reg_op, write_gpr_zext};
+use super::operand::{
+    call_vec_helper, dst_xmm, is_mem, read_scalar, read_v, reg_op, write_gpr_zext,
+};
 use super::soft_fp;
 use crate::ir::{Conv, Helper, Lanes, Type, Value};
 use crate::lift::{LiftResult, Lifter};
@@ -20,13 +22,21 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let v = if let Some(r) = reg_op(l, 1).filter(|r| r.is_gpr()) {
                 l.read_gpr(r)
             } else if is_mem(l, 1) {
-                let ty = if l.mem_bytes() == 8 { Type::I64 } else { Type::I32 };
+                let ty = if l.mem_bytes() == 8 {
+                    Type::I64
+                } else {
+                    Type::I32
+                };
                 let a = l.mem_address();
                 l.b.load(ty, a)
             } else {
                 return l.unsupported("source");
             };
-            let (ty, lanes) = if m == M::Cvtsi2ss { (Type::F32, Lanes::F32x4) } else { (Type::F64, Lanes::F64x2) };
+            let (ty, lanes) = if m == M::Cvtsi2ss {
+                (Type::F32, Lanes::F32x4)
+            } else {
+                (Type::F64, Lanes::F64x2)
+            };
             let f = l.b.convert(Conv::SIntToFloat, ty, v);
             let dv = l.b.get_xmm(d);
             let r = l.b.insert_lane(lanes, dv, f, 0);
@@ -34,19 +44,35 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             Ok(true)
         }
         M::Cvttss2si | M::Cvttsd2si | M::Cvtss2si | M::Cvtsd2si => {
-            let Some(r) = reg_op(l, 0).filter(|r| r.is_gpr()) else { return l.unsupported("destination") };
-            let fty = if matches!(m, M::Cvttss2si | M::Cvtss2si) { Type::F32 } else { Type::F64 };
+            let Some(r) = reg_op(l, 0).filter(|r| r.is_gpr()) else {
+                return l.unsupported("destination");
+            };
+            let fty = if matches!(m, M::Cvttss2si | M::Cvtss2si) {
+                Type::F32
+            } else {
+                Type::F64
+            };
             let ity = if r.size() == 8 { Type::I64 } else { Type::I32 };
             let x = read_scalar(l, 1, fty)?;
             let v = if matches!(m, M::Cvttss2si | M::Cvttsd2si) {
                 l.b.convert(Conv::FloatToSIntTrunc, ity, x)
             } else {
-                let bty = if fty == Type::F32 { Type::I32 } else { Type::I64 };
+                let bty = if fty == Type::F32 {
+                    Type::I32
+                } else {
+                    Type::I64
+                };
                 let bits = l.b.bitcast(bty, x);
                 let bits = l.b.zext(Type::I64, bits);
                 let kind = u64::from(ity == Type::I64) | (u64::from(fty == Type::F64) << 1);
                 let k = l.b.iconst(Type::I64, kind);
-                let res = l.b.call(Helper { name: "sse_cvt2si", func: soft_fp::h_cvt2si }, &[bits, k]);
+                let res = l.b.call(
+                    Helper {
+                        name: "sse_cvt2si",
+                        func: soft_fp::h_cvt2si,
+                    },
+                    &[bits, k],
+                );
                 l.b.trunc(ity, res)
             };
             write_gpr_zext(l, r, v);
@@ -76,7 +102,17 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let d = dst_xmm(l)?;
             let s = read_v(l, 1)?;
             let kind = u8::from(m == M::Cvtpd2dq);
-            call_vec_helper(l, Helper { name: "sse_cvt2dq", func: soft_fp::h_cvt2dq }, d, s, 0, kind);
+            call_vec_helper(
+                l,
+                Helper {
+                    name: "sse_cvt2dq",
+                    func: soft_fp::h_cvt2dq,
+                },
+                d,
+                s,
+                0,
+                kind,
+            );
             Ok(true)
         }
         _ => Ok(false),

@@ -124,8 +124,16 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
         M::Comisd => comis(l, Type::F64, true),
         M::Ucomisd => comis(l, Type::F64, false),
         M::Haddps | M::Haddpd | M::Hsubps | M::Hsubpd => {
-            let lanes = if matches!(m, M::Haddps | M::Hsubps) { Lanes::F32x4 } else { Lanes::F64x2 };
-            let op = if matches!(m, M::Haddps | M::Haddpd) { VecOp::FAdd } else { VecOp::FSub };
+            let lanes = if matches!(m, M::Haddps | M::Hsubps) {
+                Lanes::F32x4
+            } else {
+                Lanes::F64x2
+            };
+            let op = if matches!(m, M::Haddps | M::Haddpd) {
+                VecOp::FAdd
+            } else {
+                VecOp::FSub
+            };
             let d = dst_xmm(l)?;
             let s = read_v(l, 1)?;
             let dv = l.b.get_xmm(d);
@@ -137,16 +145,28 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
         M::Addsubps | M::Addsubpd => {
             let (lanes, mask) = if m == M::Addsubps {
                 // Lanes 0 and 2 from the difference, 1 and 3 from the sum.
-                (Lanes::F32x4, [0, 1, 2, 3, 20, 21, 22, 23, 8, 9, 10, 11, 28, 29, 30, 31])
+                (
+                    Lanes::F32x4,
+                    [0, 1, 2, 3, 20, 21, 22, 23, 8, 9, 10, 11, 28, 29, 30, 31],
+                )
             } else {
-                (Lanes::F64x2, [0, 1, 2, 3, 4, 5, 6, 7, 24, 25, 26, 27, 28, 29, 30, 31])
+                (
+                    Lanes::F64x2,
+                    [0, 1, 2, 3, 4, 5, 6, 7, 24, 25, 26, 27, 28, 29, 30, 31],
+                )
             };
             // Each operation sees only its own lanes (the others are +0, which raise
             // no MXCSR flag), so the discarded lanes cannot set exception flags.
             let (even, odd) = if m == M::Addsubps {
-                ([0, 1, 2, 3, 16, 17, 18, 19, 8, 9, 10, 11, 16, 17, 18, 19], [16, 17, 18, 19, 4, 5, 6, 7, 16, 17, 18, 19, 12, 13, 14, 15])
+                (
+                    [0, 1, 2, 3, 16, 17, 18, 19, 8, 9, 10, 11, 16, 17, 18, 19],
+                    [16, 17, 18, 19, 4, 5, 6, 7, 16, 17, 18, 19, 12, 13, 14, 15],
+                )
             } else {
-                ([0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23], [16, 17, 18, 19, 20, 21, 22, 23, 8, 9, 10, 11, 12, 13, 14, 15])
+                (
+                    [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23],
+                    [16, 17, 18, 19, 20, 21, 22, 23, 8, 9, 10, 11, 12, 13, 14, 15],
+                )
             };
             let d = dst_xmm(l)?;
             let s = read_v(l, 1)?;
@@ -172,7 +192,17 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let d = dst_xmm(l)?;
             let s = read_v(l, 1)?;
             let imm = l.insn.immediate8();
-            call_vec_helper(l, Helper { name: "sse_round", func: soft_fp::h_round }, d, s, imm, kind);
+            call_vec_helper(
+                l,
+                Helper {
+                    name: "sse_round",
+                    func: soft_fp::h_round,
+                },
+                d,
+                s,
+                imm,
+                kind,
+            );
             Ok(true)
         }
         M::Rcpss | M::Rcpps | M::Rsqrtss | M::Rsqrtps => {
@@ -184,7 +214,17 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             };
             let d = dst_xmm(l)?;
             let s = read_v(l, 1)?;
-            call_vec_helper(l, Helper { name: "sse_rcp", func: soft_fp::h_rcp }, d, s, 0, kind);
+            call_vec_helper(
+                l,
+                Helper {
+                    name: "sse_rcp",
+                    func: soft_fp::h_rcp,
+                },
+                d,
+                s,
+                0,
+                kind,
+            );
             Ok(true)
         }
         _ => Ok(false),
@@ -234,7 +274,11 @@ fn cmp(l: &mut Lifter<'_>, shape: Shape) -> LiftResult {
         let av = scalar_to_v128(l, a);
         let sv = scalar_to_v128(l, s);
         let c = l.b.vector_fcmp(cc, lanes, av, sv);
-        let ilanes = if shape == Shape::Ss { Lanes::I32x4 } else { Lanes::I64x2 };
+        let ilanes = if shape == Shape::Ss {
+            Lanes::I32x4
+        } else {
+            Lanes::I64x2
+        };
         let v = l.b.extract_lane(ilanes, c, 0);
         let r = l.b.insert_lane(ilanes, dv, v, 0);
         l.b.set_xmm(d, r);
@@ -244,9 +288,15 @@ fn cmp(l: &mut Lifter<'_>, shape: Shape) -> LiftResult {
 
 /// COMISS/COMISD/UCOMISS/UCOMISD: ZF, PF, CF from the comparison; OF, SF, AF cleared.
 fn comis(l: &mut Lifter<'_>, ty: Type, signaling: bool) -> LiftResult {
-    let Some(d) = xmm_op(l, 0) else { return l.unsupported("operand") };
+    let Some(d) = xmm_op(l, 0) else {
+        return l.unsupported("operand");
+    };
     let s = read_scalar(l, 1, ty)?;
-    let lanes = if ty == Type::F32 { Lanes::F32x4 } else { Lanes::F64x2 };
+    let lanes = if ty == Type::F32 {
+        Lanes::F32x4
+    } else {
+        Lanes::F64x2
+    };
     let dv = l.b.get_xmm(d);
     let a = l.b.extract_lane(lanes, dv, 0);
     let zf = l.b.fcmp(FloatCC::UnoOrEq, a, s);
@@ -257,7 +307,11 @@ fn comis(l: &mut Lifter<'_>, ty: Type, signaling: bool) -> LiftResult {
         let av = scalar_to_v128(l, a);
         let sv = scalar_to_v128(l, s);
         let lt = l.b.vector_fcmp(FloatCC::Lt, lanes, av, sv);
-        let ilanes = if ty == Type::F32 { Lanes::I32x4 } else { Lanes::I64x2 };
+        let ilanes = if ty == Type::F32 {
+            Lanes::I32x4
+        } else {
+            Lanes::I64x2
+        };
         let x = l.b.extract_lane(ilanes, lt, 0);
         let x = l.b.trunc(Type::I8, x);
         let x = l.b.and_imm(x, 1);
@@ -303,8 +357,10 @@ fn dot(l: &mut Lifter<'_>, shape: Shape) -> LiftResult {
     let r = if n == 4 {
         let (ev, od) = horizontal_pairs(l, p, p, lanes);
         let h = l.b.vector(VecOp::FAdd, lanes, ev, od); // [t1, t2, t1, t2]
-        let g = l.b.shuffle(h, h, [0, 1, 2, 3, 0, 1, 2, 3, 4, 5, 6, 7, 4, 5, 6, 7]);
-        let g2 = l.b.shuffle(h, h, [4, 5, 6, 7, 4, 5, 6, 7, 0, 1, 2, 3, 0, 1, 2, 3]);
+        let g =
+            l.b.shuffle(h, h, [0, 1, 2, 3, 0, 1, 2, 3, 4, 5, 6, 7, 4, 5, 6, 7]);
+        let g2 =
+            l.b.shuffle(h, h, [4, 5, 6, 7, 4, 5, 6, 7, 0, 1, 2, 3, 0, 1, 2, 3]);
         l.b.vector(VecOp::FAdd, lanes, g, g2)
     } else {
         let (ev, od) = horizontal_pairs(l, p, p, lanes);

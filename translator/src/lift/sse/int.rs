@@ -71,7 +71,12 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
     if let Some((op, lanes)) = lane_op(m) {
         let d = dst_xmm(l)?;
         // Zero and all-ones idioms do not depend on the register's old value.
-        if same_regs(l) && matches!(op, VecOp::Xor | VecOp::Sub | VecOp::SubSatS | VecOp::SubSatU | VecOp::AndNot) {
+        if same_regs(l)
+            && matches!(
+                op,
+                VecOp::Xor | VecOp::Sub | VecOp::SubSatS | VecOp::SubSatU | VecOp::AndNot
+            )
+        {
             let z = l.b.vconst(0);
             l.b.set_xmm(d, z);
             return Ok(true);
@@ -99,7 +104,17 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let d = dst_xmm(l)?;
             let s = read_v(l, 1)?;
             let imm = l.insn.immediate8();
-            call_vec_helper(l, Helper { name: "sse_mpsadbw", func: soft::h_mpsadbw }, d, s, imm, 0);
+            call_vec_helper(
+                l,
+                Helper {
+                    name: "sse_mpsadbw",
+                    func: soft::h_mpsadbw,
+                },
+                d,
+                s,
+                imm,
+                0,
+            );
             Ok(true)
         }
         M::Psignb => helper(l, "sse_psign", soft::h_psign, 1),
@@ -111,7 +126,10 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let dv = l.b.get_xmm(d);
             let (a, b) = if m == M::Pmuludq {
                 let mask = l.b.vconst(0x0000_0000_ffff_ffff_0000_0000_ffff_ffff);
-                (l.b.vector(VecOp::And, Lanes::I64x2, dv, mask), l.b.vector(VecOp::And, Lanes::I64x2, s, mask))
+                (
+                    l.b.vector(VecOp::And, Lanes::I64x2, dv, mask),
+                    l.b.vector(VecOp::And, Lanes::I64x2, s, mask),
+                )
             } else {
                 (sext_low_dwords(l, dv), sext_low_dwords(l, s))
             };
@@ -151,9 +169,13 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             l.b.set_xmm(d, r);
             Ok(true)
         }
-        M::Psllw | M::Pslld | M::Psllq | M::Psrlw | M::Psrld | M::Psrlq | M::Psraw | M::Psrad => shift(l, m),
+        M::Psllw | M::Pslld | M::Psllq | M::Psrlw | M::Psrld | M::Psrlq | M::Psraw | M::Psrad => {
+            shift(l, m)
+        }
         M::Ptest => {
-            let Some(d) = xmm_op(l, 0) else { return l.unsupported("ptest operand") };
+            let Some(d) = xmm_op(l, 0) else {
+                return l.unsupported("ptest operand");
+            };
             let s = read_v(l, 1)?;
             let dv = l.b.get_xmm(d);
             let and = l.b.vector(VecOp::And, Lanes::I64x2, dv, s);
@@ -172,7 +194,12 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
 }
 
 /// `dst = helper(dst, src)` through a vector helper.
-fn helper(l: &mut Lifter<'_>, name: &'static str, func: crate::ir::HelperFn, extra: u8) -> LiftResult {
+fn helper(
+    l: &mut Lifter<'_>,
+    name: &'static str,
+    func: crate::ir::HelperFn,
+    extra: u8,
+) -> LiftResult {
     let d = dst_xmm(l)?;
     let s = read_v(l, 1)?;
     call_vec_helper(l, Helper { name, func }, d, s, 0, extra);
@@ -188,7 +215,12 @@ fn sext_low_dwords(l: &mut Lifter<'_>, v: Value) -> Value {
 
 /// For horizontal ops on `a ++ b`: the even lanes and the odd lanes, each packed
 /// into one vector (the pairs of `a` then the pairs of `b`).
-pub(super) fn horizontal_pairs(l: &mut Lifter<'_>, a: Value, b: Value, lanes: Lanes) -> (Value, Value) {
+pub(super) fn horizontal_pairs(
+    l: &mut Lifter<'_>,
+    a: Value,
+    b: Value,
+    lanes: Lanes,
+) -> (Value, Value) {
     let size = u8::try_from(16 / lanes.count()).unwrap_or(1);
     let n = u8::try_from(lanes.count()).unwrap_or(1);
     let mut ev = [0u8; 16];

@@ -2,7 +2,9 @@
 //! duplicating moves, mask extraction, non-temporal stores (plain stores in qvm),
 //! and MXCSR loads/stores.
 
-use super::operand::{dst_xmm, is_mem, mem_addr, read_v, reg_op, scalar_to_v128, write_gpr_zext, xmm_op};
+use super::operand::{
+    dst_xmm, is_mem, mem_addr, read_v, reg_op, scalar_to_v128, write_gpr_zext, xmm_op,
+};
 use super::soft;
 use crate::ir::{Helper, Lanes, Special, Type};
 use crate::lift::{gpr_part, LiftResult, Lifter};
@@ -11,8 +13,17 @@ use iced_x86::{Code, Mnemonic as M};
 /// Lifts the SSE moves.
 pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
     match l.insn.mnemonic() {
-        M::Movaps | M::Movapd | M::Movdqa | M::Movups | M::Movupd | M::Movdqu | M::Lddqu | M::Movntps
-        | M::Movntpd | M::Movntdq | M::Movntdqa => full_move(l),
+        M::Movaps
+        | M::Movapd
+        | M::Movdqa
+        | M::Movups
+        | M::Movupd
+        | M::Movdqu
+        | M::Lddqu
+        | M::Movntps
+        | M::Movntpd
+        | M::Movntdq
+        | M::Movntdqa => full_move(l),
         M::Movd | M::Movq => movd_movq(l),
         M::Movss => scalar_move(l, Type::F32),
         M::Movsd => match l.insn.code() {
@@ -25,7 +36,11 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let d = dst_xmm(l)?;
             let s = read_v(l, 1)?;
             let dv = l.b.get_xmm(d);
-            let r = l.b.shuffle(s, dv, [8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31]);
+            let r = l.b.shuffle(
+                s,
+                dv,
+                [8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31],
+            );
             l.b.set_xmm(d, r);
             Ok(true)
         }
@@ -33,7 +48,11 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let d = dst_xmm(l)?;
             let s = read_v(l, 1)?;
             let dv = l.b.get_xmm(d);
-            let r = l.b.shuffle(dv, s, [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23]);
+            let r = l.b.shuffle(
+                dv,
+                s,
+                [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23],
+            );
             l.b.set_xmm(d, r);
             Ok(true)
         }
@@ -53,7 +72,13 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let a = l.mem_address();
             let v = l.b.load(Type::I32, a);
             let w = l.b.zext(Type::I64, v);
-            l.b.call(Helper { name: "sse_check_mxcsr", func: soft::check_mxcsr }, &[w]);
+            l.b.call(
+                Helper {
+                    name: "sse_check_mxcsr",
+                    func: soft::check_mxcsr,
+                },
+                &[w],
+            );
             l.b.set_special(Special::Mxcsr, v);
             Ok(true)
         }
@@ -73,7 +98,9 @@ fn full_move(l: &mut Lifter<'_>) -> LiftResult {
         let v = read_v(l, 1)?;
         l.b.set_xmm(d, v);
     } else {
-        let Some(s) = xmm_op(l, 1) else { return l.unsupported("source is not XMM") };
+        let Some(s) = xmm_op(l, 1) else {
+            return l.unsupported("source is not XMM");
+        };
         let v = l.b.get_xmm(s);
         let a = mem_addr(l);
         l.b.store(a, v);
@@ -100,10 +127,20 @@ fn movd_movq(l: &mut Lifter<'_>) -> LiftResult {
             l.b.set_xmm(d, r);
         }
         Code::Movd_rm32_xmm | Code::Movq_rm64_xmm | Code::Movq_xmmm64_xmm => {
-            let Some(s) = xmm_op(l, 1) else { return l.unsupported("source is not XMM") };
+            let Some(s) = xmm_op(l, 1) else {
+                return l.unsupported("source is not XMM");
+            };
             let sv = l.b.get_xmm(s);
-            let ty = if l.insn.code() == Code::Movd_rm32_xmm { Type::I32 } else { Type::I64 };
-            let lanes = if ty == Type::I32 { Lanes::I32x4 } else { Lanes::I64x2 };
+            let ty = if l.insn.code() == Code::Movd_rm32_xmm {
+                Type::I32
+            } else {
+                Type::I64
+            };
+            let lanes = if ty == Type::I32 {
+                Lanes::I32x4
+            } else {
+                Lanes::I64x2
+            };
             let v = l.b.extract_lane(lanes, sv, 0);
             if let Some(d) = xmm_op(l, 0) {
                 let r = scalar_to_v128(l, v);
@@ -123,8 +160,16 @@ fn movd_movq(l: &mut Lifter<'_>) -> LiftResult {
 /// MOVSS/MOVSD: register-register merges the low lane; a load zeroes the rest; a
 /// store writes the low lane.
 fn scalar_move(l: &mut Lifter<'_>, ty: Type) -> LiftResult {
-    let lanes = if ty == Type::F32 { Lanes::I32x4 } else { Lanes::I64x2 };
-    let ity = if ty == Type::F32 { Type::I32 } else { Type::I64 };
+    let lanes = if ty == Type::F32 {
+        Lanes::I32x4
+    } else {
+        Lanes::I64x2
+    };
+    let ity = if ty == Type::F32 {
+        Type::I32
+    } else {
+        Type::I64
+    };
     match (xmm_op(l, 0), xmm_op(l, 1)) {
         (Some(d), Some(s)) => {
             let sv = l.b.get_xmm(s);
@@ -162,7 +207,9 @@ fn half_move(l: &mut Lifter<'_>, half: u8) -> LiftResult {
         let r = l.b.insert_lane(Lanes::I64x2, dv, v, half);
         l.b.set_xmm(d, r);
     } else {
-        let Some(s) = xmm_op(l, 1) else { return l.unsupported("source is not XMM") };
+        let Some(s) = xmm_op(l, 1) else {
+            return l.unsupported("source is not XMM");
+        };
         let sv = l.b.get_xmm(s);
         let v = l.b.extract_lane(Lanes::I64x2, sv, half);
         let a = mem_addr(l);
@@ -182,8 +229,12 @@ fn dup(l: &mut Lifter<'_>, mask: [u8; 16]) -> LiftResult {
 
 /// MOVMSKPS/MOVMSKPD/PMOVMSKB: sign bits into a GPR (upper bits zero).
 fn movmsk(l: &mut Lifter<'_>, lanes: Lanes) -> LiftResult {
-    let Some(r) = reg_op(l, 0).filter(|r| r.is_gpr()) else { return l.unsupported("destination") };
-    let Some(s) = xmm_op(l, 1) else { return Ok(false) };
+    let Some(r) = reg_op(l, 0).filter(|r| r.is_gpr()) else {
+        return l.unsupported("destination");
+    };
+    let Some(s) = xmm_op(l, 1) else {
+        return Ok(false);
+    };
     let sv = l.b.get_xmm(s);
     let m = l.b.move_mask(lanes, sv);
     write_gpr_zext(l, r, m);

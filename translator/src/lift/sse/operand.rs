@@ -26,7 +26,8 @@ pub(super) fn reg_op(l: &Lifter<'_>, i: u32) -> Option<Register> {
 
 /// Whether the instruction uses an MMX register (those forms are not SSE's).
 pub(super) fn uses_mmx(l: &Lifter<'_>) -> bool {
-    (0..l.insn.op_count()).any(|i| l.insn.op_kind(i) == OpKind::Register && l.insn.op_register(i).is_mm())
+    (0..l.insn.op_count())
+        .any(|i| l.insn.op_kind(i) == OpKind::Register && l.insn.op_register(i).is_mm())
 }
 
 /// Legacy (non-VEX) SSE instructions fault with #GP on a 16-byte memory operand that
@@ -99,7 +100,11 @@ pub(super) fn read_v(l: &mut Lifter<'_>, i: u32) -> Result<Value, crate::lift::U
 
 /// Reads the scalar `ty` (F32/F64/I32/I64) of operand `i`: lane 0 of an XMM
 /// register, or a load of `ty` from memory.
-pub(super) fn read_scalar(l: &mut Lifter<'_>, i: u32, ty: Type) -> Result<Value, crate::lift::Unsupported> {
+pub(super) fn read_scalar(
+    l: &mut Lifter<'_>,
+    i: u32,
+    ty: Type,
+) -> Result<Value, crate::lift::Unsupported> {
     if let Some(x) = xmm_op(l, i) {
         let v = l.b.get_xmm(x);
         return Ok(l.b.extract_lane(lanes_of(ty), v, 0));
@@ -148,7 +153,14 @@ pub(super) fn write_gpr_zext(l: &mut Lifter<'_>, reg: Register, v: Value) {
 
 /// Calls a vector helper: `func(state, src_lo, src_hi, dst | imm << 8 | extra << 16)`
 /// reads XMM `dst` from the state, combines it with `src` and writes XMM `dst`.
-pub(super) fn call_vec_helper(l: &mut Lifter<'_>, h: Helper, dst: u8, src: Value, imm: u8, extra: u8) {
+pub(super) fn call_vec_helper(
+    l: &mut Lifter<'_>,
+    h: Helper,
+    dst: u8,
+    src: Value,
+    imm: u8,
+    extra: u8,
+) {
     let lo = l.b.extract_lane(Lanes::I64x2, src, 0);
     let hi = l.b.extract_lane(Lanes::I64x2, src, 1);
     let ctl = u64::from(dst) | (u64::from(imm) << 8) | (u64::from(extra) << 16);

@@ -1,7 +1,9 @@
 //! Data rearrangement: unpacks, immediate shuffles, byte shifts, PALIGNR, PSHUFB,
 //! lane extracts and inserts, widening moves (PMOVZX/PMOVSX) and blends.
 
-use super::operand::{call_vec_helper, dst_xmm, is_mem, mem_addr, read_v, reg_op, write_gpr_zext, xmm_op};
+use super::operand::{
+    call_vec_helper, dst_xmm, is_mem, mem_addr, read_v, reg_op, write_gpr_zext, xmm_op,
+};
 use super::soft;
 use crate::ir::{Helper, Lanes, Type, Value, VecOp, VecShift};
 use crate::lift::{LiftResult, Lifter};
@@ -35,7 +37,12 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
         }
         M::Shufps => {
             let imm = l.insn.immediate8();
-            let sel = [imm & 3, (imm >> 2) & 3, 4 + ((imm >> 4) & 3), 4 + ((imm >> 6) & 3)];
+            let sel = [
+                imm & 3,
+                (imm >> 2) & 3,
+                4 + ((imm >> 4) & 3),
+                4 + ((imm >> 6) & 3),
+            ];
             binary_shuffle(l, elems(4, &sel))
         }
         M::Shufpd => {
@@ -47,7 +54,11 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let n = l.insn.immediate8();
             let mask: [u8; 16] = core::array::from_fn(|i| {
                 let i = u8::try_from(i).unwrap_or(0);
-                let j = if m == M::Pslldq { i.checked_sub(n) } else { i.checked_add(n).filter(|j| *j < 16) };
+                let j = if m == M::Pslldq {
+                    i.checked_sub(n)
+                } else {
+                    i.checked_add(n).filter(|j| *j < 16)
+                };
                 j.unwrap_or(16)
             });
             let dv = l.b.get_xmm(d);
@@ -64,9 +75,17 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let z = l.b.vconst(0);
             // The 32 bytes dst:src (src low) shifted right by n bytes.
             let r = if n < 16 {
-                l.b.shuffle(s, dv, core::array::from_fn(|i| u8::try_from(i).unwrap_or(0) + n))
+                l.b.shuffle(
+                    s,
+                    dv,
+                    core::array::from_fn(|i| u8::try_from(i).unwrap_or(0) + n),
+                )
             } else if n < 32 {
-                l.b.shuffle(dv, z, core::array::from_fn(|i| u8::try_from(i).unwrap_or(0) + n - 16))
+                l.b.shuffle(
+                    dv,
+                    z,
+                    core::array::from_fn(|i| u8::try_from(i).unwrap_or(0) + n - 16),
+                )
             } else {
                 z
             };
@@ -76,7 +95,17 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
         M::Pshufb => {
             let d = dst_xmm(l)?;
             let s = read_v(l, 1)?;
-            call_vec_helper(l, Helper { name: "sse_pshufb", func: soft::h_pshufb }, d, s, 0, 0);
+            call_vec_helper(
+                l,
+                Helper {
+                    name: "sse_pshufb",
+                    func: soft::h_pshufb,
+                },
+                d,
+                s,
+                0,
+                0,
+            );
             Ok(true)
         }
         M::Pextrb => extract(l, Lanes::I8x16),
@@ -108,7 +137,9 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             };
             let imm = l.insn.immediate8();
             let n = 16 / size;
-            let sel: Vec<u8> = (0..n).map(|i| if imm >> i & 1 != 0 { n + i } else { i }).collect();
+            let sel: Vec<u8> = (0..n)
+                .map(|i| if imm >> i & 1 != 0 { n + i } else { i })
+                .collect();
             binary_shuffle(l, elems(size, &sel))
         }
         M::Blendvps | M::Blendvpd | M::Pblendvb => {
@@ -179,7 +210,9 @@ fn unpack(l: &mut Lifter<'_>, size: u8, high: bool) -> LiftResult {
 
 /// PEXTRB/W/D/Q and EXTRACTPS: a lane to a GPR (zero-extended) or memory.
 fn extract(l: &mut Lifter<'_>, lanes: Lanes) -> LiftResult {
-    let Some(s) = xmm_op(l, 1) else { return l.unsupported("source is not XMM") };
+    let Some(s) = xmm_op(l, 1) else {
+        return l.unsupported("source is not XMM");
+    };
     let count = u8::try_from(lanes.count()).unwrap_or(1);
     let idx = l.insn.immediate8() % count;
     let sv = l.b.get_xmm(s);
@@ -254,7 +287,11 @@ fn widen(l: &mut Lifter<'_>, from: u8, to: u8, signed: bool) -> LiftResult {
     for k in 0..n {
         for j in 0..to {
             // Signed: the element goes to the top of the wide lane, then shifts down.
-            let pos = if signed { j.checked_sub(to - from) } else { Some(j).filter(|j| *j < from) };
+            let pos = if signed {
+                j.checked_sub(to - from)
+            } else {
+                Some(j).filter(|j| *j < from)
+            };
             if let Some(p) = pos {
                 mask[usize::from(k * to + j)] = k * from + p;
             }

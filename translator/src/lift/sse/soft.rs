@@ -10,7 +10,6 @@
 use crate::exec::raise_fault;
 use crate::state::{signal, CpuState};
 
-
 /// The MXCSR bits a guest may set (MXCSR_MASK of qvm's CPU model: FZ, RC, the
 /// exception masks, DAZ and the exception flags).
 pub(super) const MXCSR_MASK: u32 = 0xffff;
@@ -76,7 +75,9 @@ pub(super) fn from_words(w: [i16; 8]) -> u128 {
 /// 32-bit lanes (as u32).
 pub(super) fn dwords(v: u128) -> [u32; 4] {
     let b = v.to_le_bytes();
-    core::array::from_fn(|i| u32::from_le_bytes([b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]]))
+    core::array::from_fn(|i| {
+        u32::from_le_bytes([b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]])
+    })
 }
 
 /// Builds a vector from 32-bit lanes.
@@ -141,7 +142,9 @@ fn hi16(x: i32) -> i16 {
 
 fn pmulhw(d: u128, s: u128, _: u8, _: u8) -> u128 {
     let (a, b) = (words(d), words(s));
-    from_words(core::array::from_fn(|i| hi16(i32::from(a[i]) * i32::from(b[i]))))
+    from_words(core::array::from_fn(|i| {
+        hi16(i32::from(a[i]) * i32::from(b[i]))
+    }))
 }
 vec_helper!(
     /// PMULHW: high halves of signed 16-bit products.
@@ -213,7 +216,13 @@ vec_helper!(
 
 fn pshufb(d: u128, s: u128, _: u8, _: u8) -> u128 {
     let (a, m) = (bytes(d), bytes(s));
-    u128::from_le_bytes(core::array::from_fn(|i| if m[i] & 0x80 != 0 { 0 } else { a[usize::from(m[i] & 15)] }))
+    u128::from_le_bytes(core::array::from_fn(|i| {
+        if m[i] & 0x80 != 0 {
+            0
+        } else {
+            a[usize::from(m[i] & 15)]
+        }
+    }))
 }
 vec_helper!(
     /// PSHUFB: byte shuffle by a variable mask (bit 7 zeroes the byte).
@@ -226,18 +235,40 @@ fn psign(d: u128, s: u128, _: u8, width: u8) -> u128 {
             let (a, b) = (bytes(d), bytes(s));
             u128::from_le_bytes(core::array::from_fn(|i| {
                 let (x, y) = (a[i].cast_signed(), b[i].cast_signed());
-                (if y < 0 { x.wrapping_neg() } else if y == 0 { 0 } else { x }).cast_unsigned()
+                (if y < 0 {
+                    x.wrapping_neg()
+                } else if y == 0 {
+                    0
+                } else {
+                    x
+                })
+                .cast_unsigned()
             }))
         }
         2 => {
             let (a, b) = (words(d), words(s));
-            from_words(core::array::from_fn(|i| if b[i] < 0 { a[i].wrapping_neg() } else if b[i] == 0 { 0 } else { a[i] }))
+            from_words(core::array::from_fn(|i| {
+                if b[i] < 0 {
+                    a[i].wrapping_neg()
+                } else if b[i] == 0 {
+                    0
+                } else {
+                    a[i]
+                }
+            }))
         }
         _ => {
             let (a, b) = (dwords(d), dwords(s));
             from_dwords(core::array::from_fn(|i| {
                 let (x, y) = (a[i].cast_signed(), b[i].cast_signed());
-                (if y < 0 { x.wrapping_neg() } else if y == 0 { 0 } else { x }).cast_unsigned()
+                (if y < 0 {
+                    x.wrapping_neg()
+                } else if y == 0 {
+                    0
+                } else {
+                    x
+                })
+                .cast_unsigned()
             }))
         }
     }
@@ -252,7 +283,9 @@ fn mpsadbw(d: u128, s: u128, imm: u8, _: u8) -> u128 {
     let o1 = usize::from((imm >> 2) & 1) * 4;
     let o2 = usize::from(imm & 3) * 4;
     from_words(core::array::from_fn(|i| {
-        let sum: u16 = (0..4).map(|j| u16::from(a[o1 + i + j].abs_diff(b[o2 + j]))).sum();
+        let sum: u16 = (0..4)
+            .map(|j| u16::from(a[o1 + i + j].abs_diff(b[o2 + j])))
+            .sum();
         sum.cast_signed()
     }))
 }
@@ -263,7 +296,11 @@ vec_helper!(
 
 fn phminposuw(_d: u128, s: u128, _: u8, _: u8) -> u128 {
     let w = words(s).map(i16::cast_unsigned);
-    let (idx, min) = w.iter().enumerate().fold((0usize, u16::MAX), |(bi, bm), (i, &x)| if x < bm { (i, x) } else { (bi, bm) });
+    let (idx, min) =
+        w.iter().enumerate().fold(
+            (0usize, u16::MAX),
+            |(bi, bm), (i, &x)| if x < bm { (i, x) } else { (bi, bm) },
+        );
     // Strict `<` keeps the lowest index on ties (all u16::MAX: index 0).
     u128::from(min) | (u128::from(u8::try_from(idx).unwrap_or(0)) << 16)
 }
@@ -278,11 +315,20 @@ vec_helper!(
 /// # Safety
 /// Called by compiled code only (it touches no state).
 pub(super) unsafe extern "C" fn crc32c(_state: *mut CpuState, crc: u64, data: u64, n: u64) -> u64 {
-    let mut c = u32::from_le_bytes([byte_at(crc, 0), byte_at(crc, 1), byte_at(crc, 2), byte_at(crc, 3)]);
+    let mut c = u32::from_le_bytes([
+        byte_at(crc, 0),
+        byte_at(crc, 1),
+        byte_at(crc, 2),
+        byte_at(crc, 3),
+    ]);
     for i in 0..usize::from(byte0(n)).min(8) {
         c ^= u32::from(byte_at(data, i));
         for _ in 0..8 {
-            c = if c & 1 != 0 { (c >> 1) ^ 0x82F6_3B78 } else { c >> 1 };
+            c = if c & 1 != 0 {
+                (c >> 1) ^ 0x82F6_3B78
+            } else {
+                c >> 1
+            };
         }
     }
     u64::from(c)

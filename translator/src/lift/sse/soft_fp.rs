@@ -96,7 +96,11 @@ fn round_bits(bits: u64, mbits: u32, ebits: u32, mode: u8, daz: bool) -> (u64, b
         m >>= 1;
         exp2 += 1;
     }
-    ((bits & sign_bit) | (exp2 << mbits) | (m & fmask), rem != 0, false)
+    (
+        (bits & sign_bit) | (exp2 << mbits) | (m & fmask),
+        rem != 0,
+        false,
+    )
 }
 
 /// ROUNDSS/SD/PS/PD (`extra` 0/1/2/3): rounds the source lanes into the destination.
@@ -108,7 +112,11 @@ fn round_bits(bits: u64, mbits: u32, ebits: u32, mode: u8, daz: bool) -> (u64, b
 pub(super) unsafe extern "C" fn h_round(state: *mut CpuState, lo: u64, hi: u64, ctl: u64) -> u64 {
     let mx = live_mxcsr();
     let imm = byte_at(ctl, 1);
-    let mode = if imm & 4 != 0 { u8::try_from((mx >> 13) & 3).unwrap_or(0) } else { imm & 3 };
+    let mode = if imm & 4 != 0 {
+        u8::try_from((mx >> 13) & 3).unwrap_or(0)
+    } else {
+        imm & 3
+    };
     let daz = mx & DAZ != 0;
     let d = usize::from(byte0(ctl) & 15);
     // SAFETY: compiled code passes the live state.
@@ -280,8 +288,15 @@ pub(super) unsafe extern "C" fn h_rcp(state: *mut CpuState, lo: u64, hi: u64, ct
 ///
 /// # Safety
 /// Called by compiled code only.
-pub(super) unsafe extern "C" fn h_cvt2si(_state: *mut CpuState, bits: u64, kind: u64, _c: u64) -> u64 {
-    use core::arch::x86_64::{_mm_cvtsd_si32, _mm_cvtsd_si64, _mm_cvtss_si32, _mm_cvtss_si64, _mm_set_sd, _mm_set_ss};
+pub(super) unsafe extern "C" fn h_cvt2si(
+    _state: *mut CpuState,
+    bits: u64,
+    kind: u64,
+    _c: u64,
+) -> u64 {
+    use core::arch::x86_64::{
+        _mm_cvtsd_si32, _mm_cvtsd_si64, _mm_cvtss_si32, _mm_cvtss_si64, _mm_set_sd, _mm_set_ss,
+    };
     let f32v = || f32::from_bits(u32::try_from(bits & 0xffff_ffff).unwrap_or(0));
     let f64v = || f64::from_bits(bits);
     // SAFETY: SSE and SSE2 are part of the x86-64 baseline every host has.
@@ -301,7 +316,9 @@ pub(super) unsafe extern "C" fn h_cvt2si(_state: *mut CpuState, bits: u64, kind:
 /// # Safety
 /// Called by compiled code only, with the live state.
 pub(super) unsafe extern "C" fn h_cvt2dq(state: *mut CpuState, lo: u64, hi: u64, ctl: u64) -> u64 {
-    use core::arch::x86_64::{__m128i, _mm_castsi128_pd, _mm_castsi128_ps, _mm_cvtpd_epi32, _mm_cvtps_epi32};
+    use core::arch::x86_64::{
+        __m128i, _mm_castsi128_pd, _mm_castsi128_ps, _mm_cvtpd_epi32, _mm_cvtps_epi32,
+    };
     let d = usize::from(byte0(ctl) & 15);
     let src: __m128i = unsafe_transmute(join([lo, hi]));
     // SAFETY: SSE2 is part of the x86-64 baseline every host has.

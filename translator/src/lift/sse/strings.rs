@@ -17,10 +17,20 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
     let m = l.insn.mnemonic();
     match m {
         M::Crc32 => crc32(l),
-        M::Pcmpestri | M::Pcmpestri64 | M::Pcmpestrm | M::Pcmpestrm64 | M::Pcmpistri | M::Pcmpistrm => {
-            let Some(d) = xmm_op(l, 0) else { return l.unsupported("operand") };
+        M::Pcmpestri
+        | M::Pcmpestri64
+        | M::Pcmpestrm
+        | M::Pcmpestrm64
+        | M::Pcmpistri
+        | M::Pcmpistrm => {
+            let Some(d) = xmm_op(l, 0) else {
+                return l.unsupported("operand");
+            };
             let s = read_v(l, 1)?;
-            let explicit = matches!(m, M::Pcmpestri | M::Pcmpestri64 | M::Pcmpestrm | M::Pcmpestrm64);
+            let explicit = matches!(
+                m,
+                M::Pcmpestri | M::Pcmpestri64 | M::Pcmpestrm | M::Pcmpestrm64
+            );
             let mask = matches!(m, M::Pcmpestrm | M::Pcmpestrm64 | M::Pcmpistrm);
             let wide = matches!(m, M::Pcmpestri64 | M::Pcmpestrm64);
             let variant = u64::from(explicit) | (u64::from(mask) << 1) | (u64::from(wide) << 2);
@@ -28,15 +38,28 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let lo = l.b.extract_lane(Lanes::I64x2, s, 0);
             let hi = l.b.extract_lane(Lanes::I64x2, s, 1);
             let c = l.b.iconst(Type::I64, ctl);
-            let res = l.b.call(Helper { name: "sse_pcmpstr", func: h_pcmpstr }, &[lo, hi, c]);
+            let res = l.b.call(
+                Helper {
+                    name: "sse_pcmpstr",
+                    func: h_pcmpstr,
+                },
+                &[lo, hi, c],
+            );
             if !mask {
                 let idx = l.b.trunc(Type::I32, res);
                 l.write_gpr(Register::ECX, idx);
             }
             let fl = l.b.lshr_imm(res, 32);
             let fl = l.b.trunc(Type::I8, fl);
-            for (k, f) in [Flag::CF, Flag::ZF, Flag::SF, Flag::OF].into_iter().enumerate() {
-                let v = if k == 0 { fl } else { l.b.lshr_imm(fl, u64::try_from(k).unwrap_or(0)) };
+            for (k, f) in [Flag::CF, Flag::ZF, Flag::SF, Flag::OF]
+                .into_iter()
+                .enumerate()
+            {
+                let v = if k == 0 {
+                    fl
+                } else {
+                    l.b.lshr_imm(fl, u64::try_from(k).unwrap_or(0))
+                };
                 let v = l.b.and_imm(v, 1);
                 l.b.set_flag(f, v);
             }
@@ -61,7 +84,13 @@ fn crc32(l: &mut Lifter<'_>) -> LiftResult {
     let crc = l.read_gpr(dst);
     let crc = l.b.zext(Type::I64, crc);
     let nv = l.b.iconst(Type::I64, u64::from(n));
-    let r = l.b.call(Helper { name: "sse_crc32c", func: super::soft::crc32c }, &[crc, src, nv]);
+    let r = l.b.call(
+        Helper {
+            name: "sse_crc32c",
+            func: super::soft::crc32c,
+        },
+        &[crc, src, nv],
+    );
     let r32 = l.b.trunc(Type::I32, r);
     l.write_gpr(dst.full_register32(), r32);
     Ok(true)
@@ -89,7 +118,11 @@ fn compare(a: u128, b: u128, imm: u8, la: usize, lb: usize) -> u32 {
     for j in 0..n {
         let bit = match (imm >> 2) & 3 {
             0 => j < lb && (0..la).any(|i| e1[i] == e2[j]),
-            1 => j < lb && (0..n / 2).any(|p| 2 * p + 1 < la && e1[2 * p] <= e2[j] && e2[j] <= e1[2 * p + 1]),
+            1 => {
+                j < lb
+                    && (0..n / 2)
+                        .any(|p| 2 * p + 1 < la && e1[2 * p] <= e2[j] && e2[j] <= e1[2 * p + 1])
+            }
             2 => match (j < la, j < lb) {
                 (false, false) => true,
                 (true, true) => e1[j] == e2[j],
@@ -134,7 +167,12 @@ fn explicit_len(reg: u64, wide: bool, imm: u8) -> usize {
     let abs = if wide {
         reg.cast_signed().unsigned_abs()
     } else {
-        let lo = u32::from_le_bytes([byte_at(reg, 0), byte_at(reg, 1), byte_at(reg, 2), byte_at(reg, 3)]);
+        let lo = u32::from_le_bytes([
+            byte_at(reg, 0),
+            byte_at(reg, 1),
+            byte_at(reg, 2),
+            byte_at(reg, 3),
+        ]);
         u64::from(lo.cast_signed().unsigned_abs())
     };
     usize::try_from(abs.min(n)).unwrap_or(0)
@@ -154,7 +192,10 @@ unsafe extern "C" fn h_pcmpstr(state: *mut CpuState, lo: u64, hi: u64, ctl: u64)
     let b = join([lo, hi]);
     let n = if imm & 1 == 0 { 16 } else { 8 };
     let (la, lb) = if variant & 1 != 0 {
-        (explicit_len(s.gpr[0], variant & 4 != 0, imm), explicit_len(s.gpr[2], variant & 4 != 0, imm))
+        (
+            explicit_len(s.gpr[0], variant & 4 != 0, imm),
+            explicit_len(s.gpr[2], variant & 4 != 0, imm),
+        )
     } else {
         (implicit_len(a, imm), implicit_len(b, imm))
     };
@@ -183,6 +224,9 @@ unsafe extern "C" fn h_pcmpstr(state: *mut CpuState, lo: u64, hi: u64, ctl: u64)
             u64::from(res.trailing_zeros())
         };
     }
-    let flags = u64::from(res != 0) | (u64::from(lb < n) << 1) | (u64::from(la < n) << 2) | (u64::from(res & 1) << 3);
+    let flags = u64::from(res != 0)
+        | (u64::from(lb < n) << 1)
+        | (u64::from(la < n) << 2)
+        | (u64::from(res & 1) << 3);
     out | (flags << 32)
 }
