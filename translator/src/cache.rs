@@ -109,7 +109,10 @@ fn backward_target(b: &Block) -> Option<u64> {
 
 /// Translates and caches guest blocks.
 pub struct Translator {
+    /// Module for regions (optimizing).
     module: JITModule,
+    /// Module for tier-1 blocks (opt_level none: compiles about a third faster).
+    fast: JITModule,
     fctx: FunctionBuilderContext,
     ctx: cranelift_codegen::Context,
     config: TranslatorConfig,
@@ -130,35 +133,37 @@ pub struct Translator {
     pub translated_insns: u64,
 }
 
+/// A JIT module for the host CPU at a Cranelift `opt_level`.
+fn new_module(opt_level: &str) -> Result<JITModule, TranslateError> {
+    let mut flags = settings::builder();
+    let set = |f: &mut settings::Builder, k: &str, v: &str| {
+        f.set(k, v).map_err(|e| TranslateError::Isa(e.to_string()))
+    };
+    set(&mut flags, "opt_level", opt_level)?;
+    // Tail calls between blocks need frame pointers kept.
+    set(&mut flags, "preserve_frame_pointers", "true")?;
+    set(&mut flags, "unwind_info", "false")?;
+    set(&mut flags, "enable_verifier", "false")?;
+    // r15 holds the remaining gas across chained blocks (see exec.rs).
+    set(&mut flags, "enable_pinned_reg", "true")?;
+    let isa_builder = cranelift_native::builder().map_err(|e| TranslateError::Isa(e.to_string()))?;
+    let isa = isa_builder
+        .finish(settings::Flags::new(flags))
+        .map_err(|e| TranslateError::Isa(e.to_string()))?;
+    Ok(JITModule::new(JITBuilder::with_isa(isa, cranelift_module::default_libcall_names())))
+}
+
 impl Translator {
     /// Creates a translator for the host CPU.
     pub fn new(config: TranslatorConfig) -> Result<Translator, TranslateError> {
-        let mut flags = settings::builder();
-        let set = |f: &mut settings::Builder, k: &str, v: &str| {
-            f.set(k, v).map_err(|e| TranslateError::Isa(e.to_string()))
-        };
-        set(
-            &mut flags,
-            "opt_level",
-            &std::env::var("QVM_OPT").unwrap_or("speed".into()),
-        )?;
-        set(&mut flags, "preserve_frame_pointers", "true")?;
-        set(&mut flags, "unwind_info", "false")?;
-        set(&mut flags, "enable_verifier", "false")?;
-        // r15 holds the remaining gas across chained blocks (see exec.rs).
-        set(&mut flags, "enable_pinned_reg", "true")?;
-        let isa_builder =
-            cranelift_native::builder().map_err(|e| TranslateError::Isa(e.to_string()))?;
-        let isa = isa_builder
-            .finish(settings::Flags::new(flags))
-            .map_err(|e| TranslateError::Isa(e.to_string()))?;
-        let module = JITModule::new(JITBuilder::with_isa(
-            isa,
-            cranelift_module::default_libcall_names(),
-        ));
+        // Tier 1 (single blocks, run a few times) is compiled for compile speed,
+        // regions (hot loops) for code speed.
+        let fast = new_module("none")?;
+        let module = new_module("speed")?;
         let ctx = module.make_context();
         Ok(Translator {
             module,
+            fast,
             fctx: FunctionBuilderContext::new(),
             ctx,
             config,
@@ -229,7 +234,7 @@ impl Translator {
             }
             _ => None,
         };
-        let compiled = self.compile(std::slice::from_ref(&block), hot)?;
+        let compiled = self.compile(std::slice::from_ref(&block), hot, false)?;
         self.install(addr, compiled);
         Ok(compiled)
     }
@@ -282,7 +287,7 @@ impl Translator {
         if self.dump {
             eprintln!("region {header:#x}: {} blocks, {insns} insns", blocks.len());
         }
-        let compiled = self.compile(&blocks, None)?;
+        let compiled = self.compile(&blocks, None, true)?;
         self.regions_compiled += 1;
         self.install(header, compiled);
         Ok(())
@@ -292,14 +297,16 @@ impl Translator {
         &mut self,
         blocks: &[Block],
         hot: Option<HotCounter>,
+        optimize: bool,
     ) -> Result<CompiledBlock, TranslateError> {
+        let m: &mut JITModule = if optimize { &mut self.module } else { &mut self.fast };
         let first = &blocks[0];
         let err = |e: &dyn std::fmt::Display| TranslateError::Compile {
             addr: first.start,
             msg: e.to_string(),
         };
-        self.module.clear_context(&mut self.ctx);
-        let cc = self.module.isa().default_call_conv();
+        m.clear_context(&mut self.ctx);
+        let cc = m.isa().default_call_conv();
         let jump_cache = if self.config.chain {
             self.jump_cache.as_ptr()
         } else {
@@ -308,17 +315,15 @@ impl Translator {
         let lc = LowerConfig {
             mem_size: self.config.mem_size,
             call_conv: cc,
-            frontend: self.module.isa().frontend_config(),
+            frontend: m.isa().frontend_config(),
             jump_cache,
         };
         let rips = lower_region(blocks, &lc, hot, &mut self.ctx.func, &mut self.fctx);
         self.ctx.set_disasm(self.dump);
-        let id = self
-            .module
+        let id = m
             .declare_anonymous_function(&block_signature(CallConv::Tail))
             .map_err(|e| err(&e))?;
-        self.module
-            .define_function(id, &mut self.ctx)
+        m.define_function(id, &mut self.ctx)
             .map_err(|e| err(&format!("{e:?}")))?;
         let compiled = self.ctx.compiled_code().ok_or_else(|| err(&"no code"))?;
         if self.dump {
@@ -337,8 +342,8 @@ impl Translator {
                     .map(|r| (l.start, l.end, *r))
             })
             .collect();
-        self.module.finalize_definitions().map_err(|e| err(&e))?;
-        let ptr = self.module.get_finalized_function(id);
+        m.finalize_definitions().map_err(|e| err(&e))?;
+        let ptr = m.get_finalized_function(id);
         self.ranges.insert(ptr as u64, CodeRange { len, locs });
         self.translated_insns += blocks.iter().map(|b| u64::from(b.insns)).sum::<u64>();
         // SAFETY: the module compiled this function with the block signature.
