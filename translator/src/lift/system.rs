@@ -45,8 +45,9 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
         | M::Sysenter
         | M::Sysexit
         | M::Sysret
-        | M::Rdpid
-        | M::Rdpmc => l.sigill(),
+        | M::Rdpid => l.sigill(),
+        // RDPMC with CR4.PCE clear (Linux's default) is a #GP: SIGSEGV.
+        M::Rdpmc => l.fault(signal::SIGSEGV),
         M::Int3 | M::Int1 => l.fault(signal::SIGTRAP),
         M::Hlt
         | M::Int
