@@ -90,6 +90,11 @@ struct CodeRange {
 
 /// Executions of a backward-jumping block before its loop is compiled as a region.
 const HOT_THRESHOLD: u32 = 200;
+/// Executions of a block without a backward jump before it is recompiled
+/// optimized (with the forward code that follows it).
+const HOT_THRESHOLD_STRAIGHT: u32 = 2000;
+/// How far past a hot straight-line block its region reaches.
+const STRAIGHT_REGION_SPAN: u64 = 1024;
 /// Most blocks in one region.
 const MAX_REGION_BLOCKS: usize = 48;
 /// Most guest instructions in one region.
@@ -222,9 +227,14 @@ impl Translator {
         if self.dump {
             eprintln!("{}", crate::print::block_to_string(&block));
         }
-        let hot = match (self.config.regions, backward_target(&block)) {
+        // Every tier-1 block counts its executions. A block that jumps backwards
+        // reports its loop's header; any other reports itself (hot straight-line
+        // code: function bodies called often).
+        let header = backward_target(&block).unwrap_or(addr);
+        let threshold = if header == addr && backward_target(&block).is_none() { HOT_THRESHOLD_STRAIGHT } else { HOT_THRESHOLD };
+        let hot = match (self.config.regions, Some(header)) {
             (true, Some(header)) => {
-                let counter = Box::new(HOT_THRESHOLD);
+                let counter = Box::new(threshold);
                 let ptr = &*counter as *const u32 as u64;
                 self.counters.push(counter);
                 Some(HotCounter {
@@ -255,10 +265,12 @@ impl Translator {
         if !self.promoted.insert(header) {
             return Ok(());
         }
-        let latch_end = self
+        // A loop's region spans header..latch; straight-line code (header == latch)
+        // takes the forward code that follows it within a short distance.
+        let latch_end = if header == latch { header + STRAIGHT_REGION_SPAN } else { self
             .blocks
             .get(&latch)
-            .map_or(header, |b| b.end)
+            .map_or(header, |b| b.end) }
             .max(header);
         let mut blocks: Vec<Block> = Vec::new();
         let mut queue = std::collections::VecDeque::from([header]);

@@ -131,6 +131,8 @@ struct Lower<'a, 'b> {
     internal: HashMap<u64, CBlock>,
     /// Guest address of every instruction marker, indexed by source location.
     rips: Vec<u64>,
+    /// The function counts executions (tier 1): no internal edges.
+    counting: bool,
     rip: u64,
 }
 
@@ -191,7 +193,7 @@ pub fn lower_region(
     let state = fb.block_params(entry)[0];
     let mem_base = fb.block_params(entry)[1];
     let (used, written_anywhere) = slots_of(blocks);
-    let entry_is_target = blocks.iter().any(|b| match b.term {
+    let entry_is_target = hot.is_none() && blocks.iter().any(|b| match b.term {
         Terminator::Jump(t) => t == blocks[0].start,
         Terminator::Branch {
             taken, not_taken, ..
@@ -211,6 +213,7 @@ pub fn lower_region(
         written_anywhere,
         internal,
         rips: Vec::new(),
+        counting: hot.is_some(),
         rip: blocks[0].start,
     };
     if let Some(h) = hot {
@@ -783,7 +786,9 @@ impl Lower<'_, '_> {
 
     /// Continues at `target`: inside the region by a host jump, else out of it.
     fn goto(&mut self, target: u64) {
-        if let Some(&b) = self.internal.get(&target) {
+        // A counting tier-1 block leaves even for its own loop, so that every
+        // iteration passes its hot counter.
+        if let (Some(&b), false) = (self.internal.get(&target), self.counting) {
             self.fb.ins().jump(b, &[]);
         } else {
             self.flush();
