@@ -12,65 +12,56 @@
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct JumpEntry {
-    /// Guest address, or `u64::MAX` for an empty slot.
+    /// Guest address, or 0 for an empty slot (no guest code lives at address 0).
     pub rip: u64,
     /// Host entry point of the compiled block.
     pub code: u64,
 }
 
-/// Number of slots (a power of two).
-pub const SLOTS: u64 = 1 << 16;
-const _: () = assert!(
-    SLOTS == 1 << 16,
-    "keep the table length in JumpCache::default in step"
-);
+/// Number of slots (a power of two): 2^20, 16 MiB of address space whose pages the
+/// host only materializes where guest code lands, so large programs (a shell, a
+/// database) rarely see two hot blocks share a slot.
+pub const SLOTS: u64 = 1 << 20;
 /// Mask for slot indices.
 pub const MASK: u64 = SLOTS - 1;
+/// `log2(SLOTS)`: the hash folds the address bits above the index into it.
+pub const SHIFT: u32 = 20;
 /// Size of one slot in bytes.
 pub const ENTRY_BYTES: u64 = 16;
 
-/// The slot of a guest address.
+/// The slot of a guest address: low bits xor the bits just above them.
 pub const fn slot(rip: u64) -> u64 {
-    rip & MASK
+    (rip ^ (rip >> SHIFT)) & MASK
 }
 
 /// The table. Its address is baked into compiled code, so it never moves.
 pub struct JumpCache {
-    entries: Box<[JumpEntry]>,
+    /// Pairs of u64 (rip, code): allocated zeroed, so untouched pages cost nothing.
+    words: Box<[u64]>,
 }
 
 impl Default for JumpCache {
     fn default() -> Self {
-        JumpCache {
-            entries: vec![
-                JumpEntry {
-                    rip: u64::MAX,
-                    code: 0
-                };
-                1 << 16
-            ]
-            .into_boxed_slice(),
-        }
+        // `vec![0u64; n]` allocates zeroed memory without touching it.
+        JumpCache { words: vec![0u64; 2 << SHIFT].into_boxed_slice() }
     }
 }
 
 impl JumpCache {
     /// The table's address.
     pub fn as_ptr(&self) -> *const JumpEntry {
-        self.entries.as_ptr()
+        self.words.as_ptr().cast()
     }
 
     /// Records the code of `rip`.
     pub fn insert(&mut self, rip: u64, code: u64) {
-        let i = usize::try_from(slot(rip)).unwrap_or(0);
-        self.entries[i] = JumpEntry { rip, code };
+        let i = usize::try_from(slot(rip)).unwrap_or(0) * 2;
+        self.words[i] = rip;
+        self.words[i + 1] = code;
     }
 
     /// Forgets every entry (after code was invalidated).
     pub fn clear(&mut self) {
-        self.entries.fill(JumpEntry {
-            rip: u64::MAX,
-            code: 0,
-        });
+        self.words.fill(0);
     }
 }

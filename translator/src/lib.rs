@@ -20,6 +20,7 @@ pub mod cpuid;
 pub mod decode;
 pub mod exec;
 pub mod guest;
+pub mod interp;
 pub mod ir;
 pub mod lift;
 pub mod lower;

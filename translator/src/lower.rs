@@ -816,10 +816,10 @@ impl Lower<'_, '_> {
             self.exit(ExitReason::Continue);
             return;
         }
-        let idx = self
-            .fb
-            .ins()
-            .band_imm_u(target, i64::try_from(crate::chain::MASK).unwrap_or(0));
+        // The slot hash of crate::chain::slot, computed at run time.
+        let hi = self.fb.ins().ushr_imm_u(target, i64::from(crate::chain::SHIFT));
+        let h = self.fb.ins().bxor(target, hi);
+        let idx = self.fb.ins().band_imm_u(h, i64::try_from(crate::chain::MASK).unwrap_or(0));
         let off = self
             .fb
             .ins()
