@@ -167,6 +167,10 @@ fn new_module(opt_level: &str) -> Result<JITModule, TranslateError> {
         f.set(k, v).map_err(|e| TranslateError::Isa(e.to_string()))
     };
     set(&mut flags, "opt_level", opt_level)?;
+    if opt_level == "none" {
+        // Tier 1 runs briefly: compile it as fast as Cranelift can.
+        set(&mut flags, "regalloc_algorithm", "single_pass")?;
+    }
     // Tail calls between blocks need frame pointers kept.
     set(&mut flags, "preserve_frame_pointers", "true")?;
     set(&mut flags, "unwind_info", "false")?;
