@@ -4,8 +4,17 @@
 //! qvm run [--gas-limit N] [--block-hash 0xHEX64] [--block-timestamp SECS]
 //!         [--block-height N] [--env KEY=VALUE]... [--file GUEST_PATH=HOST_PATH]...
 //!         [--json] [--strace] [--backend jit|kvm] <ELF> [ARGS]...
+//! qvm diff [run's flags] [--lockstep] <ELF> [ARGS]...
+//! qvm fuzz [--seconds N] [--cases N] [--seed S] [--max-insns N]
 //! qvm contract …   (handled by the qvm-contract crate: see [`main_with`])
 //! ```
+//!
+//! `qvm diff` runs the program on the `jit` backend and on the `kvm` oracle (stdin is read
+//! once and given to both) and compares them ([`crate::diff`]); with `--lockstep`, the
+//! register state at every block boundary and the gas ([`crate::lockstep`]). It prints
+//! `same: …` and exits 0, or the first difference and exits 1; 2 is an error (no KVM, a
+//! bad ELF, a usage error). `qvm fuzz` runs the differential instruction fuzzer
+//! ([`crate::fuzz`]) and exits 1 when it found a divergence.
 //!
 //! Everything after `<ELF>` goes to the guest untouched, dashes and `--` included
 //! (`qvm run prog --json` passes `--json` to `prog`); qvm's own flags come before it.
@@ -53,11 +62,15 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// The subcommands (`diff` will join them).
+/// The subcommands.
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Run a statically linked x86-64 Linux ELF program.
     Run(RunArgs),
+    /// Run a program on the jit and on the KVM oracle and compare (exit 0 same, 1 different, 2 error).
+    Diff(DiffArgs),
+    /// Differential instruction fuzzer: random snippets on the jit and the host CPU.
+    Fuzz(FuzzArgs),
     /// Deploy, call, query and inspect contracts (`qvm contract --help`).
     #[command(disable_help_flag = true)]
     Contract(ContractArgs),
@@ -106,9 +119,48 @@ pub struct RunArgs {
     /// Execution engine: `jit` (the translator) or `kvm` (the real CPU, for differential testing).
     #[arg(long, value_name = "jit|kvm", default_value = "jit", value_parser = parse_backend)]
     pub backend: BackendKind,
+    /// Benchmarking only: run without charging instruction gas (syscalls still pay);
+    /// the run then has no gas semantics.
+    #[arg(long)]
+    pub no_metering: bool,
     /// The ELF program, then the arguments passed to it (argv[1..], dashes included).
     #[arg(value_name = "ELF [ARGS]", required = true, num_args = 1.., trailing_var_arg = true, allow_hyphen_values = true)]
     pub program: Vec<OsString>,
+}
+
+/// `qvm diff` arguments: those of `qvm run` (`--backend` and `--json` are ignored) plus
+/// `--lockstep`.
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// Compare the register state at every block boundary and the gas, single-stepping the oracle.
+    #[arg(long)]
+    pub lockstep: bool,
+    /// With --lockstep: the jit's block size limit (1 compares after every instruction).
+    #[arg(long, value_name = "N", default_value_t = 64, value_parser = parse_u64)]
+    pub block_insns: u64,
+    /// The run's flags and program.
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// `qvm fuzz` arguments.
+#[derive(Args, Debug)]
+pub struct FuzzArgs {
+    /// Stop after this many seconds.
+    #[arg(long, value_name = "N", value_parser = parse_u64)]
+    pub seconds: Option<u64>,
+    /// Stop after this many cases [default: 10000 when --seconds is not given].
+    #[arg(long, value_name = "N", value_parser = parse_u64)]
+    pub cases: Option<u64>,
+    /// Random seed [default: from the clock].
+    #[arg(long, value_name = "S", value_parser = parse_u64)]
+    pub seed: Option<u64>,
+    /// Most instructions per snippet.
+    #[arg(long, value_name = "N", default_value_t = 20, value_parser = parse_u64)]
+    pub max_insns: u64,
+    /// Stop at the first divergence (otherwise report each distinct one and go on).
+    #[arg(long)]
+    pub stop_on_first: bool,
 }
 
 /// One `--file GUEST_PATH=HOST_PATH`.
@@ -266,13 +318,95 @@ fn finish(result: &RunResult, json: bool) -> ExitCode {
     ExitCode::from(report::exit_status(&result.outcome))
 }
 
+/// Reads all of stdin unless it is a terminal (then: none).
+fn read_stdin() -> std::io::Result<Vec<u8>> {
+    use std::io::{IsTerminal, Read};
+    let mut buf = Vec::new();
+    if !std::io::stdin().is_terminal() {
+        std::io::stdin().lock().read_to_end(&mut buf)?;
+    }
+    Ok(buf)
+}
+
+/// `qvm diff`.
+fn diff_command(args: &DiffArgs) -> ExitCode {
+    let make = || args.run.to_config();
+    if let Err(e) = make() {
+        return fail(&e, false);
+    }
+    let stdin = match read_stdin() {
+        Ok(b) => b,
+        Err(e) => return fail(&anyhow::Error::new(e).context("cannot read stdin"), false),
+    };
+    let factory = || make().expect("configuration checked above");
+    if args.lockstep {
+        let block_insns = usize::try_from(args.block_insns.clamp(1, 4096)).unwrap_or(64);
+        let opts = crate::lockstep::LockstepOptions { max_block_insns: block_insns, stdin: stdin.clone(), ..Default::default() };
+        match crate::lockstep::lockstep(factory, &opts) {
+            Ok(rep) if rep.same() => {
+                let _ = writeln!(std::io::stdout().lock(), "{rep}");
+                ExitCode::SUCCESS
+            }
+            Ok(rep) => {
+                let _ = writeln!(std::io::stdout().lock(), "{rep}");
+                if rep.divergence.is_some() && block_insns > 1 {
+                    // Narrow it down to one instruction.
+                    let one = crate::lockstep::LockstepOptions { max_block_insns: 1, ..opts };
+                    if let Ok(r1) = crate::lockstep::lockstep(factory, &one) {
+                        if r1.divergence.is_some() {
+                            let _ = writeln!(std::io::stdout().lock(), "\nwith one instruction per block:\n{r1}");
+                        }
+                    }
+                }
+                ExitCode::from(1)
+            }
+            Err(e) => fail(&anyhow::Error::new(e), false),
+        }
+    } else {
+        match crate::diff::diff_with(factory, &stdin) {
+            Ok(rep) => {
+                let _ = writeln!(std::io::stdout().lock(), "{rep}");
+                ExitCode::from(if rep.same() { 0 } else { 1 })
+            }
+            Err(e) => fail(&anyhow::Error::new(e), false),
+        }
+    }
+}
+
+/// `qvm fuzz`.
+fn fuzz_command(args: &FuzzArgs) -> ExitCode {
+    let seed = args.seed.unwrap_or_else(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| u64::try_from(d.as_nanos() & u128::from(u64::MAX)).unwrap_or(1))
+    });
+    let cases = match (args.cases, args.seconds) {
+        (Some(c), _) => c,
+        (None, Some(_)) => u64::MAX,
+        (None, None) => 10_000,
+    };
+    let opts = crate::fuzz::FuzzOptions {
+        seed,
+        cases,
+        duration: args.seconds.map(std::time::Duration::from_secs),
+        max_insns: usize::try_from(args.max_insns.clamp(1, 200)).unwrap_or(20),
+        stop_on_first: args.stop_on_first,
+        log: true,
+    };
+    let rep = crate::fuzz::fuzz(&opts);
+    let _ = writeln!(std::io::stdout().lock(), "{rep}");
+    ExitCode::from(if rep.findings.is_empty() { 0 } else { 1 })
+}
+
 /// `qvm run`.
 fn run_command(args: &RunArgs) -> ExitCode {
     let config = match args.to_config() {
         Ok(c) => c,
         Err(e) => return fail(&e, args.json),
     };
-    match crate::run::run(config) {
+    let opts = crate::run::RunOptions {
+        translator: args.no_metering.then(|| qvm_translator::TranslatorConfig { metering: false, ..Default::default() }),
+        ..Default::default()
+    };
+    match crate::run::run_with(config, &opts).map(|(r, _)| r) {
         Ok(result) => finish(&result, args.json),
         Err(e) => fail(&anyhow::Error::new(e), args.json),
     }
@@ -292,7 +426,8 @@ impl Cli {
         let cli = Cli::try_parse_from(&args)?;
         let first = match &cli.command {
             Command::Run(run) => run.program.first(),
-            Command::Contract(_) => None,
+            Command::Diff(d) => d.run.program.first(),
+            Command::Contract(_) | Command::Fuzz(_) => None,
         };
         if let Some(first) = first {
             let dashed = first.to_string_lossy().starts_with('-');
@@ -307,7 +442,8 @@ impl Cli {
                 let mut cmd = <Cli as clap::CommandFactory>::command();
                 cmd.build();
                 let kind = clap::error::ErrorKind::UnknownArgument;
-                return Err(match cmd.find_subcommand_mut("run") {
+                let sub = if matches!(cli.command, Command::Diff(_)) { "diff" } else { "run" };
+                return Err(match cmd.find_subcommand_mut(sub) {
                     Some(run) => run.error(kind, msg),
                     None => cmd.error(kind, msg),
                 });
@@ -345,6 +481,8 @@ pub fn main_with(contract: Option<ContractHandler>) -> ExitCode {
     };
     match &cli.command {
         Command::Run(args) => run_command(args),
+        Command::Diff(args) => diff_command(args),
+        Command::Fuzz(args) => fuzz_command(args),
         Command::Contract(args) => match contract {
             Some(handler) => handler(&args.args),
             None => {
@@ -363,7 +501,7 @@ mod tests {
         let cli = Cli::parse_args(std::iter::once("qvm").chain(args.iter().copied()))?;
         match cli.command {
             Command::Run(r) => Ok(r),
-            Command::Contract(_) => panic!("not a run command: {args:?}"),
+            _ => panic!("not a run command: {args:?}"),
         }
     }
 
@@ -516,6 +654,28 @@ mod tests {
             "{e:#}"
         );
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn diff_and_fuzz_arguments() {
+        let cli = Cli::parse_args(["qvm", "diff", "--lockstep", "--gas-limit", "5", "prog", "-x"]).unwrap();
+        match cli.command {
+            Command::Diff(d) => {
+                assert!(d.lockstep);
+                assert_eq!(d.run.gas_limit, 5);
+                assert_eq!(program(&d.run), ["prog", "-x"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        let cli = Cli::parse_args(["qvm", "diff", "prog"]).unwrap();
+        assert!(matches!(cli.command, Command::Diff(ref d) if !d.lockstep));
+        assert!(Cli::parse_args(["qvm", "diff", "--bogus", "prog"]).is_err());
+        assert!(Cli::parse_args(["qvm", "diff"]).is_err());
+        let cli = Cli::parse_args(["qvm", "fuzz", "--seconds", "3", "--seed", "7"]).unwrap();
+        match cli.command {
+            Command::Fuzz(f) => assert_eq!((f.seconds, f.seed, f.cases), (Some(3), Some(7), None)),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -194,7 +194,7 @@ pub fn diff(config_factory: impl Fn() -> RunConfig) -> Result<DiffReport, RunErr
 
 /// [`diff`] with both runs reading `stdin`.
 pub fn diff_with(config_factory: impl Fn() -> RunConfig, stdin: &[u8]) -> Result<DiffReport, RunError> {
-    let opts = RunOptions { stdin: Some(stdin.to_vec()), record_syscalls: true, hash_memory: true };
+    let opts = RunOptions { stdin: Some(stdin.to_vec()), record_syscalls: true, hash_memory: true, ..Default::default() };
     let mut cj = config_factory();
     cj.backend = BackendKind::Jit;
     cj.capture = true;

@@ -11,7 +11,9 @@
 pub mod backend;
 pub mod cli;
 pub mod diff;
+pub mod fuzz;
 pub mod loader;
+pub mod lockstep;
 pub mod memory;
 pub mod report;
 pub mod run;

@@ -18,12 +18,20 @@
 //!   iteration traps), and the kernel charges syscalls in both sessions alike. The
 //!   kvm state's `gas` is then compared like a register at every boundary, so the two
 //!   totals are equal exactly when no boundary reported a gas difference.
+//! - **Dead flags.** The jit does not compute flags it proved dead (overwritten before
+//!   any read, possibly in a later block), so a flag that differs at a boundary is held
+//!   *pending* rather than reported: it is a divergence only if an instruction stepped
+//!   on the kvm side reads it (SYSCALL counts as reading all: R11 exposes them) before
+//!   writing it. The oracle's flag values are copied into the jit's state after every
+//!   comparison.
 //! - **Block end.** A block `[start, end)` of `n` instructions is done on the kvm side
 //!   when it has stepped at least `n` times, is not in the middle of a REP instruction,
 //!   and its RIP equals the jit's.
 //! - **Known differences.** RDTSC: the jit charges a block's gas on entry while the kvm
 //!   side charges per instruction, and the kvm backend adds its own step per read, so
 //!   values read by RDTSC differ (as in `qvm diff`).
+//!
+//! Memory is compared once, at the end (a hash per mapping, as in [`crate::diff`]).
 //!
 //! The first divergence is reported with the block's disassembly and both register
 //! states; [`lockstep`] with `max_block_insns: 1` narrows it to one instruction.
@@ -35,7 +43,7 @@ use crate::run::{disassemble, Outcome, RunConfig, RunError, RunOptions, RunRecor
 use iced_x86::{Decoder, DecoderOptions, Instruction, RflagsBits};
 use qvm_kernel::{GuestMemory, Kernel};
 use qvm_translator::state::signal;
-use qvm_translator::{exec, CodeSource, CpuState, ExitReason, Flag, Translator, TranslatorConfig};
+use qvm_translator::{exec, CodeSource, CpuState, ExitReason, Translator, TranslatorConfig};
 use std::fmt::{self, Write as _};
 use std::time::{Duration, Instant};
 
@@ -57,7 +65,7 @@ impl Default for LockstepOptions {
 }
 
 /// The first place the two backends disagree.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Divergence {
     /// What differs, one item per register (or the outcome).
     pub what: Vec<String>,
@@ -149,7 +157,7 @@ enum JitStep {
     /// The block ran to its end; `start..end` is its guest range.
     Block { start: u64, end: u64, stop: Option<Stop> },
     /// Out of gas before (or inside) the block.
-    OutOfGas { start: u64, end: u64 },
+    OutOfGas,
 }
 
 /// A do-nothing backend handed to [`Session::syscall`] for the jit session (translated
@@ -189,7 +197,7 @@ impl BlockJit {
         Ok(match r {
             x if x == ExitReason::Continue as u64 => JitStep::Block { start, end, stop: None },
             x if x == ExitReason::Syscall as u64 => JitStep::Block { start, end, stop: Some(Stop::Syscall) },
-            x if x == ExitReason::OutOfGas as u64 => JitStep::OutOfGas { start, end },
+            x if x == ExitReason::OutOfGas as u64 => JitStep::OutOfGas,
             x if x == ExitReason::Hot as u64 => {
                 return Err(RunError::Backend("lockstep: unexpected hot-loop exit (regions are off)".into()))
             }
@@ -249,6 +257,17 @@ fn block_listing(space: &AddressSpace, start: u64, end: u64) -> Vec<(u64, String
     out
 }
 
+/// The number of instructions in `[start, end)`.
+fn block_count(space: &AddressSpace, start: u64, end: u64) -> u64 {
+    let mut n = 0;
+    let mut a = start;
+    while a < end {
+        a += decode_at(space, a).map_or(1, |i| i.len() as u64);
+        n += 1;
+    }
+    n
+}
+
 /// Flags as RFLAGS bits (only the seven CpuState keeps).
 fn flag_bits(cpu: &CpuState) -> u64 {
     cpu.rflags() & 0xcd5
@@ -258,6 +277,7 @@ const GPR_NAMES: [&str; 16] =
     ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"];
 
 /// Differences between two states, with undefined flags (`mask`, RFLAGS bits) ignored.
+#[allow(clippy::needless_range_loop)]
 pub fn compare_states(jit: &CpuState, kvm: &CpuState, mask: u64) -> Vec<String> {
     let mut d = Vec::new();
     if jit.rip != kvm.rip {
@@ -308,6 +328,7 @@ pub fn compare_states(jit: &CpuState, kvm: &CpuState, mask: u64) -> Vec<String> 
 }
 
 /// One state as text (for divergence reports).
+#[allow(clippy::needless_range_loop)]
 pub fn show_state(cpu: &CpuState) -> String {
     let mut s = String::new();
     let _ = write!(s, "rip {:#x} rflags {:#x} gas {}", cpu.rip, cpu.rflags(), cpu.gas);
@@ -357,27 +378,46 @@ pub fn lockstep(config_factory: impl Fn() -> RunConfig, opts: &LockstepOptions) 
     };
     // Flags left undefined by the instructions so far (RFLAGS bits).
     let mut undefined = 0u64;
+    // Flags that differed at a block boundary: the jit may leave flags it proved dead
+    // unmaterialized, so they count as a divergence only if an instruction reads them
+    // before writing them.
+    let mut pending = 0u64;
+    let mut pending_since = 0u64;
+    // Instructions per jit block (start, end).
+    let mut counts: std::collections::HashMap<(u64, u64), u64> = std::collections::HashMap::new();
     let outcome = loop {
         let start_rip = js.cpu.rip;
         let gas_before = js.cpu.gas;
         let step = jit.step(&mut js.cpu, &mut js.space, &js.kernel)?;
         let (start, end, stop) = match step {
             JitStep::Block { start, end, stop } => (start, end, stop),
-            JitStep::OutOfGas { .. } => break (Outcome::OutOfGas, None),
+            JitStep::OutOfGas => break (Outcome::OutOfGas, None),
         };
         rep.blocks += 1;
         if stop != Some(Stop::Fault) {
             rep.jit_insn_gas += gas_before - js.cpu.gas;
         }
-        let listing = block_listing(&js.space, start, end);
-        let n = listing.len() as u64;
+        let n = *counts.entry((start, end)).or_insert_with(|| block_count(&js.space, start, end));
         // The kvm side: step through the same instructions.
         let mut steps = 0u64;
         let mut last_rep: Option<u64> = None;
         let mut kvm_stop = None;
+        let mut flag_read: Option<String> = None;
         loop {
             let pre = ks.cpu.rip;
             let insn = decode_at(&ks.space, pre);
+            if let Some(i) = &insn {
+                let reads = iced_to_rflags(i.rflags_read()) | if i.mnemonic() == iced_x86::Mnemonic::Syscall { 0xcd5 } else { 0 };
+                if reads & pending != 0 {
+                    flag_read = Some(format!(
+                        "flags {:#x} differed after the block ending at {pending_since:#x} and are read by {pre:#x}: {}",
+                        reads & pending,
+                        disassemble(&ks.space, pre)
+                    ));
+                    break;
+                }
+                pending &= !iced_to_rflags(i.rflags_modified());
+            }
             let is_rep = insn.is_some_and(|i| (i.has_rep_prefix() || i.has_repne_prefix()) && i.is_string_instruction());
             let count_before = ks.cpu.gpr[1];
             let out = kvm.step(&mut ks.cpu, &mut ks.space, &ks.kernel)?;
@@ -389,7 +429,10 @@ pub fn lockstep(config_factory: impl Fn() -> RunConfig, opts: &LockstepOptions) 
                     cost += schedule.insn_cost(i);
                 }
                 if is_rep {
-                    let width_mask = if i.address_size() == iced_x86::CodeSize::Code32 { 0xffff_ffff } else { u64::MAX };
+                    let a32 = (0..i.op_count()).any(|k| {
+                        matches!(i.op_kind(k), iced_x86::OpKind::MemorySegESI | iced_x86::OpKind::MemoryESEDI | iced_x86::OpKind::MemorySegEDI)
+                    });
+                    let width_mask = if a32 { 0xffff_ffff } else { u64::MAX };
                     if count_before & width_mask != 0 && out != StepOutcome::Stop(Stop::Fault) {
                         cost += schedule.rep_iteration;
                     }
@@ -426,11 +469,15 @@ pub fn lockstep(config_factory: impl Fn() -> RunConfig, opts: &LockstepOptions) 
         let diverge = |what: Vec<String>, js: &Session, ks: &Session| Divergence {
             what,
             block_start: start_rip,
-            block: listing.clone(),
+            block: block_listing(&js.space, start, end),
             jit: js.cpu.clone(),
             kvm: ks.cpu.clone(),
             masked_flags: undefined,
         };
+        if let Some(w) = flag_read {
+            rep.divergence = Some(diverge(vec![w], &js, &ks));
+            break (Outcome::Signaled(0), None);
+        }
         if stop != kvm_stop {
             let show = |s: Option<Stop>| match s {
                 None => "continued".to_string(),
@@ -457,14 +504,24 @@ pub fn lockstep(config_factory: impl Fn() -> RunConfig, opts: &LockstepOptions) 
             let o = Outcome::Signaled(j.0);
             break (o.clone(), Some(o));
         }
-        let what = compare_states(&js.cpu, &ks.cpu, undefined);
-        if !what.is_empty() {
-            rep.divergence = Some(diverge(what, &js, &ks));
-            break (Outcome::Signaled(0), None);
+        // Flags that differ (beyond the undefined ones) become pending: dead flags
+        // the jit did not compute, unless a later instruction reads them.
+        let mismatch = (flag_bits(&js.cpu) ^ flag_bits(&ks.cpu)) & !undefined;
+        if mismatch != 0 {
+            pending |= mismatch;
+            pending_since = js.cpu.rip;
         }
-        // Undefined flags: take the oracle's values, so they cannot spread.
-        let keep = flag_bits(&js.cpu) & !undefined;
-        js.cpu.set_rflags(keep | (flag_bits(&ks.cpu) & undefined));
+        // Before a syscall, RCX and R11 are SYSCALL's (the oracle's hardware wrote them, the
+        // jit's run loop has yet to): the state is compared after the kernel ran instead.
+        if stop != Some(Stop::Syscall) {
+            let what = compare_states(&js.cpu, &ks.cpu, undefined | pending);
+            if !what.is_empty() {
+                rep.divergence = Some(diverge(what, &js, &ks));
+                break (Outcome::Signaled(0), None);
+            }
+        }
+        // Undefined and pending flags: take the oracle's values, so they cannot spread.
+        js.cpu.set_rflags(flag_bits(&ks.cpu));
         if stop == Some(Stop::Syscall) {
             rep.syscalls += 1;
             let oj = js.syscall(&mut NoBackend(&mut jit), None);
@@ -478,7 +535,7 @@ pub fn lockstep(config_factory: impl Fn() -> RunConfig, opts: &LockstepOptions) 
                 let o = oj.unwrap_or(Outcome::OutOfGas);
                 break (o.clone(), Some(o));
             }
-            let what = compare_states(&js.cpu, &ks.cpu, undefined);
+            let what = compare_states(&js.cpu, &ks.cpu, undefined | pending);
             if !what.is_empty() {
                 rep.divergence = Some(diverge(what, &js, &ks));
                 break (Outcome::Signaled(0), None);
@@ -486,6 +543,23 @@ pub fn lockstep(config_factory: impl Fn() -> RunConfig, opts: &LockstepOptions) 
         }
     };
     let (jo, ko) = outcome;
+    if rep.divergence.is_none() && matches!(jo, Outcome::Exited(_)) {
+        // Memory is not compared at block boundaries: once, at the end.
+        let (mj, mk) = (crate::run::hash_mappings(&js.kernel, &js.space), crate::run::hash_mappings(&ks.kernel, &ks.space));
+        if let Some(i) = (0..mj.len().max(mk.len())).find(|&i| mj.get(i) != mk.get(i)) {
+            let show = |m: Option<&crate::run::MappingHash>| {
+                m.map_or("(none)".to_string(), |m| format!("{:#x}..{:#x} {} hash {:016x}", m.start, m.end, m.name, m.hash))
+            };
+            rep.divergence = Some(Divergence {
+                what: vec![format!("final memory differs: jit {}, kvm {}", show(mj.get(i)), show(mk.get(i)))],
+                block_start: js.cpu.rip,
+                block: Vec::new(),
+                jit: js.cpu.clone(),
+                kvm: ks.cpu.clone(),
+                masked_flags: undefined,
+            });
+        }
+    }
     if rep.divergence.is_none() {
         rep.jit_outcome = Some(jo.clone());
         rep.kvm_outcome = ko.or(Some(jo));
@@ -504,9 +578,19 @@ pub fn lockstep(config_factory: impl Fn() -> RunConfig, opts: &LockstepOptions) 
     Ok(rep)
 }
 
+impl fmt::Debug for Divergence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
 impl fmt::Display for Divergence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "lockstep divergence after the block at {:#x}:", self.block_start)?;
+        if self.block.is_empty() {
+            writeln!(f, "lockstep divergence at the end of the run (rip {:#x}):", self.block_start)?;
+        } else {
+            writeln!(f, "lockstep divergence after the block at {:#x}:", self.block_start)?;
+        }
         for (a, s) in &self.block {
             writeln!(f, "  {a:#x}: {s}")?;
         }
@@ -546,9 +630,4 @@ impl fmt::Display for LockstepReport {
             self.steps_per_second()
         )
     }
-}
-
-#[allow(dead_code)]
-fn _flag_index_check() {
-    let _ = Flag::ALL;
 }

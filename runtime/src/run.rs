@@ -141,6 +141,9 @@ pub struct RunOptions {
     pub record_syscalls: bool,
     /// Hash every mapped guest page at the end of the run ([`RunRecord::memory`]).
     pub hash_memory: bool,
+    /// Translator settings for the jit backend (None: the defaults). Benchmarks use
+    /// it to measure what metering, chaining and regions cost.
+    pub translator: Option<qvm_translator::TranslatorConfig>,
 }
 
 /// How one syscall ended, as recorded by [`RunOptions::record_syscalls`].
@@ -364,7 +367,10 @@ fn run_inner(
         s.kernel.set_host_calls(h);
     }
     let mut backend: Box<dyn Backend> = match kind {
-        BackendKind::Jit => Box::new(JitBackend::new(s.space.size())?),
+        BackendKind::Jit => match &opts.translator {
+            Some(t) => Box::new(JitBackend::with_config(qvm_translator::TranslatorConfig { mem_size: s.space.size(), ..t.clone() })?),
+            None => Box::new(JitBackend::new(s.space.size())?),
+        },
         BackendKind::Kvm => crate::backend::kvm_backend(&s.space)?,
     };
     let mut record = RunRecord::default();

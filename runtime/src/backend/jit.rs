@@ -45,6 +45,12 @@ impl JitBackend {
         Ok(JitBackend { translator })
     }
 
+    /// A backend with explicit translator settings.
+    pub fn with_config(config: TranslatorConfig) -> Result<JitBackend, RunError> {
+        exec::install_signal_handlers();
+        Ok(JitBackend { translator: Translator::new(config)? })
+    }
+
     /// The translator (statistics, tests).
     pub fn translator(&self) -> &Translator {
         &self.translator

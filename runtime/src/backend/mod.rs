@@ -6,6 +6,7 @@
 //! Both run over the same [`AddressSpace`] and [`CpuState`]; the run loop
 //! ([`crate::run`]) owns the synthetic kernel and handles what a backend stops for.
 
+pub mod crosscheck;
 pub mod jit;
 pub mod kvm;
 
