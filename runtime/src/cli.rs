@@ -119,6 +119,10 @@ pub struct RunArgs {
     /// Execution engine: `jit` (the translator) or `kvm` (the real CPU, for differential testing).
     #[arg(long, value_name = "jit|kvm", default_value = "jit", value_parser = parse_backend)]
     pub backend: BackendKind,
+    /// Run every block on both tiers (compiled and IR interpreter) and stop at the
+    /// first difference in registers, flags, gas or stored memory.
+    #[arg(long)]
+    pub crosscheck: bool,
     /// Benchmarking only: run without charging instruction gas (syscalls still pay);
     /// the run then has no gas semantics.
     #[arg(long)]
@@ -276,7 +280,7 @@ impl RunArgs {
             gas_limit: self.gas_limit,
             strace: self.strace,
             capture: self.json,
-            backend: self.backend,
+            backend: if self.crosscheck { BackendKind::Crosscheck } else { self.backend },
         })
     }
 }

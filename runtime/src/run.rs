@@ -22,6 +22,9 @@ pub enum BackendKind {
     Jit,
     /// The real CPU under KVM (the oracle).
     Kvm,
+    /// The translator with every block also run by the IR interpreter and compared
+    /// (`qvm run --crosscheck`).
+    Crosscheck,
 }
 use crate::backend::jit::JitBackend;
 use crate::backend::{Backend, Stop};
@@ -372,6 +375,7 @@ fn run_inner(
             None => Box::new(JitBackend::new(s.space.size())?),
         },
         BackendKind::Kvm => crate::backend::kvm_backend(&s.space)?,
+        BackendKind::Crosscheck => Box::new(crate::backend::crosscheck::CrosscheckBackend::new(s.space.size())?),
     };
     let mut record = RunRecord::default();
     let outcome = loop {

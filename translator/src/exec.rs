@@ -46,16 +46,18 @@ global_asm!(
     "ret",
     ".globl qvm_unwind_asm",
     "qvm_unwind_asm:",
-    // rdi = saved rsp, rsi = return value
+    // rdi = saved rsp, rsi = return value, rdx = the gas to leave in r15 (which the
+    // way out stores into the state; a Rust helper may have used r15 for itself)
     "mov rsp, rdi",
     "mov rax, rsi",
+    "mov r15, rdx",
     "jmp 2b",
     gas = const crate::state::offsets::GAS,
 );
 
 unsafe extern "C" {
     fn qvm_enter_asm(state: *mut CpuState, mem_base: u64, code: usize, saved_rsp: *mut u64) -> u64;
-    fn qvm_unwind_asm(saved_rsp: u64, ret: u64) -> !;
+    fn qvm_unwind_asm(saved_rsp: u64, ret: u64, gas: u64) -> !;
 }
 
 /// The signature of a compiled block.
@@ -74,6 +76,7 @@ pub struct HostFault {
 
 thread_local! {
     static SAVED_RSP: Cell<u64> = const { Cell::new(0) };
+    static STATE: Cell<*mut CpuState> = const { Cell::new(core::ptr::null_mut()) };
     static IN_GUEST: Cell<bool> = const { Cell::new(false) };
     static HOST_FAULT: Cell<Option<HostFault>> = const { Cell::new(None) };
 }
@@ -103,6 +106,7 @@ pub unsafe fn enter(state: &mut CpuState, code: BlockFn) -> u64 {
     let host_mxcsr = read_mxcsr();
     write_mxcsr(state.mxcsr);
     IN_GUEST.with(|g| g.set(true));
+    STATE.with(|p| p.set(state as *mut CpuState));
     let slot = SAVED_RSP.with(Cell::as_ptr);
     // SAFETY: the trampoline saves callee-saved registers, records the stack
     // pointer in `slot` (a thread-local that outlives the call) and calls `code`
@@ -138,8 +142,12 @@ pub unsafe fn raise_fault(state: *mut CpuState, signal: u32, addr: u64) -> ! {
 pub unsafe fn raise_exit(reason: ExitReason) -> ! {
     let rsp = SAVED_RSP.with(Cell::get);
     assert!(IN_GUEST.with(Cell::get), "raise_exit outside guest code");
+    // Helpers keep the state's gas current (the lowering stores it before every
+    // call): that is what the way out must store back.
+    // SAFETY: STATE was set by the active `enter` and outlives it.
+    let gas = unsafe { (*STATE.with(Cell::get)).gas };
     // SAFETY: `rsp` was saved by the active `qvm_enter_asm` frame.
-    unsafe { qvm_unwind_asm(rsp, reason as u64) }
+    unsafe { qvm_unwind_asm(rsp, reason as u64, gas) }
 }
 
 /// Takes the host signal that ended the last guest execution, if any.
@@ -183,6 +191,8 @@ extern "C" fn on_signal(
             qvm_unwind_asm as *const () as usize as i64;
         uc.uc_mcontext.gregs[libc_sig::REG_RDI as usize] = rsp as i64;
         uc.uc_mcontext.gregs[libc_sig::REG_RSI as usize] = ExitReason::Fault as i64;
+        // Keep r15 as it was (a fault uses the whole gas limit anyway).
+        uc.uc_mcontext.gregs[libc_sig::REG_RDX as usize] = uc.uc_mcontext.gregs[libc_sig::REG_R15 as usize];
     }
 }
 

@@ -403,7 +403,6 @@ fn faults_and_gas() {
 /// r15 is the pinned gas register only in compiled code; the Rust helper may have
 /// used it for anything. The state's gas (flushed before the call) is lost.
 #[test]
-#[ignore = "exec.rs: raise_exit unwinds with a clobbered r15 (gas)"]
 fn helper_fault_keeps_gas() {
     let code = assemble("mov eax, 1\nxor ecx, ecx\ndiv ecx");
     let mut mem = vec![0u8; 1 << 20];

@@ -78,7 +78,10 @@ impl Backend for JitBackend {
                     if let Some(hf) = exec::take_host_fault() {
                         let base = cpu.mem_base;
                         let in_space = hf.addr >= base && hf.addr - base < cpu.mem_size + crate::memory::GUARD;
-                        cpu.fault_addr = if in_space { hf.addr - base } else { hf.addr };
+                        // si_addr is a data address only for SIGSEGV/SIGBUS; for
+                        // SIGFPE/SIGILL it is a host code address, meaningless to the guest.
+                        let data_fault = matches!(hf.signal, libc::SIGSEGV | libc::SIGBUS);
+                        cpu.fault_addr = if !data_fault { 0 } else if in_space { hf.addr - base } else { hf.addr };
                         cpu.fault_rip = self.translator.guest_rip_of(hf.pc).unwrap_or(cpu.rip);
                         cpu.fault_signal = match hf.signal {
                             libc::SIGFPE => signal::SIGFPE,
