@@ -52,6 +52,10 @@ pub struct TranslatorConfig {
     pub chain: bool,
     /// Compile hot loops as multi-block regions (tier 2).
     pub regions: bool,
+    /// Run new blocks in the IR interpreter first and compile them only once they
+    /// have run [`COLD_THRESHOLD`] times (the cold tier): short-lived code never
+    /// pays Cranelift's compile time.
+    pub cold_tier: bool,
     /// Charge and check gas in compiled code. Off only to measure what metering costs:
     /// a run without metering has no gas semantics.
     pub metering: bool,
@@ -66,6 +70,7 @@ impl Default for TranslatorConfig {
             optimize: true,
             chain: true,
             regions: true,
+            cold_tier: true,
             metering: true,
         }
     }
@@ -88,6 +93,8 @@ struct CodeRange {
     locs: Vec<(u32, u32, u64)>,
 }
 
+/// Interpreted executions of a block before it is compiled.
+pub const COLD_THRESHOLD: u32 = 24;
 /// Executions of a backward-jumping block before its loop is compiled as a region.
 const HOT_THRESHOLD: u32 = 200;
 /// Executions of a block without a backward jump before it is recompiled
@@ -128,6 +135,8 @@ pub struct Translator {
     /// which must not move when the vector grows).
     #[allow(clippy::vec_box)]
     counters: Vec<Box<u32>>,
+    /// Lifted blocks waiting in the cold tier, with their execution counts.
+    cold: HashMap<u64, (Block, u32), BuildAddrHasher>,
     /// Loop headers already compiled as regions.
     promoted: std::collections::HashSet<u64>,
     /// Regions compiled so far.
@@ -199,6 +208,7 @@ impl Translator {
             ctx,
             config,
             blocks: HashMap::default(),
+            cold: HashMap::default(),
             ranges: BTreeMap::new(),
             jump_cache: JumpCache::default(),
             counters: Vec::new(),
@@ -273,6 +283,30 @@ impl Translator {
         let compiled = self.compile(std::slice::from_ref(&block), hot, false)?;
         self.install(addr, compiled);
         Ok(compiled)
+    }
+
+    /// The compiled block at `addr`, if there is one (never translates).
+    pub fn compiled(&self, addr: u64) -> Option<CompiledBlock> {
+        self.blocks.get(&addr).copied()
+    }
+
+    /// The cold-tier IR of the block at `addr` (lifted on first use) if it is
+    /// still below the compile threshold; counts this execution. `None`: compile it.
+    pub fn cold_block(&mut self, src: &dyn CodeSource, addr: u64) -> Option<&Block> {
+        if !self.config.cold_tier {
+            return None;
+        }
+        if !self.cold.contains_key(&addr) {
+            let b = self.lift(src, addr);
+            self.cold.insert(addr, (b, 0));
+        }
+        let entry = self.cold.get_mut(&addr)?;
+        entry.1 += 1;
+        if entry.1 > COLD_THRESHOLD {
+            self.cold.remove(&addr);
+            return None;
+        }
+        self.cold.get(&addr).map(|(b, _)| b)
     }
 
     fn install(&mut self, addr: u64, compiled: CompiledBlock) {
@@ -407,6 +441,7 @@ impl Translator {
     /// Drops every cached block overlapping `[addr, addr+len)`.
     pub fn invalidate(&mut self, addr: u64, len: u64) {
         let end = addr.saturating_add(len);
+        self.cold.retain(|_, (b, _)| b.end <= addr || b.start >= end);
         let before = self.blocks.len();
         self.blocks.retain(|_, b| b.end <= addr || b.start >= end);
         if self.blocks.len() != before {

@@ -59,6 +59,10 @@ thread_local! {
     static PINNED: Cell<u64> = const { Cell::new(0) };
     /// The guest instruction being interpreted.
     static CUR_RIP: Cell<u64> = const { Cell::new(0) };
+    /// Whether a block jumping to its own start keeps looping inside the
+    /// interpreter (as compiled tier-2 code does) or leaves each time (the cold
+    /// tier, which counts executions at every entry).
+    static LOOP_INTERNALLY: Cell<bool> = const { Cell::new(true) };
     static VALS: Cell<Vec<u128>> = const { Cell::new(Vec::new()) };
     /// Set while a helper runs: still set after `exec::enter` returns if the
     /// helper unwound the run.
@@ -99,6 +103,12 @@ unsafe extern "C" fn interp_entry(state: *mut CpuState, _mem_base: u64) -> u64 {
 pub unsafe fn enter(state: &mut CpuState, block: &Block) -> u64 {
     // SAFETY: forwarded contract.
     unsafe { enter_with(state, block, core::ptr::null_mut()) }
+}
+
+/// Chooses whether self-loops stay inside the interpreter (the default, matching
+/// compiled code without a hot counter) or leave after every pass (the cold tier).
+pub fn set_loop_internally(on: bool) {
+    LOOP_INTERNALLY.with(|c| c.set(on));
 }
 
 /// [`enter`], also appending every guest store the IR makes to `journal` (helpers'
@@ -502,20 +512,7 @@ impl Interp<'_> {
                     let r = map1(0, lane_bits(lanes), |_| x);
                     self.def(dst, r);
                 }
-                Op::Sink { src } => {
-                    // The lowering keeps the value alive by a store into the state.
-                    let bytes = self.ty(src).bytes() as usize;
-                    let b = self.v(src).to_le_bytes();
-                    let s = self.s();
-                    let mut scratch = [0u8; 32];
-                    for (i, w) in s.helper_scratch.iter().enumerate() {
-                        scratch[i * 8..i * 8 + 8].copy_from_slice(&w.to_le_bytes());
-                    }
-                    scratch[16..16 + bytes].copy_from_slice(&b[..bytes]);
-                    for (i, w) in s.helper_scratch.iter_mut().enumerate() {
-                        *w = u64::from_le_bytes(scratch[i * 8..i * 8 + 8].try_into().unwrap_or([0; 8]));
-                    }
-                }
+                Op::Sink { src } => self.sink(src),
                 Op::Trap { cond, signal } => {
                     if self.v(cond) & 0xff != 0 {
                         return Some(self.fault(signal, 0));
@@ -531,8 +528,31 @@ impl Interp<'_> {
                     }
                 }
             }
+            // The lowering stores every float result into the scratch slot (to keep
+            // its MXCSR effects from being optimized away): do the same.
+            if crate::passes::raises_fp_flags(op) {
+                if let Some(d) = crate::passes::op_dst(op) {
+                    self.sink(d);
+                }
+            }
         }
         self.terminate()
+    }
+
+    /// Writes a value's bytes into the scratch slot at +16, as the lowering's
+    /// keep-alive store does.
+    fn sink(&mut self, src: Value) {
+        let bytes = self.ty(src).bytes() as usize;
+        let b = self.v(src).to_le_bytes();
+        let s = self.s();
+        let mut scratch = [0u8; 32];
+        for (i, w) in s.helper_scratch.iter().enumerate() {
+            scratch[i * 8..i * 8 + 8].copy_from_slice(&w.to_le_bytes());
+        }
+        scratch[16..16 + bytes].copy_from_slice(&b[..bytes]);
+        for (i, w) in s.helper_scratch.iter_mut().enumerate() {
+            *w = u64::from_le_bytes(scratch[i * 8..i * 8 + 8].try_into().unwrap_or([0; 8]));
+        }
     }
 
     fn terminate(&mut self) -> Option<ExitReason> {
@@ -570,7 +590,7 @@ impl Interp<'_> {
     }
 
     fn goto(&mut self, target: u64) -> Option<ExitReason> {
-        if target == self.block.start {
+        if target == self.block.start && LOOP_INTERNALLY.with(Cell::get) {
             return None;
         }
         self.flush();

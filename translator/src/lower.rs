@@ -501,6 +501,20 @@ impl Lower<'_, '_> {
     }
 
     fn op(&mut self, op: &Op) {
+        self.op_inner(op);
+        // Float ops have a side effect Cranelift does not model: MXCSR exception
+        // flags (and SIGFPE when unmasked). A store of the result keeps Cranelift
+        // from deleting one whose value its optimizer found unused.
+        if crate::passes::raises_fp_flags(op) {
+            if let Some(d) = crate::passes::op_dst(op) {
+                let v = self.v(d);
+                let off = i32::try_from(core::mem::offset_of!(crate::CpuState, helper_scratch) + 16).unwrap_or(0);
+                self.fb.ins().store(state_flags(), v, self.state, off);
+            }
+        }
+    }
+
+    fn op_inner(&mut self, op: &Op) {
         match *op {
             Op::Insn { rip, .. } => {
                 self.rip = rip;

@@ -134,7 +134,7 @@ pub fn dead_code(block: &mut Block) {
 
 /// Whether an op may set MXCSR exception flags (or raise an unmasked SIGFPE): IEEE
 /// arithmetic, compares and conversions.
-fn raises_fp_flags(op: &Op) -> bool {
+pub fn raises_fp_flags(op: &Op) -> bool {
     use crate::ir::{BinOp, Conv, UnOp, VecOp};
     match op {
         Op::Binary { op, .. } => matches!(

@@ -61,12 +61,28 @@ impl Backend for JitBackend {
     fn run(&mut self, cpu: &mut CpuState, space: &mut AddressSpace, kernel: &Kernel) -> Result<Stop, RunError> {
         cpu.mem_base = space.base() as u64;
         cpu.mem_size = space.size();
+        qvm_translator::interp::set_loop_internally(false);
         loop {
-            let block = self.translator.block(&Code { space, kernel }, cpu.rip)?;
             cpu.exit_reason = ExitReason::Continue as u32;
-            // SAFETY: the block was compiled for this address space (mem_base and
-            // mem_size set above) and the signal handlers are installed.
-            let r = unsafe { exec::enter(cpu, block.entry) };
+            let mut interpreted = false;
+            let r = match self.translator.compiled(cpu.rip) {
+                // SAFETY: the block was compiled for this address space (mem_base
+                // and mem_size set above) and the signal handlers are installed.
+                Some(b) => unsafe { exec::enter(cpu, b.entry) },
+                None => match self.translator.cold_block(&Code { space, kernel }, cpu.rip) {
+                    Some(ir) => {
+                        interpreted = true;
+                        // SAFETY: as above; the interpreter confines its accesses the
+                        // same way compiled code does.
+                        unsafe { qvm_translator::interp::enter(cpu, ir) }
+                    }
+                    None => {
+                        let b = self.translator.block(&Code { space, kernel }, cpu.rip)?;
+                        // SAFETY: as above.
+                        unsafe { exec::enter(cpu, b.entry) }
+                    }
+                },
+            };
             match r {
                 x if x == ExitReason::Continue as u64 => {}
                 x if x == ExitReason::Syscall as u64 => return Ok(Stop::Syscall),
@@ -82,7 +98,11 @@ impl Backend for JitBackend {
                         // SIGFPE/SIGILL it is a host code address, meaningless to the guest.
                         let data_fault = matches!(hf.signal, libc::SIGSEGV | libc::SIGBUS);
                         cpu.fault_addr = if !data_fault { 0 } else if in_space { hf.addr - base } else { hf.addr };
-                        cpu.fault_rip = self.translator.guest_rip_of(hf.pc).unwrap_or(cpu.rip);
+                        cpu.fault_rip = if interpreted {
+                            qvm_translator::interp::last_rip()
+                        } else {
+                            self.translator.guest_rip_of(hf.pc).unwrap_or(cpu.rip)
+                        };
                         cpu.fault_signal = match hf.signal {
                             libc::SIGFPE => signal::SIGFPE,
                             libc::SIGILL => signal::SIGILL,

@@ -110,7 +110,6 @@ fn cvttsd2si_denormal_sets_no_de() {
 /// An FP instruction whose result is dead is removed together with its MXCSR flags
 /// (blocks of 64 only): DIVSD 0/0 must still set IE.
 #[test]
-#[ignore = "open: passes.rs dead-code elimination drops the MXCSR side effect of dead FP ops"]
 fn dead_divsd_still_sets_invalid() {
     let inp = Inputs::zeroed();
     same("f2450f5edb66440f3a0fd8ff", &inp); // divsd xmm11,xmm11 ; palignr xmm11,xmm0,0xff
