@@ -39,7 +39,10 @@ pub fn crate_dir() -> PathBuf {
 
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
-    crate_dir().parent().expect("tests/ has a parent").to_path_buf()
+    crate_dir()
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
 }
 
 /// Cargo's target directory (`$CARGO_TARGET_DIR` or `<workspace>/target`).
@@ -102,7 +105,8 @@ pub fn scratch_file(prefix: &str, bytes: &[u8]) -> ScratchFile {
     std::fs::create_dir_all(&dir).expect("create scratch dir");
     let path = dir.join(unique_name(prefix));
     std::fs::write(&path, bytes).expect("write scratch file");
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod scratch file");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
+        .expect("chmod scratch file");
     ScratchFile(path)
 }
 
@@ -124,7 +128,9 @@ pub fn find_tool(name: &str) -> Option<PathBuf> {
 
 fn is_executable(p: &Path) -> bool {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(p).map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0).unwrap_or(false)
+    std::fs::metadata(p)
+        .map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        .unwrap_or(false)
 }
 
 /// Prints the standard skip message.
@@ -138,7 +144,10 @@ pub fn skip(test: &str, why: &str) {
 pub fn require_tool(test: &str, name: &str, apt_package: &str) -> Option<PathBuf> {
     let found = find_tool(name);
     if found.is_none() {
-        skip(test, &format!("`{name}` not found (apt package {apt_package})"));
+        skip(
+            test,
+            &format!("`{name}` not found (apt package {apt_package})"),
+        );
     }
     found
 }
@@ -151,7 +160,10 @@ pub fn busybox(test: &str) -> Option<PathBuf> {
         return None;
     }
     if !is_static_elf(p) {
-        skip(test, "/bin/busybox is not statically linked (install busybox-static)");
+        skip(
+            test,
+            "/bin/busybox is not statically linked (install busybox-static)",
+        );
         return None;
     }
     Some(p.to_path_buf())
@@ -169,7 +181,9 @@ pub fn bash_static(test: &str) -> Option<PathBuf> {
 
 /// Whether an ELF file has no PT_INTERP program header (a static executable).
 pub fn is_static_elf(p: &Path) -> bool {
-    let Ok(bytes) = std::fs::read(p) else { return false };
+    let Ok(bytes) = std::fs::read(p) else {
+        return false;
+    };
     if bytes.len() < 64 || &bytes[..4] != b"\x7fELF" || bytes[4] != 2 {
         return false;
     }
@@ -178,7 +192,10 @@ pub fn is_static_elf(p: &Path) -> bool {
     let phnum = u16::from_le_bytes(bytes[56..58].try_into().unwrap()) as usize;
     (0..phnum).all(|i| {
         let off = phoff + i * phentsize;
-        bytes.get(off..off + 4).map(|t| u32::from_le_bytes(t.try_into().unwrap()) != 3).unwrap_or(true)
+        bytes
+            .get(off..off + 4)
+            .map(|t| u32::from_le_bytes(t.try_into().unwrap()) != 3)
+            .unwrap_or(true)
     })
 }
 
@@ -188,11 +205,21 @@ fn tool_identity(tool: &Path) -> String {
     if let Some((_, id)) = cache.lock().unwrap().iter().find(|(p, _)| p == tool) {
         return id.clone();
     }
-    let flag = if tool.file_name().is_some_and(|n| n == "nasm") { "-v" } else { "--version" };
+    let flag = if tool.file_name().is_some_and(|n| n == "nasm") {
+        "-v"
+    } else {
+        "--version"
+    };
     let id = Command::new(tool)
         .arg(flag)
         .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).lines().next().unwrap_or("").to_string())
+        .map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .next()
+                .unwrap_or("")
+                .to_string()
+        })
         .unwrap_or_default();
     let id = format!("{} {id}", tool.display());
     cache.lock().unwrap().push((tool.to_path_buf(), id.clone()));
@@ -296,27 +323,62 @@ pub struct Variant {
 }
 
 /// `gcc -static -O0`.
-pub const GCC_O0: Variant = Variant { name: "gcc-O0", compiler: Compiler::Gcc, flags: &["-static", "-O0"] };
+pub const GCC_O0: Variant = Variant {
+    name: "gcc-O0",
+    compiler: Compiler::Gcc,
+    flags: &["-static", "-O0"],
+};
 /// `gcc -static -O2`.
-pub const GCC_O2: Variant = Variant { name: "gcc-O2", compiler: Compiler::Gcc, flags: &["-static", "-O2"] };
+pub const GCC_O2: Variant = Variant {
+    name: "gcc-O2",
+    compiler: Compiler::Gcc,
+    flags: &["-static", "-O2"],
+};
 /// `musl-gcc -static -O0`.
-pub const MUSL_O0: Variant = Variant { name: "musl-O0", compiler: Compiler::MuslGcc, flags: &["-static", "-O0"] };
+pub const MUSL_O0: Variant = Variant {
+    name: "musl-O0",
+    compiler: Compiler::MuslGcc,
+    flags: &["-static", "-O0"],
+};
 /// `musl-gcc -static -O2`.
-pub const MUSL_O2: Variant = Variant { name: "musl-O2", compiler: Compiler::MuslGcc, flags: &["-static", "-O2"] };
+pub const MUSL_O2: Variant = Variant {
+    name: "musl-O2",
+    compiler: Compiler::MuslGcc,
+    flags: &["-static", "-O2"],
+};
 /// `gcc -static-pie -O2`.
-pub const GCC_PIE_O2: Variant =
-    Variant { name: "gcc-static-pie-O2", compiler: Compiler::Gcc, flags: &["-static-pie", "-fPIE", "-O2"] };
+pub const GCC_PIE_O2: Variant = Variant {
+    name: "gcc-static-pie-O2",
+    compiler: Compiler::Gcc,
+    flags: &["-static-pie", "-fPIE", "-O2"],
+};
 /// `g++ -static -O0`.
-pub const GXX_O0: Variant = Variant { name: "g++-O0", compiler: Compiler::Gxx, flags: &["-static", "-O0"] };
+pub const GXX_O0: Variant = Variant {
+    name: "g++-O0",
+    compiler: Compiler::Gxx,
+    flags: &["-static", "-O0"],
+};
 /// `g++ -static -O2`.
-pub const GXX_O2: Variant = Variant { name: "g++-O2", compiler: Compiler::Gxx, flags: &["-static", "-O2"] };
+pub const GXX_O2: Variant = Variant {
+    name: "g++-O2",
+    compiler: Compiler::Gxx,
+    flags: &["-static", "-O2"],
+};
 /// `gcc -O2`, dynamically linked (only for the bad-input tests).
-pub const GCC_DYNAMIC: Variant = Variant { name: "gcc-dynamic", compiler: Compiler::Gcc, flags: &["-O2"] };
+pub const GCC_DYNAMIC: Variant = Variant {
+    name: "gcc-dynamic",
+    compiler: Compiler::Gcc,
+    flags: &["-O2"],
+};
 
 /// Builds a C (or C++) source with a variant; `None` (after a skip message) when the
 /// compiler is missing. Panics with the compiler's output when the build fails.
 pub fn build_c(test: &str, source: &Path, variant: &Variant) -> Option<PathBuf> {
-    let cc = require_tool(test, variant.compiler.command(), variant.compiler.apt_package())?;
+    let cc = require_tool(
+        test,
+        variant.compiler.command(),
+        variant.compiler.apt_package(),
+    )?;
     let src = std::fs::read(source).unwrap_or_else(|e| panic!("read {}: {e}", source.display()));
     let id = tool_identity(&cc);
     let flags = variant.flags.join(" ");
@@ -355,10 +417,23 @@ pub fn build_asm_with(test: &str, source: &Path, defines: &[(&str, &str)]) -> Op
     let defs: Vec<String> = defines.iter().map(|(k, v)| format!("-D{k}={v}")).collect();
     let defs_key = defs.join(" ");
     let stem = source.file_stem().unwrap().to_string_lossy().into_owned();
-    let key: [&[u8]; 5] = [b"asm-v1", nid.as_bytes(), lid.as_bytes(), defs_key.as_bytes(), &src];
+    let key: [&[u8]; 5] = [
+        b"asm-v1",
+        nid.as_bytes(),
+        lid.as_bytes(),
+        defs_key.as_bytes(),
+        &src,
+    ];
     Some(build_cached(&key, &stem, |out| {
         let obj = out.with_extension("o");
-        run_tool(Command::new(&nasm).args(["-f", "elf64"]).args(&defs).arg("-o").arg(&obj).arg(source))?;
+        run_tool(
+            Command::new(&nasm)
+                .args(["-f", "elf64"])
+                .args(&defs)
+                .arg("-o")
+                .arg(&obj)
+                .arg(source),
+        )?;
         let r = run_tool(Command::new(&ld).args(["-static", "-o"]).arg(out).arg(&obj));
         let _ = std::fs::remove_file(&obj);
         r
@@ -465,7 +540,10 @@ impl Invocation {
 
 fn timeout_from_env(var: &str, default_secs: u64) -> Duration {
     Duration::from_secs(
-        std::env::var(var).ok().and_then(|v| v.parse().ok()).unwrap_or(default_secs),
+        std::env::var(var)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default_secs),
     )
 }
 
@@ -477,7 +555,9 @@ pub fn run_command(
     timeout: Duration,
 ) -> Result<(ExitStatus, Vec<u8>, Vec<u8>), String> {
     let desc = format!("{cmd:?}");
-    cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     let mut child = cmd.spawn().map_err(|e| format!("spawn {desc}: {e}"))?;
     let mut sin = child.stdin.take().unwrap();
     let mut sout = child.stdout.take().unwrap();
@@ -530,9 +610,15 @@ pub fn run_native(prog: &Path, inv: &Invocation) -> Output {
     // async-signal-safe setrlimit on local data.
     unsafe {
         cmd.pre_exec(|| {
-            let core = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+            let core = libc::rlimit {
+                rlim_cur: 0,
+                rlim_max: 0,
+            };
             libc::setrlimit(libc::RLIMIT_CORE, &core);
-            let mut st = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+            let mut st = libc::rlimit {
+                rlim_cur: 0,
+                rlim_max: 0,
+            };
             if libc::getrlimit(libc::RLIMIT_STACK, &mut st) == 0 {
                 let want: libc::rlim_t = 8 << 20;
                 if st.rlim_max == libc::RLIM_INFINITY || st.rlim_max >= want {
@@ -543,9 +629,17 @@ pub fn run_native(prog: &Path, inv: &Invocation) -> Output {
             Ok(())
         });
     }
-    let (st, stdout, stderr) = run_command(cmd, &inv.stdin, timeout_from_env("QVM_TEST_NATIVE_TIMEOUT_SECS", 60))
-        .unwrap_or_else(|e| panic!("native run failed: {e}"));
-    Output { status: Status::from_exit(st), stdout, stderr }
+    let (st, stdout, stderr) = run_command(
+        cmd,
+        &inv.stdin,
+        timeout_from_env("QVM_TEST_NATIVE_TIMEOUT_SECS", 60),
+    )
+    .unwrap_or_else(|e| panic!("native run failed: {e}"));
+    Output {
+        status: Status::from_exit(st),
+        stdout,
+        stderr,
+    }
 }
 
 /// Whether only the native half runs (`QVM_TESTS_NATIVE_ONLY=1`).
@@ -569,7 +663,10 @@ pub fn qvm_bin() -> PathBuf {
         let p = target_dir().join("release").join("qvm");
         if !is_executable(&p) {
             let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-            eprintln!("qvm-tests: {} missing; running cargo build --release -p qvm-cli", p.display());
+            eprintln!(
+                "qvm-tests: {} missing; running cargo build --release -p qvm-cli",
+                p.display()
+            );
             let st = Command::new(cargo)
                 .current_dir(workspace_root())
                 .args(["build", "--release", "-p", "qvm-cli"])
@@ -592,7 +689,10 @@ pub fn qvm_bin() -> PathBuf {
 /// Gas limit passed to every comparison run (`$QVM_TEST_GAS_LIMIT`, default 10^13),
 /// so results do not depend on the CLI's default limit.
 pub fn test_gas_limit() -> u64 {
-    std::env::var("QVM_TEST_GAS_LIMIT").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000_000_000_000)
+    std::env::var("QVM_TEST_GAS_LIMIT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000_000_000_000)
 }
 
 /// The raw result of running the qvm process itself.
@@ -637,9 +737,19 @@ pub fn run_qvm(prog: &Path, inv: &Invocation, flags: &[String]) -> QvmRun {
     }
     cmd.arg(prog).args(&inv.args);
     let command = format!("{cmd:?}");
-    let (st, stdout, stderr) = run_command(cmd, &inv.stdin, timeout_from_env("QVM_TEST_TIMEOUT_SECS", 120))
-        .unwrap_or_else(|e| panic!("qvm run failed: {e}"));
-    QvmRun { code: st.code(), host_signal: st.signal(), stdout, stderr, command }
+    let (st, stdout, stderr) = run_command(
+        cmd,
+        &inv.stdin,
+        timeout_from_env("QVM_TEST_TIMEOUT_SECS", 120),
+    )
+    .unwrap_or_else(|e| panic!("qvm run failed: {e}"));
+    QvmRun {
+        code: st.code(),
+        host_signal: st.signal(),
+        stdout,
+        stderr,
+        command,
+    }
 }
 
 /// Runs a raw qvm command line (for flag and bad-input tests).
@@ -647,9 +757,16 @@ pub fn run_qvm_raw(args: &[OsString], stdin: &[u8]) -> QvmRun {
     let mut cmd = Command::new(qvm_bin());
     cmd.env_clear().args(args);
     let command = format!("{cmd:?}");
-    let (st, stdout, stderr) = run_command(cmd, stdin, timeout_from_env("QVM_TEST_TIMEOUT_SECS", 120))
-        .unwrap_or_else(|e| panic!("qvm run failed: {e}"));
-    QvmRun { code: st.code(), host_signal: st.signal(), stdout, stderr, command }
+    let (st, stdout, stderr) =
+        run_command(cmd, stdin, timeout_from_env("QVM_TEST_TIMEOUT_SECS", 120))
+            .unwrap_or_else(|e| panic!("qvm run failed: {e}"));
+    QvmRun {
+        code: st.code(),
+        host_signal: st.signal(),
+        stdout,
+        stderr,
+        command,
+    }
 }
 
 /// A parsed `qvm run --json` report.
@@ -680,19 +797,41 @@ pub struct JsonReport {
 pub fn parse_json_report(run: &QvmRun) -> JsonReport {
     let text = String::from_utf8(run.stdout.clone())
         .unwrap_or_else(|_| panic!("--json stdout is not UTF-8\n{}", describe_qvm(run)));
-    let value: serde_json::Value = serde_json::from_str(text.trim())
-        .unwrap_or_else(|e| panic!("--json stdout is not one JSON value: {e}\n{}", describe_qvm(run)));
+    let value: serde_json::Value = serde_json::from_str(text.trim()).unwrap_or_else(|e| {
+        panic!(
+            "--json stdout is not one JSON value: {e}\n{}",
+            describe_qvm(run)
+        )
+    });
     let obj = value
         .as_object()
         .unwrap_or_else(|| panic!("--json output is not an object\n{}", describe_qvm(run)));
-    for key in ["outcome", "exit_code", "signal", "gas_used", "gas_limit", "stdout", "stderr", "fault"] {
-        assert!(obj.contains_key(key), "--json report lacks `{key}`\n{}", describe_qvm(run));
+    for key in [
+        "outcome",
+        "exit_code",
+        "signal",
+        "gas_used",
+        "gas_limit",
+        "stdout",
+        "stderr",
+        "fault",
+    ] {
+        assert!(
+            obj.contains_key(key),
+            "--json report lacks `{key}`\n{}",
+            describe_qvm(run)
+        );
     }
     let get_u64 = |k: &str| {
-        obj[k].as_u64().unwrap_or_else(|| panic!("`{k}` is not an unsigned integer\n{}", describe_qvm(run)))
+        obj[k]
+            .as_u64()
+            .unwrap_or_else(|| panic!("`{k}` is not an unsigned integer\n{}", describe_qvm(run)))
     };
     let get_str = |k: &str| {
-        obj[k].as_str().unwrap_or_else(|| panic!("`{k}` is not a string\n{}", describe_qvm(run))).to_string()
+        obj[k]
+            .as_str()
+            .unwrap_or_else(|| panic!("`{k}` is not a string\n{}", describe_qvm(run)))
+            .to_string()
     };
     JsonReport {
         outcome: get_str("outcome"),
@@ -735,7 +874,11 @@ pub fn first_difference(what: &str, expected: &[u8], actual: &[u8]) -> Option<St
     if expected == actual {
         return None;
     }
-    let i = expected.iter().zip(actual).take_while(|(a, b)| a == b).count();
+    let i = expected
+        .iter()
+        .zip(actual)
+        .take_while(|(a, b)| a == b)
+        .count();
     let line = expected[..i].iter().filter(|&&c| c == b'\n').count() + 1;
     let ctx = |b: &[u8]| {
         let lo = i.saturating_sub(200);
@@ -860,12 +1003,24 @@ pub fn native_half(test: &str, prog: &Path, case: &Case) -> Output {
     }
     if case.check_native_determinism {
         let again = run_native(prog, &case.inv);
-        if let Some(d) = first_difference("native stdout (run 1 vs run 2)", &native.stdout, &again.stdout)
-            .or_else(|| first_difference("native stderr (run 1 vs run 2)", &native.stderr, &again.stderr))
-        {
+        if let Some(d) = first_difference(
+            "native stdout (run 1 vs run 2)",
+            &native.stdout,
+            &again.stdout,
+        )
+        .or_else(|| {
+            first_difference(
+                "native stderr (run 1 vs run 2)",
+                &native.stderr,
+                &again.stderr,
+            )
+        }) {
             panic!("{test}: guest is not deterministic natively, so it cannot be compared: {d}");
         }
-        assert_eq!(native.status, again.status, "{test}: native status not deterministic");
+        assert_eq!(
+            native.status, again.status,
+            "{test}: native status not deterministic"
+        );
     }
     native
 }
@@ -874,7 +1029,9 @@ pub fn native_half(test: &str, prog: &Path, case: &Case) -> Output {
 pub fn compare_plain(native: &Output, q: &QvmRun) -> Vec<String> {
     let mut problems = Vec::new();
     if let Some(sig) = q.host_signal {
-        problems.push(format!("the qvm process itself was killed by signal {sig} (a qvm crash)"));
+        problems.push(format!(
+            "the qvm process itself was killed by signal {sig} (a qvm crash)"
+        ));
     }
     if String::from_utf8_lossy(&q.stderr).contains("panicked") {
         problems.push("qvm panicked".into());
@@ -934,17 +1091,30 @@ pub fn compare_json(native: &Output, r: &JsonReport) -> Vec<String> {
         }
     }
     if r.gas_used == 0 || r.gas_used > r.gas_limit {
-        problems.push(format!("gas_used {} not in 1..=gas_limit {}", r.gas_used, r.gas_limit));
+        problems.push(format!(
+            "gas_used {} not in 1..=gas_limit {}",
+            r.gas_used, r.gas_limit
+        ));
     }
-    for (what, native_bytes, json) in [("stdout", &native.stdout, &r.stdout), ("stderr", &native.stderr, &r.stderr)] {
+    for (what, native_bytes, json) in [
+        ("stdout", &native.stdout, &r.stdout),
+        ("stderr", &native.stderr, &r.stderr),
+    ] {
         let expected = String::from_utf8_lossy(native_bytes);
-        problems.extend(first_difference(&format!("json {what}"), expected.as_bytes(), json.as_bytes()));
+        problems.extend(first_difference(
+            &format!("json {what}"),
+            expected.as_bytes(),
+            json.as_bytes(),
+        ));
     }
     problems
 }
 
 fn fail(test: &str, prog: &Path, mode: &str, problems: &[String], detail: &str) -> ! {
-    let mut s = format!("{test}: qvm differs from native ({mode}) for {}:\n", prog.display());
+    let mut s = format!(
+        "{test}: qvm differs from native ({mode}) for {}:\n",
+        prog.display()
+    );
     for p in problems {
         let _ = writeln!(s, "  * {p}");
     }
@@ -974,10 +1144,20 @@ pub fn check_case_json(test: &str, prog: &Path, case: &Case) {
         eprintln!("{test}: native-only mode, qvm half skipped");
         return;
     }
-    let flags = vec!["--json".to_string(), "--gas-limit".to_string(), test_gas_limit().to_string()];
+    let flags = vec![
+        "--json".to_string(),
+        "--gas-limit".to_string(),
+        test_gas_limit().to_string(),
+    ];
     let q = run_qvm(prog, &case.inv, &flags);
     if q.code.is_none() || String::from_utf8_lossy(&q.stderr).contains("panicked") {
-        fail(test, prog, "json", &["qvm crashed or panicked".into()], &describe_qvm(&q));
+        fail(
+            test,
+            prog,
+            "json",
+            &["qvm crashed or panicked".into()],
+            &describe_qvm(&q),
+        );
     }
     let r = parse_json_report(&q);
     let problems = compare_json(&native, &r);
@@ -989,9 +1169,15 @@ pub fn check_case_json(test: &str, prog: &Path, case: &Case) {
 /// Builds `tests/guests/c/<source>.c` with `variant` and checks `case` (`json`: with
 /// `qvm run --json`). `name` labels the test in messages.
 pub fn check_c(name: &str, source: &str, variant: &Variant, case: &Case, json: bool) {
-    let test = format!("{name}[{}{}]", variant.name, if json { ",json" } else { "" });
+    let test = format!(
+        "{name}[{}{}]",
+        variant.name,
+        if json { ",json" } else { "" }
+    );
     let src = guest_source(&format!("c/{source}.c"));
-    let Some(prog) = build_c(&test, &src, variant) else { return };
+    let Some(prog) = build_c(&test, &src, variant) else {
+        return;
+    };
     if json {
         check_case_json(&test, &prog, case);
     } else {
@@ -1023,7 +1209,10 @@ mod tests {
 
     #[test]
     fn fault_line_is_stripped_only_at_the_end() {
-        assert_eq!(strip_qvm_fault_line(b"guest\nqvm: SIGSEGV at 0x0\n"), b"guest\n");
+        assert_eq!(
+            strip_qvm_fault_line(b"guest\nqvm: SIGSEGV at 0x0\n"),
+            b"guest\n"
+        );
         assert_eq!(strip_qvm_fault_line(b"qvm: SIGFPE\n"), b"");
         assert_eq!(strip_qvm_fault_line(b"guest\n"), b"guest\n");
         assert_eq!(strip_qvm_fault_line(b"qvm: x\nguest\n"), b"qvm: x\nguest\n");
@@ -1035,7 +1224,9 @@ mod tests {
         assert!(first_difference("x", b"abc", b"abc").is_none());
         let d = first_difference("x", b"ab\ncd", b"ab\nce").unwrap();
         assert!(d.contains("byte 4 (line 2)"), "{d}");
-        assert!(first_difference("x", b"abc", b"ab").unwrap().contains("byte 2"));
+        assert!(first_difference("x", b"abc", b"ab")
+            .unwrap()
+            .contains("byte 2"));
     }
 
     #[test]

@@ -108,7 +108,15 @@ fn indirect_jump_loop(n: u64) -> Vec<u8> {
 }
 
 fn run_loop(code: &[u8], mem: &mut [u8], config: TranslatorConfig) -> u64 {
-    let init = CpuState { gas: u64::MAX / 4, gpr: { let mut g = [0u64; 16]; g[4] = STACK_TOP; g }, ..CpuState::default() };
+    let init = CpuState {
+        gas: u64::MAX / 4,
+        gpr: {
+            let mut g = [0u64; 16];
+            g[4] = STACK_TOP;
+            g
+        },
+        ..CpuState::default()
+    };
     let (s, end) = run_snippet_with(code, &init, mem, config);
     assert_eq!(end, SnippetEnd::Done, "snippet did not run to its end");
     s.gpr[0]
@@ -122,12 +130,25 @@ fn dispatch(c: &mut Criterion) {
     g.sample_size(20);
     let mut mem = vec![0u8; MEM];
     let chained = TranslatorConfig::default();
-    let unchained = TranslatorConfig { chain: false, ..TranslatorConfig::default() };
-    let unmetered = TranslatorConfig { metering: false, ..TranslatorConfig::default() };
-    let cases: [(&str, Vec<u8>); 3] =
-        [("direct", direct_chain_loop(N)), ("call_ret", call_ret_loop(N)), ("indirect_jmp", indirect_jump_loop(N))];
+    let unchained = TranslatorConfig {
+        chain: false,
+        ..TranslatorConfig::default()
+    };
+    let unmetered = TranslatorConfig {
+        metering: false,
+        ..TranslatorConfig::default()
+    };
+    let cases: [(&str, Vec<u8>); 3] = [
+        ("direct", direct_chain_loop(N)),
+        ("call_ret", call_ret_loop(N)),
+        ("indirect_jmp", indirect_jump_loop(N)),
+    ];
     for (name, code) in &cases {
-        for (cfg_name, cfg) in [("chained", &chained), ("unchained", &unchained), ("unmetered", &unmetered)] {
+        for (cfg_name, cfg) in [
+            ("chained", &chained),
+            ("unchained", &unchained),
+            ("unmetered", &unmetered),
+        ] {
             g.bench_with_input(BenchmarkId::new(*name, cfg_name), code, |b, code| {
                 b.iter(|| black_box(run_loop(code, &mut mem, cfg.clone())));
             });
@@ -148,9 +169,12 @@ fn tiny_elf(code: &[u8]) -> Vec<u8> {
     e[4] = 2; // 64-bit
     e[5] = 1; // little endian
     e[6] = 1; // version
-    let put16 = |e: &mut Vec<u8>, at: usize, v: u16| e[at..at + 2].copy_from_slice(&v.to_le_bytes());
-    let put32 = |e: &mut Vec<u8>, at: usize, v: u32| e[at..at + 4].copy_from_slice(&v.to_le_bytes());
-    let put64 = |e: &mut Vec<u8>, at: usize, v: u64| e[at..at + 8].copy_from_slice(&v.to_le_bytes());
+    let put16 =
+        |e: &mut Vec<u8>, at: usize, v: u16| e[at..at + 2].copy_from_slice(&v.to_le_bytes());
+    let put32 =
+        |e: &mut Vec<u8>, at: usize, v: u32| e[at..at + 4].copy_from_slice(&v.to_le_bytes());
+    let put64 =
+        |e: &mut Vec<u8>, at: usize, v: u64| e[at..at + 8].copy_from_slice(&v.to_le_bytes());
     put16(&mut e, 16, 2); // ET_EXEC
     put16(&mut e, 18, 62); // EM_X86_64
     put32(&mut e, 20, 1);
@@ -161,7 +185,7 @@ fn tiny_elf(code: &[u8]) -> Vec<u8> {
     put16(&mut e, 54, 56); // phentsize
     put16(&mut e, 56, 1); // phnum
     put16(&mut e, 58, 64); // shentsize
-    // Program header.
+                           // Program header.
     let p = 64;
     put32(&mut e, p, 1); // PT_LOAD
     put32(&mut e, p + 4, 5); // R+X
@@ -227,7 +251,11 @@ fn run_elf(elf: &[u8]) -> qvm_runtime::RunResult {
         backend: qvm_runtime::BackendKind::Jit,
     };
     let r = qvm_runtime::run(cfg).expect("run");
-    assert_eq!(r.outcome, qvm_runtime::Outcome::Exited(0), "guest did not exit 0");
+    assert_eq!(
+        r.outcome,
+        qvm_runtime::Outcome::Exited(0),
+        "guest did not exit 0"
+    );
     r
 }
 
@@ -237,7 +265,9 @@ fn syscall(c: &mut Criterion) {
     let mut g = c.benchmark_group("syscall");
     g.throughput(Throughput::Elements(N));
     g.sample_size(20);
-    g.bench_function("getpid_round_trip", |b| b.iter(|| black_box(run_elf(&elf).gas_used)));
+    g.bench_function("getpid_round_trip", |b| {
+        b.iter(|| black_box(run_elf(&elf).gas_used))
+    });
     g.finish();
 }
 
@@ -256,7 +286,12 @@ fn hello_binary(libc: &str) -> Option<Vec<u8>> {
         std::fs::create_dir_all(&dir).ok()?;
         let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("workloads/hello.c");
         let cc = if libc == "musl" { "musl-gcc" } else { "gcc" };
-        let st = std::process::Command::new(cc).args(["-O2", "-static", "-o"]).arg(&out).arg(&src).status().ok()?;
+        let st = std::process::Command::new(cc)
+            .args(["-O2", "-static", "-o"])
+            .arg(&out)
+            .arg(&src)
+            .status()
+            .ok()?;
         if !st.success() {
             return None;
         }
@@ -277,7 +312,9 @@ fn startup(c: &mut Criterion) {
     for (name, elf) in &cases {
         let r = run_elf(elf);
         assert_eq!(r.stdout, b"hello, world\n");
-        g.bench_function(name.as_str(), |b| b.iter(|| black_box(run_elf(elf).gas_used)));
+        g.bench_function(name.as_str(), |b| {
+            b.iter(|| black_box(run_elf(elf).gas_used))
+        });
     }
     g.finish();
 }
@@ -296,7 +333,9 @@ impl CodeSource for Text {
         if addr < self.addr {
             return 0;
         }
-        let Ok(off) = usize::try_from(addr - self.addr) else { return 0 };
+        let Ok(off) = usize::try_from(addr - self.addr) else {
+            return 0;
+        };
         if off >= self.bytes.len() {
             return 0;
         }
@@ -308,8 +347,13 @@ impl CodeSource for Text {
 
 /// The `.text` section of an ELF (or its first executable segment).
 fn text_of(elf: &[u8]) -> Option<Text> {
-    let u16_at = |o: usize| -> Option<usize> { Some(usize::from(u16::from_le_bytes(elf.get(o..o + 2)?.try_into().ok()?))) };
-    let u64_at = |o: usize| -> Option<u64> { Some(u64::from_le_bytes(elf.get(o..o + 8)?.try_into().ok()?)) };
+    let u16_at = |o: usize| -> Option<usize> {
+        Some(usize::from(u16::from_le_bytes(
+            elf.get(o..o + 2)?.try_into().ok()?,
+        )))
+    };
+    let u64_at =
+        |o: usize| -> Option<u64> { Some(u64::from_le_bytes(elf.get(o..o + 8)?.try_into().ok()?)) };
     let shoff = usize::try_from(u64_at(0x28)?).ok()?;
     let shentsize = u16_at(0x3a)?;
     let shnum = u16_at(0x3c)?;
@@ -323,7 +367,10 @@ fn text_of(elf: &[u8]) -> Option<Text> {
             let addr = u64_at(sh(i) + 0x10)?;
             let off = usize::try_from(u64_at(sh(i) + 0x18)?).ok()?;
             let size = usize::try_from(u64_at(sh(i) + 0x20)?).ok()?;
-            return Some(Text { addr, bytes: elf.get(off..off + size)?.to_vec() });
+            return Some(Text {
+                addr,
+                bytes: elf.get(off..off + size)?.to_vec(),
+            });
         }
     }
     None
@@ -357,7 +404,9 @@ fn translate(c: &mut Criterion) {
     for (name, text) in &cases {
         let n = sweep(text, INSNS, &cfg);
         g.throughput(Throughput::Elements(n));
-        g.bench_function(name.as_str(), |b| b.iter(|| black_box(sweep(text, INSNS, &cfg))));
+        g.bench_function(name.as_str(), |b| {
+            b.iter(|| black_box(sweep(text, INSNS, &cfg)))
+        });
     }
     g.finish();
 }

@@ -402,21 +402,24 @@ impl<S: StateStore> Engine<S> {
             job.schedule,
             self.config.limits,
         )));
-        let result = qvm_runtime::run_with_host_calls(RunConfig {
-            elf: job.code.to_vec(),
-            exe_path: "/contract".to_string(),
-            argv: job.argv,
-            env,
-            files: Vec::new(),
-            block: BlockContext {
-                hash: seed.finalize().into(),
-                ..job.block
+        let result = qvm_runtime::run_with_host_calls(
+            RunConfig {
+                elf: job.code.to_vec(),
+                exe_path: "/contract".to_string(),
+                argv: job.argv,
+                env,
+                files: Vec::new(),
+                block: BlockContext {
+                    hash: seed.finalize().into(),
+                    ..job.block
+                },
+                gas_limit: limit - read_gas,
+                strace: false,
+                capture: true,
+                backend: self.config.backend,
             },
-            gas_limit: limit - read_gas,
-            strace: false,
-            capture: true,
-            backend: self.config.backend,
-        }, Some(Box::new(SharedHost(host.clone()))))?;
+            Some(Box::new(SharedHost(host.clone()))),
+        )?;
         let (host_writes, host_events, _host_gas) = match std::rc::Rc::try_unwrap(host) {
             Ok(h) => h.into_inner().finish(),
             Err(_) => (BTreeMap::new(), Vec::new(), 0),
@@ -517,7 +520,12 @@ impl<S: StateStore> Engine<S> {
                 output: decoded.output,
                 events: host_events
                     .into_iter()
-                    .chain(decoded.events.into_iter().map(|data| Event { topic: None, data }))
+                    .chain(
+                        decoded
+                            .events
+                            .into_iter()
+                            .map(|data| Event { topic: None, data }),
+                    )
                     .collect(),
                 writes,
                 gas_used: total,

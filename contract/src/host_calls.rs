@@ -76,7 +76,13 @@ pub use qvm_kernel::HostCalls;
 pub struct SharedHost(pub std::rc::Rc<std::cell::RefCell<ContractHost>>);
 
 impl HostCalls for SharedHost {
-    fn call(&mut self, nr: u64, args: [u64; 6], mem: &mut dyn GuestMemory, gas: &mut u64) -> Option<SyscallOutcome> {
+    fn call(
+        &mut self,
+        nr: u64,
+        args: [u64; 6],
+        mem: &mut dyn GuestMemory,
+        gas: &mut u64,
+    ) -> Option<SyscallOutcome> {
         self.0.borrow_mut().call(nr, args, mem, gas)
     }
 }

@@ -4,7 +4,9 @@ fn main() {
     let elf = std::fs::read(&args[0]).expect("read elf");
     let cfg = qvm_runtime::RunConfig {
         elf,
-        exe_path: std::fs::canonicalize(&args[0]).map(|p| p.display().to_string()).unwrap_or(args[0].clone()),
+        exe_path: std::fs::canonicalize(&args[0])
+            .map(|p| p.display().to_string())
+            .unwrap_or(args[0].clone()),
         argv: args.iter().map(|a| a.as_bytes().to_vec()).collect(),
         env: vec![],
         files: vec![],
@@ -12,13 +14,20 @@ fn main() {
         gas_limit: u64::MAX / 2,
         strace: std::env::var("STRACE").is_ok(),
         capture: false,
-        backend: if std::env::var("KVM").is_ok() { qvm_runtime::BackendKind::Kvm } else { qvm_runtime::BackendKind::Jit },
+        backend: if std::env::var("KVM").is_ok() {
+            qvm_runtime::BackendKind::Kvm
+        } else {
+            qvm_runtime::BackendKind::Jit
+        },
     };
     match qvm_runtime::run(cfg) {
         Ok(r) => {
             eprintln!("outcome {:?} gas {}", r.outcome, r.gas_used);
             if let Some(f) = r.fault {
-                eprintln!("fault sig {} rip {:#x} addr {:#x} insn {}", f.signal, f.rip, f.addr, f.insn);
+                eprintln!(
+                    "fault sig {} rip {:#x} addr {:#x} insn {}",
+                    f.signal, f.rip, f.addr, f.insn
+                );
             }
         }
         Err(e) => eprintln!("error: {e}"),

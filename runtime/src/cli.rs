@@ -280,7 +280,11 @@ impl RunArgs {
             gas_limit: self.gas_limit,
             strace: self.strace,
             capture: self.json,
-            backend: if self.crosscheck { BackendKind::Crosscheck } else { self.backend },
+            backend: if self.crosscheck {
+                BackendKind::Crosscheck
+            } else {
+                self.backend
+            },
         })
     }
 }
@@ -345,7 +349,11 @@ fn diff_command(args: &DiffArgs) -> ExitCode {
     let factory = || make().expect("configuration checked above");
     if args.lockstep {
         let block_insns = usize::try_from(args.block_insns.clamp(1, 4096)).unwrap_or(64);
-        let opts = crate::lockstep::LockstepOptions { max_block_insns: block_insns, stdin: stdin.clone(), ..Default::default() };
+        let opts = crate::lockstep::LockstepOptions {
+            max_block_insns: block_insns,
+            stdin: stdin.clone(),
+            ..Default::default()
+        };
         match crate::lockstep::lockstep(factory, &opts) {
             Ok(rep) if rep.same() => {
                 let _ = writeln!(std::io::stdout().lock(), "{rep}");
@@ -355,10 +363,16 @@ fn diff_command(args: &DiffArgs) -> ExitCode {
                 let _ = writeln!(std::io::stdout().lock(), "{rep}");
                 if rep.divergence.is_some() && block_insns > 1 {
                     // Narrow it down to one instruction.
-                    let one = crate::lockstep::LockstepOptions { max_block_insns: 1, ..opts };
+                    let one = crate::lockstep::LockstepOptions {
+                        max_block_insns: 1,
+                        ..opts
+                    };
                     if let Ok(r1) = crate::lockstep::lockstep(factory, &one) {
                         if r1.divergence.is_some() {
-                            let _ = writeln!(std::io::stdout().lock(), "\nwith one instruction per block:\n{r1}");
+                            let _ = writeln!(
+                                std::io::stdout().lock(),
+                                "\nwith one instruction per block:\n{r1}"
+                            );
                         }
                     }
                 }
@@ -380,7 +394,11 @@ fn diff_command(args: &DiffArgs) -> ExitCode {
 /// `qvm fuzz`.
 fn fuzz_command(args: &FuzzArgs) -> ExitCode {
     let seed = args.seed.unwrap_or_else(|| {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| u64::try_from(d.as_nanos() & u128::from(u64::MAX)).unwrap_or(1))
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(1, |d| {
+                u64::try_from(d.as_nanos() & u128::from(u64::MAX)).unwrap_or(1)
+            })
     });
     let cases = match (args.cases, args.seconds) {
         (Some(c), _) => c,
@@ -407,7 +425,10 @@ fn run_command(args: &RunArgs) -> ExitCode {
         Err(e) => return fail(&e, args.json),
     };
     let opts = crate::run::RunOptions {
-        translator: args.no_metering.then(|| qvm_translator::TranslatorConfig { metering: false, ..Default::default() }),
+        translator: args.no_metering.then(|| qvm_translator::TranslatorConfig {
+            metering: false,
+            ..Default::default()
+        }),
         ..Default::default()
     };
     match crate::run::run_with(config, &opts).map(|(r, _)| r) {
@@ -446,7 +467,11 @@ impl Cli {
                 let mut cmd = <Cli as clap::CommandFactory>::command();
                 cmd.build();
                 let kind = clap::error::ErrorKind::UnknownArgument;
-                let sub = if matches!(cli.command, Command::Diff(_)) { "diff" } else { "run" };
+                let sub = if matches!(cli.command, Command::Diff(_)) {
+                    "diff"
+                } else {
+                    "run"
+                };
                 return Err(match cmd.find_subcommand_mut(sub) {
                     Some(run) => run.error(kind, msg),
                     None => cmd.error(kind, msg),
@@ -470,7 +495,12 @@ pub fn main_with(contract: Option<ContractHandler>) -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind;
-            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) {
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
                 let _ = e.print();
                 return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(ERROR_STATUS));
             }
@@ -662,7 +692,16 @@ mod tests {
 
     #[test]
     fn diff_and_fuzz_arguments() {
-        let cli = Cli::parse_args(["qvm", "diff", "--lockstep", "--gas-limit", "5", "prog", "-x"]).unwrap();
+        let cli = Cli::parse_args([
+            "qvm",
+            "diff",
+            "--lockstep",
+            "--gas-limit",
+            "5",
+            "prog",
+            "-x",
+        ])
+        .unwrap();
         match cli.command {
             Command::Diff(d) => {
                 assert!(d.lockstep);

@@ -19,8 +19,8 @@
 //! [`crate::lockstep`].
 
 use crate::run::{
-    run_with, BackendKind, MappingHash, Outcome, RunConfig, RunError, RunOptions, RunRecord, RunResult, SyscallRecord,
-    SyscallResult,
+    run_with, BackendKind, MappingHash, Outcome, RunConfig, RunError, RunOptions, RunRecord,
+    RunResult, SyscallRecord, SyscallResult,
 };
 use std::fmt;
 
@@ -141,7 +141,11 @@ fn compare_stream(stream: &'static str, jit: &[u8], kvm: &[u8]) -> Option<Differ
     if jit == kvm {
         return None;
     }
-    let offset = jit.iter().zip(kvm).position(|(a, b)| a != b).unwrap_or(jit.len().min(kvm.len()));
+    let offset = jit
+        .iter()
+        .zip(kvm)
+        .position(|(a, b)| a != b)
+        .unwrap_or(jit.len().min(kvm.len()));
     Some(Difference::Output {
         stream,
         offset,
@@ -151,28 +155,44 @@ fn compare_stream(stream: &'static str, jit: &[u8], kvm: &[u8]) -> Option<Differ
     })
 }
 
-fn compare_syscalls(jit: &[SyscallRecord], kvm: &[SyscallRecord], prefix_only: bool) -> Option<Difference> {
+fn compare_syscalls(
+    jit: &[SyscallRecord],
+    kvm: &[SyscallRecord],
+    prefix_only: bool,
+) -> Option<Difference> {
     let n = jit.len().max(kvm.len());
-    let n = if prefix_only { jit.len().min(kvm.len()) } else { n };
-    (0..n).find(|&i| jit.get(i) != kvm.get(i)).map(|index| Difference::Syscall {
-        index,
-        jit: jit.get(index).copied(),
-        kvm: kvm.get(index).copied(),
-    })
+    let n = if prefix_only {
+        jit.len().min(kvm.len())
+    } else {
+        n
+    };
+    (0..n)
+        .find(|&i| jit.get(i) != kvm.get(i))
+        .map(|index| Difference::Syscall {
+            index,
+            jit: jit.get(index).copied(),
+            kvm: kvm.get(index).copied(),
+        })
 }
 
 fn compare_memory(jit: &[MappingHash], kvm: &[MappingHash]) -> Option<Difference> {
     let n = jit.len().max(kvm.len());
     (0..n)
         .find(|&i| jit.get(i) != kvm.get(i))
-        .map(|i| Difference::Memory { jit: jit.get(i).cloned(), kvm: kvm.get(i).cloned() })
+        .map(|i| Difference::Memory {
+            jit: jit.get(i).cloned(),
+            kvm: kvm.get(i).cloned(),
+        })
 }
 
 /// Compares two summaries (jit first); the first difference in the order outcome,
 /// fault location, stdout, stderr, syscall trace, memory.
 pub fn compare(jit: &RunSummary, kvm: &RunSummary) -> Option<Difference> {
     if jit.outcome != kvm.outcome {
-        return Some(Difference::Outcome { jit: jit.outcome.clone(), kvm: kvm.outcome.clone() });
+        return Some(Difference::Outcome {
+            jit: jit.outcome.clone(),
+            kvm: kvm.outcome.clone(),
+        });
     }
     if let (Some(j), Some(k)) = (jit.fault, kvm.fault) {
         if j != k {
@@ -183,7 +203,13 @@ pub fn compare(jit: &RunSummary, kvm: &RunSummary) -> Option<Difference> {
     compare_stream("stdout", &jit.stdout, &kvm.stdout)
         .or_else(|| compare_stream("stderr", &jit.stderr, &kvm.stderr))
         .or_else(|| compare_syscalls(&jit.syscalls, &kvm.syscalls, cut_off))
-        .or_else(|| if cut_off { None } else { compare_memory(&jit.memory, &kvm.memory) })
+        .or_else(|| {
+            if cut_off {
+                None
+            } else {
+                compare_memory(&jit.memory, &kvm.memory)
+            }
+        })
 }
 
 /// Runs the configuration made by `config_factory` on both backends (its `backend` and
@@ -193,8 +219,16 @@ pub fn diff(config_factory: impl Fn() -> RunConfig) -> Result<DiffReport, RunErr
 }
 
 /// [`diff`] with both runs reading `stdin`.
-pub fn diff_with(config_factory: impl Fn() -> RunConfig, stdin: &[u8]) -> Result<DiffReport, RunError> {
-    let opts = RunOptions { stdin: Some(stdin.to_vec()), record_syscalls: true, hash_memory: true, ..Default::default() };
+pub fn diff_with(
+    config_factory: impl Fn() -> RunConfig,
+    stdin: &[u8],
+) -> Result<DiffReport, RunError> {
+    let opts = RunOptions {
+        stdin: Some(stdin.to_vec()),
+        record_syscalls: true,
+        hash_memory: true,
+        ..Default::default()
+    };
     let mut cj = config_factory();
     cj.backend = BackendKind::Jit;
     cj.capture = true;
@@ -206,7 +240,11 @@ pub fn diff_with(config_factory: impl Fn() -> RunConfig, stdin: &[u8]) -> Result
     let (r, rec) = run_with(ck, &opts)?;
     let kvm = RunSummary::new(r, rec);
     let difference = compare(&jit, &kvm);
-    Ok(DiffReport { jit, kvm, difference })
+    Ok(DiffReport {
+        jit,
+        kvm,
+        difference,
+    })
 }
 
 /// A syscall record as text: `nr(a0, …, a5) = result`.
@@ -219,12 +257,18 @@ pub fn show_syscall(s: &SyscallRecord) -> String {
         SyscallResult::Fault(sig, addr) => format!("signal {sig} (addr {addr:#x})"),
     };
     let a = s.args;
-    format!("syscall {}({:#x}, {:#x}, {:#x}, {:#x}, {:#x}, {:#x}) = {result}", s.nr, a[0], a[1], a[2], a[3], a[4], a[5])
+    format!(
+        "syscall {}({:#x}, {:#x}, {:#x}, {:#x}, {:#x}, {:#x}) = {result}",
+        s.nr, a[0], a[1], a[2], a[3], a[4], a[5]
+    )
 }
 
 fn show_mapping(m: &Option<MappingHash>) -> String {
     match m {
-        Some(m) => format!("{:#x}..{:#x} {} hash {:016x}", m.start, m.end, m.name, m.hash),
+        Some(m) => format!(
+            "{:#x}..{:#x} {} hash {:016x}",
+            m.start, m.end, m.name, m.hash
+        ),
         None => "(no mapping)".into(),
     }
 }
@@ -290,7 +334,15 @@ mod tests {
     use super::*;
 
     fn summary(outcome: Outcome, out: &[u8]) -> RunSummary {
-        RunSummary { outcome, fault: None, stdout: out.to_vec(), stderr: vec![], gas_used: 0, syscalls: vec![], memory: vec![] }
+        RunSummary {
+            outcome,
+            fault: None,
+            stdout: out.to_vec(),
+            stderr: vec![],
+            gas_used: 0,
+            syscalls: vec![],
+            memory: vec![],
+        }
     }
 
     #[test]
@@ -301,12 +353,20 @@ mod tests {
         assert!(matches!(compare(&a, &b), Some(Difference::Outcome { .. })));
         let c = summary(Outcome::Exited(0), b"hello there");
         match compare(&a, &c) {
-            Some(Difference::Output { stream: "stdout", offset: 6, .. }) => {}
+            Some(Difference::Output {
+                stream: "stdout",
+                offset: 6,
+                ..
+            }) => {}
             other => panic!("{other:?}"),
         }
         let d = summary(Outcome::Exited(0), b"hello");
         match compare(&a, &d) {
-            Some(Difference::Output { offset: 5, lengths: (11, 5), .. }) => {}
+            Some(Difference::Output {
+                offset: 5,
+                lengths: (11, 5),
+                ..
+            }) => {}
             other => panic!("{other:?}"),
         }
         let mut e = summary(Outcome::Signaled(11), b"");
@@ -316,7 +376,11 @@ mod tests {
         assert!(matches!(compare(&e, &f), Some(Difference::Fault { .. })));
         assert!(compare(&e, &f).is_some_and(|d| d.to_string().contains("fault differs")));
 
-        let sc = |nr, r| SyscallRecord { nr, args: [1, 2, 3, 4, 5, 6], result: SyscallResult::Return(r) };
+        let sc = |nr, r| SyscallRecord {
+            nr,
+            args: [1, 2, 3, 4, 5, 6],
+            result: SyscallResult::Return(r),
+        };
         let mut g = summary(Outcome::Exited(0), b"");
         g.syscalls = vec![sc(1, 5), sc(60, 0)];
         let mut h = g.clone();
@@ -327,11 +391,23 @@ mod tests {
             other => panic!("{other:?}"),
         }
         h.syscalls = vec![sc(1, 5)];
-        assert!(matches!(compare(&g, &h), Some(Difference::Syscall { index: 1, kvm: None, .. })));
+        assert!(matches!(
+            compare(&g, &h),
+            Some(Difference::Syscall {
+                index: 1,
+                kvm: None,
+                ..
+            })
+        ));
         // Out of gas: only the common prefix counts, and memory does not.
         g.outcome = Outcome::OutOfGas;
         h.outcome = Outcome::OutOfGas;
-        h.memory = vec![MappingHash { start: 0, end: 4096, name: "x".into(), hash: 1 }];
+        h.memory = vec![MappingHash {
+            start: 0,
+            end: 4096,
+            name: "x".into(),
+            hash: 1,
+        }];
         assert_eq!(compare(&g, &h), None);
         g.outcome = Outcome::Exited(0);
         h.outcome = Outcome::Exited(0);

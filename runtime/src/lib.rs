@@ -19,4 +19,6 @@ pub mod report;
 pub mod run;
 
 pub use memory::AddressSpace;
-pub use run::{run, run_with_host_calls, BackendKind, FaultInfo, Outcome, RunConfig, RunError, RunResult};
+pub use run::{
+    run, run_with_host_calls, BackendKind, FaultInfo, Outcome, RunConfig, RunError, RunResult,
+};

@@ -39,7 +39,9 @@
 use crate::backend::kvm::{KvmBackend, StepOutcome};
 use crate::backend::{Backend, Stop};
 use crate::memory::AddressSpace;
-use crate::run::{disassemble, Outcome, RunConfig, RunError, RunOptions, RunRecord, RunResult, Session};
+use crate::run::{
+    disassemble, Outcome, RunConfig, RunError, RunOptions, RunRecord, RunResult, Session,
+};
 use iced_x86::{Decoder, DecoderOptions, Instruction, RflagsBits};
 use qvm_kernel::{GuestMemory, Kernel};
 use qvm_translator::state::signal;
@@ -60,7 +62,11 @@ pub struct LockstepOptions {
 
 impl Default for LockstepOptions {
     fn default() -> Self {
-        LockstepOptions { max_block_insns: 64, stdin: Vec::new(), max_steps_per_block: 50_000_000 }
+        LockstepOptions {
+            max_block_insns: 64,
+            stdin: Vec::new(),
+            max_steps_per_block: 50_000_000,
+        }
     }
 }
 
@@ -113,7 +119,9 @@ pub struct LockstepReport {
 impl LockstepReport {
     /// Whether the backends agreed at every block boundary and on the outcome and gas.
     pub fn same(&self) -> bool {
-        self.divergence.is_none() && self.jit_outcome == self.kvm_outcome && self.jit_gas == self.kvm_gas
+        self.divergence.is_none()
+            && self.jit_outcome == self.kvm_outcome
+            && self.jit_gas == self.kvm_gas
     }
 
     /// Oracle steps per second.
@@ -137,7 +145,9 @@ impl CodeSource for Code<'_> {
                 break;
             }
             let page_end = (a | 0xfff) + 1;
-            let take = usize::try_from(page_end - a).unwrap_or(usize::MAX).min(buf.len() - n);
+            let take = usize::try_from(page_end - a)
+                .unwrap_or(usize::MAX)
+                .min(buf.len() - n);
             if self.space.read(a, &mut buf[n..n + take]).is_err() {
                 break;
             }
@@ -155,7 +165,11 @@ struct BlockJit {
 /// What one jit block did.
 enum JitStep {
     /// The block ran to its end; `start..end` is its guest range.
-    Block { start: u64, end: u64, stop: Option<Stop> },
+    Block {
+        start: u64,
+        end: u64,
+        stop: Option<Stop>,
+    },
     /// Out of gas before (or inside) the block.
     OutOfGas,
 }
@@ -165,7 +179,12 @@ enum JitStep {
 struct NoBackend<'a>(&'a mut BlockJit);
 
 impl Backend for NoBackend<'_> {
-    fn run(&mut self, _: &mut CpuState, _: &mut AddressSpace, _: &Kernel) -> Result<Stop, RunError> {
+    fn run(
+        &mut self,
+        _: &mut CpuState,
+        _: &mut AddressSpace,
+        _: &Kernel,
+    ) -> Result<Stop, RunError> {
         Err(RunError::Backend("lockstep: not a runnable backend".into()))
     }
     fn after_syscall(&mut self, _: &Kernel, _: &AddressSpace, invalidated: &[(u64, u64)]) {
@@ -181,11 +200,24 @@ impl Backend for NoBackend<'_> {
 impl BlockJit {
     fn new(mem_size: u64, max_block_insns: usize) -> Result<BlockJit, RunError> {
         exec::install_signal_handlers();
-        let cfg = TranslatorConfig { mem_size, max_block_insns, chain: false, regions: false, ..TranslatorConfig::default() };
-        Ok(BlockJit { t: Translator::new(cfg)? })
+        let cfg = TranslatorConfig {
+            mem_size,
+            max_block_insns,
+            chain: false,
+            regions: false,
+            ..TranslatorConfig::default()
+        };
+        Ok(BlockJit {
+            t: Translator::new(cfg)?,
+        })
     }
 
-    fn step(&mut self, cpu: &mut CpuState, space: &mut AddressSpace, kernel: &Kernel) -> Result<JitStep, RunError> {
+    fn step(
+        &mut self,
+        cpu: &mut CpuState,
+        space: &mut AddressSpace,
+        kernel: &Kernel,
+    ) -> Result<JitStep, RunError> {
         cpu.mem_base = space.base() as u64;
         cpu.mem_size = space.size();
         let block = self.t.block(&Code { space, kernel }, cpu.rip)?;
@@ -195,16 +227,27 @@ impl BlockJit {
         let r = unsafe { exec::enter(cpu, block.entry) };
         let (start, end) = (block.start, block.end);
         Ok(match r {
-            x if x == ExitReason::Continue as u64 => JitStep::Block { start, end, stop: None },
-            x if x == ExitReason::Syscall as u64 => JitStep::Block { start, end, stop: Some(Stop::Syscall) },
+            x if x == ExitReason::Continue as u64 => JitStep::Block {
+                start,
+                end,
+                stop: None,
+            },
+            x if x == ExitReason::Syscall as u64 => JitStep::Block {
+                start,
+                end,
+                stop: Some(Stop::Syscall),
+            },
             x if x == ExitReason::OutOfGas as u64 => JitStep::OutOfGas,
             x if x == ExitReason::Hot as u64 => {
-                return Err(RunError::Backend("lockstep: unexpected hot-loop exit (regions are off)".into()))
+                return Err(RunError::Backend(
+                    "lockstep: unexpected hot-loop exit (regions are off)".into(),
+                ))
             }
             _ => {
                 if let Some(hf) = exec::take_host_fault() {
                     let base = cpu.mem_base;
-                    let in_space = hf.addr >= base && hf.addr - base < cpu.mem_size + crate::memory::GUARD;
+                    let in_space =
+                        hf.addr >= base && hf.addr - base < cpu.mem_size + crate::memory::GUARD;
                     cpu.fault_addr = if in_space { hf.addr - base } else { hf.addr };
                     cpu.fault_rip = self.t.guest_rip_of(hf.pc).unwrap_or(cpu.rip);
                     cpu.fault_signal = match hf.signal {
@@ -214,7 +257,11 @@ impl BlockJit {
                         _ => signal::SIGSEGV,
                     };
                 }
-                JitStep::Block { start, end, stop: Some(Stop::Fault) }
+                JitStep::Block {
+                    start,
+                    end,
+                    stop: Some(Stop::Fault),
+                }
             }
         })
     }
@@ -231,7 +278,10 @@ fn iced_to_rflags(b: u32) -> u64 {
         (RflagsBits::OF, 1 << 11),
         (RflagsBits::DF, 1 << 10),
     ];
-    map.iter().filter(|(i, _)| b & i != 0).map(|(_, r)| r).fold(0, |a, r| a | r)
+    map.iter()
+        .filter(|(i, _)| b & i != 0)
+        .map(|(_, r)| r)
+        .fold(0, |a, r| a | r)
 }
 
 /// Decodes the instruction at `rip` (None if unreadable or invalid).
@@ -273,8 +323,10 @@ fn flag_bits(cpu: &CpuState) -> u64 {
     cpu.rflags() & 0xcd5
 }
 
-const GPR_NAMES: [&str; 16] =
-    ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"];
+const GPR_NAMES: [&str; 16] = [
+    "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13",
+    "r14", "r15",
+];
 
 /// Differences between two states, with undefined flags (`mask`, RFLAGS bits) ignored.
 #[allow(clippy::needless_range_loop)]
@@ -285,12 +337,17 @@ pub fn compare_states(jit: &CpuState, kvm: &CpuState, mask: u64) -> Vec<String> 
     }
     for i in 0..16 {
         if jit.gpr[i] != kvm.gpr[i] {
-            d.push(format!("{}: jit {:#x}, kvm {:#x}", GPR_NAMES[i], jit.gpr[i], kvm.gpr[i]));
+            d.push(format!(
+                "{}: jit {:#x}, kvm {:#x}",
+                GPR_NAMES[i], jit.gpr[i], kvm.gpr[i]
+            ));
         }
     }
     let (fj, fk) = (flag_bits(jit) & !mask, flag_bits(kvm) & !mask);
     if fj != fk {
-        d.push(format!("rflags: jit {fj:#x}, kvm {fk:#x} (undefined {mask:#x} masked)"));
+        d.push(format!(
+            "rflags: jit {fj:#x}, kvm {fk:#x} (undefined {mask:#x} masked)"
+        ));
     }
     if jit.gas != kvm.gas {
         d.push(format!("gas left: jit {}, kvm {}", jit.gas, kvm.gas));
@@ -307,7 +364,10 @@ pub fn compare_states(jit: &CpuState, kvm: &CpuState, mask: u64) -> Vec<String> 
         d.push(format!("mxcsr: jit {:#x}, kvm {:#x}", jit.mxcsr, kvm.mxcsr));
     }
     if jit.fs_base != kvm.fs_base {
-        d.push(format!("fs_base: jit {:#x}, kvm {:#x}", jit.fs_base, kvm.fs_base));
+        d.push(format!(
+            "fs_base: jit {:#x}, kvm {:#x}",
+            jit.fs_base, kvm.fs_base
+        ));
     }
     let (xj, xk) = (&jit.x87, &kvm.x87);
     if (xj.fcw, xj.fsw, xj.top, xj.tags) != (xk.fcw, xk.fsw, xk.top, xk.tags) {
@@ -321,7 +381,13 @@ pub fn compare_states(jit: &CpuState, kvm: &CpuState, mask: u64) -> Vec<String> 
         let valid = xj.tags & (1 << i) != 0;
         let (rj, rk) = (xj.regs[i], xk.regs[i]);
         if valid && (rj[0], rj[1] & 0xffff) != (rk[0], rk[1] & 0xffff) {
-            d.push(format!("x87 R{i}: jit {:04x}:{:016x}, kvm {:04x}:{:016x}", rj[1] & 0xffff, rj[0], rk[1] & 0xffff, rk[0]));
+            d.push(format!(
+                "x87 R{i}: jit {:04x}:{:016x}, kvm {:04x}:{:016x}",
+                rj[1] & 0xffff,
+                rj[0],
+                rk[1] & 0xffff,
+                rk[0]
+            ));
         }
     }
     d
@@ -331,7 +397,13 @@ pub fn compare_states(jit: &CpuState, kvm: &CpuState, mask: u64) -> Vec<String> 
 #[allow(clippy::needless_range_loop)]
 pub fn show_state(cpu: &CpuState) -> String {
     let mut s = String::new();
-    let _ = write!(s, "rip {:#x} rflags {:#x} gas {}", cpu.rip, cpu.rflags(), cpu.gas);
+    let _ = write!(
+        s,
+        "rip {:#x} rflags {:#x} gas {}",
+        cpu.rip,
+        cpu.rflags(),
+        cpu.gas
+    );
     for i in 0..16 {
         if i % 4 == 0 {
             s.push('\n');
@@ -343,14 +415,24 @@ pub fn show_state(cpu: &CpuState) -> String {
             let _ = write!(s, "\n  xmm{i} {:016x}{:016x}", cpu.xmm[i][1], cpu.xmm[i][0]);
         }
     }
-    let _ = write!(s, "\n  mxcsr {:#x} fcw {:#x} fsw {:#x} top {} tags {:#x}", cpu.mxcsr, cpu.x87.fcw, cpu.x87.fsw, cpu.x87.top, cpu.x87.tags);
+    let _ = write!(
+        s,
+        "\n  mxcsr {:#x} fcw {:#x} fsw {:#x} top {} tags {:#x}",
+        cpu.mxcsr, cpu.x87.fcw, cpu.x87.fsw, cpu.x87.top, cpu.x87.tags
+    );
     s
 }
 
 /// Runs the configuration on both backends in lockstep (see the module documentation).
-pub fn lockstep(config_factory: impl Fn() -> RunConfig, opts: &LockstepOptions) -> Result<LockstepReport, RunError> {
+pub fn lockstep(
+    config_factory: impl Fn() -> RunConfig,
+    opts: &LockstepOptions,
+) -> Result<LockstepReport, RunError> {
     let t0 = Instant::now();
-    let ropts = RunOptions { stdin: Some(opts.stdin.clone()), ..RunOptions::default() };
+    let ropts = RunOptions {
+        stdin: Some(opts.stdin.clone()),
+        ..RunOptions::default()
+    };
     let mut cj = config_factory();
     cj.capture = true;
     let mut ck = config_factory();
@@ -397,7 +479,9 @@ pub fn lockstep(config_factory: impl Fn() -> RunConfig, opts: &LockstepOptions) 
         if stop != Some(Stop::Fault) {
             rep.jit_insn_gas += gas_before - js.cpu.gas;
         }
-        let n = *counts.entry((start, end)).or_insert_with(|| block_count(&js.space, start, end));
+        let n = *counts
+            .entry((start, end))
+            .or_insert_with(|| block_count(&js.space, start, end));
         // The kvm side: step through the same instructions.
         let mut steps = 0u64;
         let mut last_rep: Option<u64> = None;
@@ -407,7 +491,12 @@ pub fn lockstep(config_factory: impl Fn() -> RunConfig, opts: &LockstepOptions) 
             let pre = ks.cpu.rip;
             let insn = decode_at(&ks.space, pre);
             if let Some(i) = &insn {
-                let reads = iced_to_rflags(i.rflags_read()) | if i.mnemonic() == iced_x86::Mnemonic::Syscall { 0xcd5 } else { 0 };
+                let reads = iced_to_rflags(i.rflags_read())
+                    | if i.mnemonic() == iced_x86::Mnemonic::Syscall {
+                        0xcd5
+                    } else {
+                        0
+                    };
                 if reads & pending != 0 {
                     flag_read = Some(format!(
                         "flags {:#x} differed after the block ending at {pending_since:#x} and are read by {pre:#x}: {}",
@@ -418,7 +507,9 @@ pub fn lockstep(config_factory: impl Fn() -> RunConfig, opts: &LockstepOptions) 
                 }
                 pending &= !iced_to_rflags(i.rflags_modified());
             }
-            let is_rep = insn.is_some_and(|i| (i.has_rep_prefix() || i.has_repne_prefix()) && i.is_string_instruction());
+            let is_rep = insn.is_some_and(|i| {
+                (i.has_rep_prefix() || i.has_repne_prefix()) && i.is_string_instruction()
+            });
             let count_before = ks.cpu.gpr[1];
             let out = kvm.step(&mut ks.cpu, &mut ks.space, &ks.kernel)?;
             steps += 1;
@@ -430,7 +521,12 @@ pub fn lockstep(config_factory: impl Fn() -> RunConfig, opts: &LockstepOptions) 
                 }
                 if is_rep {
                     let a32 = (0..i.op_count()).any(|k| {
-                        matches!(i.op_kind(k), iced_x86::OpKind::MemorySegESI | iced_x86::OpKind::MemoryESEDI | iced_x86::OpKind::MemorySegEDI)
+                        matches!(
+                            i.op_kind(k),
+                            iced_x86::OpKind::MemorySegESI
+                                | iced_x86::OpKind::MemoryESEDI
+                                | iced_x86::OpKind::MemorySegEDI
+                        )
                     });
                     let width_mask = if a32 { 0xffff_ffff } else { u64::MAX };
                     if count_before & width_mask != 0 && out != StepOutcome::Stop(Stop::Fault) {
@@ -483,20 +579,36 @@ pub fn lockstep(config_factory: impl Fn() -> RunConfig, opts: &LockstepOptions) 
                 None => "continued".to_string(),
                 Some(s) => format!("{s:?}"),
             };
-            let mut what = vec![format!("the block ended differently: jit {}, kvm {}", show(stop), show(kvm_stop))];
+            let mut what = vec![format!(
+                "the block ended differently: jit {}, kvm {}",
+                show(stop),
+                show(kvm_stop)
+            )];
             if stop == Some(Stop::Fault) {
-                what.push(format!("jit fault: signal {} addr {:#x} rip {:#x}", js.cpu.fault_signal, js.cpu.fault_addr, js.cpu.fault_rip));
+                what.push(format!(
+                    "jit fault: signal {} addr {:#x} rip {:#x}",
+                    js.cpu.fault_signal, js.cpu.fault_addr, js.cpu.fault_rip
+                ));
             }
             if kvm_stop == Some(Stop::Fault) {
-                what.push(format!("kvm fault: signal {} addr {:#x} rip {:#x}", ks.cpu.fault_signal, ks.cpu.fault_addr, ks.cpu.fault_rip));
+                what.push(format!(
+                    "kvm fault: signal {} addr {:#x} rip {:#x}",
+                    ks.cpu.fault_signal, ks.cpu.fault_addr, ks.cpu.fault_rip
+                ));
             }
             rep.divergence = Some(diverge(what, &js, &ks));
             break (Outcome::Signaled(0), None);
         }
         if stop == Some(Stop::Fault) {
-            let (j, k) = ((js.cpu.fault_signal, js.cpu.fault_addr, js.cpu.fault_rip), (ks.cpu.fault_signal, ks.cpu.fault_addr, ks.cpu.fault_rip));
+            let (j, k) = (
+                (js.cpu.fault_signal, js.cpu.fault_addr, js.cpu.fault_rip),
+                (ks.cpu.fault_signal, ks.cpu.fault_addr, ks.cpu.fault_rip),
+            );
             if j != k {
-                let what = vec![format!("fault: jit signal {} addr {:#x} rip {:#x}, kvm signal {} addr {:#x} rip {:#x}", j.0, j.1, j.2, k.0, k.1, k.2)];
+                let what = vec![format!(
+                    "fault: jit signal {} addr {:#x} rip {:#x}, kvm signal {} addr {:#x} rip {:#x}",
+                    j.0, j.1, j.2, k.0, k.1, k.2
+                )];
                 rep.divergence = Some(diverge(what, &js, &ks));
                 break (Outcome::Signaled(j.0), None);
             }
@@ -545,13 +657,25 @@ pub fn lockstep(config_factory: impl Fn() -> RunConfig, opts: &LockstepOptions) 
     let (jo, ko) = outcome;
     if rep.divergence.is_none() && matches!(jo, Outcome::Exited(_)) {
         // Memory is not compared at block boundaries: once, at the end.
-        let (mj, mk) = (crate::run::hash_mappings(&js.kernel, &js.space), crate::run::hash_mappings(&ks.kernel, &ks.space));
+        let (mj, mk) = (
+            crate::run::hash_mappings(&js.kernel, &js.space),
+            crate::run::hash_mappings(&ks.kernel, &ks.space),
+        );
         if let Some(i) = (0..mj.len().max(mk.len())).find(|&i| mj.get(i) != mk.get(i)) {
             let show = |m: Option<&crate::run::MappingHash>| {
-                m.map_or("(none)".to_string(), |m| format!("{:#x}..{:#x} {} hash {:016x}", m.start, m.end, m.name, m.hash))
+                m.map_or("(none)".to_string(), |m| {
+                    format!(
+                        "{:#x}..{:#x} {} hash {:016x}",
+                        m.start, m.end, m.name, m.hash
+                    )
+                })
             };
             rep.divergence = Some(Divergence {
-                what: vec![format!("final memory differs: jit {}, kvm {}", show(mj.get(i)), show(mk.get(i)))],
+                what: vec![format!(
+                    "final memory differs: jit {}, kvm {}",
+                    show(mj.get(i)),
+                    show(mk.get(i))
+                )],
                 block_start: js.cpu.rip,
                 block: Vec::new(),
                 jit: js.cpu.clone(),
@@ -587,14 +711,26 @@ impl fmt::Debug for Divergence {
 impl fmt::Display for Divergence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.block.is_empty() {
-            writeln!(f, "lockstep divergence at the end of the run (rip {:#x}):", self.block_start)?;
+            writeln!(
+                f,
+                "lockstep divergence at the end of the run (rip {:#x}):",
+                self.block_start
+            )?;
         } else {
-            writeln!(f, "lockstep divergence after the block at {:#x}:", self.block_start)?;
+            writeln!(
+                f,
+                "lockstep divergence after the block at {:#x}:",
+                self.block_start
+            )?;
         }
         for (a, s) in &self.block {
             writeln!(f, "  {a:#x}: {s}")?;
         }
-        writeln!(f, "differences (undefined flags {:#x} masked):", self.masked_flags)?;
+        writeln!(
+            f,
+            "differences (undefined flags {:#x} masked):",
+            self.masked_flags
+        )?;
         for w in &self.what {
             writeln!(f, "  * {w}")?;
         }

@@ -12,7 +12,9 @@
 
 use crate::loader::{build_stack, load_elf, StackArgs};
 use crate::memory::AddressSpace;
-use qvm_kernel::{layout, BlockContext, GuestMemory, Kernel, KernelConfig, SyscallCpu, SyscallOutcome};
+use qvm_kernel::{
+    layout, BlockContext, GuestMemory, Kernel, KernelConfig, SyscallCpu, SyscallOutcome,
+};
 
 /// Which engine executes guest instructions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -204,7 +206,9 @@ pub fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
         h = (h ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29);
     }
     for &b in chunks.remainder() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(7);
+        h = (h ^ u64::from(b))
+            .wrapping_mul(0x0000_0100_0000_01b3)
+            .rotate_left(7);
     }
     h ^ (h >> 31)
 }
@@ -223,7 +227,12 @@ pub(crate) fn hash_mappings(kernel: &Kernel, space: &AddressSpace) -> Vec<Mappin
             h = hash_bytes(h, &page);
             a += 4096;
         }
-        out.push(MappingHash { start: vma.start, end: vma.end, name: vma.name.clone(), hash: h });
+        out.push(MappingHash {
+            start: vma.start,
+            end: vma.end,
+            name: vma.name.clone(),
+            hash: h,
+        });
     }
     out
 }
@@ -257,7 +266,9 @@ impl Session {
         };
         kcfg.stdout = stdout;
         kcfg.stderr = stderr;
-        kcfg.strace = config.strace.then(|| Box::new(std::io::stderr()) as Box<dyn Write>);
+        kcfg.strace = config
+            .strace
+            .then(|| Box::new(std::io::stderr()) as Box<dyn Write>);
         let mut kernel = Kernel::try_new(kcfg)?;
         let mut space = AddressSpace::new(layout::GUEST_SPACE_SIZE)?;
         let image = load_elf(&config.elf, &mut space, &mut kernel)?;
@@ -271,18 +282,42 @@ impl Session {
         cpu.gpr[gpr::RSP] = rsp;
         cpu.gas = config.gas_limit;
         cpu.helper_scratch[0] = config.gas_limit;
-        Ok(Session { kernel, space, cpu, out, err, gas_limit: config.gas_limit })
+        Ok(Session {
+            kernel,
+            space,
+            cpu,
+            out,
+            err,
+            gas_limit: config.gas_limit,
+        })
     }
 
     /// Handles the syscall the backend stopped for; `Some` when the run ends.
-    pub(crate) fn syscall(&mut self, backend: &mut dyn Backend, record: Option<&mut Vec<SyscallRecord>>) -> Option<Outcome> {
-        let Session { kernel, space, cpu, .. } = self;
+    pub(crate) fn syscall(
+        &mut self,
+        backend: &mut dyn Backend,
+        record: Option<&mut Vec<SyscallRecord>>,
+    ) -> Option<Outcome> {
+        let Session {
+            kernel, space, cpu, ..
+        } = self;
         // SYSCALL itself: RCX = return address, R11 = RFLAGS.
         cpu.gpr[gpr::RCX] = cpu.rip;
         cpu.gpr[gpr::R11] = cpu.rflags();
         let nr = cpu.gpr[gpr::RAX];
-        let a = [cpu.gpr[gpr::RDI], cpu.gpr[gpr::RSI], cpu.gpr[gpr::RDX], cpu.gpr[gpr::R10], cpu.gpr[gpr::R8], cpu.gpr[gpr::R9]];
-        let mut sc = SyscallCpu { fs_base: cpu.fs_base, gs_base: cpu.gs_base, tsc: cpu.tsc };
+        let a = [
+            cpu.gpr[gpr::RDI],
+            cpu.gpr[gpr::RSI],
+            cpu.gpr[gpr::RDX],
+            cpu.gpr[gpr::R10],
+            cpu.gpr[gpr::R8],
+            cpu.gpr[gpr::R9],
+        ];
+        let mut sc = SyscallCpu {
+            fs_base: cpu.fs_base,
+            gs_base: cpu.gs_base,
+            tsc: cpu.tsc,
+        };
         let res = kernel.syscall(nr, a, &mut sc, space, &mut cpu.gas);
         cpu.fs_base = sc.fs_base;
         cpu.gs_base = sc.gs_base;
@@ -296,7 +331,11 @@ impl Session {
                 SyscallOutcome::OutOfGas => SyscallResult::OutOfGas,
                 SyscallOutcome::Fault { signal, addr } => SyscallResult::Fault(signal, addr),
             };
-            rec.push(SyscallRecord { nr, args: a, result });
+            rec.push(SyscallRecord {
+                nr,
+                args: a,
+                result,
+            });
         }
         match res {
             SyscallOutcome::Return(v) => {
@@ -316,7 +355,12 @@ impl Session {
     }
 
     /// Ends the run: flushes the kernel's output and builds the result.
-    pub(crate) fn finish(mut self, outcome: Outcome, opts: &RunOptions, mut record: RunRecord) -> (RunResult, RunRecord) {
+    pub(crate) fn finish(
+        mut self,
+        outcome: Outcome,
+        opts: &RunOptions,
+        mut record: RunRecord,
+    ) -> (RunResult, RunRecord) {
         self.kernel.flush();
         let cpu = &self.cpu;
         let gas_used = match outcome {
@@ -339,7 +383,17 @@ impl Session {
         drop(self.kernel);
         let stdout = self.out.0.take();
         let stderr = self.err.0.take();
-        (RunResult { outcome, gas_used, gas_limit: self.gas_limit, stdout, stderr, fault }, record)
+        (
+            RunResult {
+                outcome,
+                gas_used,
+                gas_limit: self.gas_limit,
+                stdout,
+                stderr,
+                fault,
+            },
+            record,
+        )
     }
 }
 
@@ -350,7 +404,10 @@ pub fn run(config: RunConfig) -> Result<RunResult, RunError> {
 
 /// Runs a program with the embedder's host calls (syscall numbers from
 /// [`qvm_kernel::HOST_CALL_BASE`]) routed to `host`.
-pub fn run_with_host_calls(config: RunConfig, host: Option<Box<dyn qvm_kernel::HostCalls>>) -> Result<RunResult, RunError> {
+pub fn run_with_host_calls(
+    config: RunConfig,
+    host: Option<Box<dyn qvm_kernel::HostCalls>>,
+) -> Result<RunResult, RunError> {
     run_inner(config, &RunOptions::default(), host).map(|(r, _)| r)
 }
 
@@ -371,11 +428,16 @@ fn run_inner(
     }
     let mut backend: Box<dyn Backend> = match kind {
         BackendKind::Jit => match &opts.translator {
-            Some(t) => Box::new(JitBackend::with_config(qvm_translator::TranslatorConfig { mem_size: s.space.size(), ..t.clone() })?),
+            Some(t) => Box::new(JitBackend::with_config(qvm_translator::TranslatorConfig {
+                mem_size: s.space.size(),
+                ..t.clone()
+            })?),
             None => Box::new(JitBackend::new(s.space.size())?),
         },
         BackendKind::Kvm => crate::backend::kvm_backend(&s.space)?,
-        BackendKind::Crosscheck => Box::new(crate::backend::crosscheck::CrosscheckBackend::new(s.space.size())?),
+        BackendKind::Crosscheck => Box::new(crate::backend::crosscheck::CrosscheckBackend::new(
+            s.space.size(),
+        )?),
     };
     let mut record = RunRecord::default();
     let outcome = loop {
@@ -406,7 +468,10 @@ pub(crate) fn disassemble(space: &AddressSpace, rip: u64) -> String {
     let mut d = Decoder::with_ip(64, &bytes[..n], rip, DecoderOptions::NONE);
     let insn = d.decode();
     if insn.is_invalid() {
-        let hex: Vec<String> = bytes[..n.min(4)].iter().map(|b| format!("{b:02x}")).collect();
+        let hex: Vec<String> = bytes[..n.min(4)]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
         return format!("(invalid instruction bytes {})", hex.join(" "));
     }
     let mut s = String::new();

@@ -24,11 +24,43 @@ fn configs() -> Vec<(&'static str, TranslatorConfig)> {
     let d = TranslatorConfig::default();
     vec![
         ("default", d.clone()),
-        ("no cold tier", TranslatorConfig { cold_tier: false, ..d.clone() }),
-        ("no regions", TranslatorConfig { regions: false, ..d.clone() }),
-        ("no chaining", TranslatorConfig { chain: false, cold_tier: false, ..d.clone() }),
-        ("1-instruction blocks", TranslatorConfig { max_block_insns: 1, ..d.clone() }),
-        ("256-instruction blocks", TranslatorConfig { max_block_insns: 256, cold_tier: false, ..d }),
+        (
+            "no cold tier",
+            TranslatorConfig {
+                cold_tier: false,
+                ..d.clone()
+            },
+        ),
+        (
+            "no regions",
+            TranslatorConfig {
+                regions: false,
+                ..d.clone()
+            },
+        ),
+        (
+            "no chaining",
+            TranslatorConfig {
+                chain: false,
+                cold_tier: false,
+                ..d.clone()
+            },
+        ),
+        (
+            "1-instruction blocks",
+            TranslatorConfig {
+                max_block_insns: 1,
+                ..d.clone()
+            },
+        ),
+        (
+            "256-instruction blocks",
+            TranslatorConfig {
+                max_block_insns: 256,
+                cold_tier: false,
+                ..d
+            },
+        ),
     ]
 }
 
@@ -37,7 +69,13 @@ fn output_and_gas_do_not_depend_on_tiers_regions_or_block_size() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let dir = std::env::temp_dir().join(format!("qvm-tiers-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    for name in ["sha256", "qsort_bsearch", "printf_floats", "recursion", "string_funcs"] {
+    for name in [
+        "sha256",
+        "qsort_bsearch",
+        "printf_floats",
+        "recursion",
+        "string_funcs",
+    ] {
         let src = root.join("tests/guests/c").join(format!("{name}.c"));
         let exe = dir.join(name);
         if !build(&src, &exe) {
@@ -59,7 +97,11 @@ fn output_and_gas_do_not_depend_on_tiers_regions_or_block_size() {
                 capture: true,
                 backend: BackendKind::Jit,
             };
-            let opts = RunOptions { stdin: Some(Vec::new()), translator: Some(cfg), ..Default::default() };
+            let opts = RunOptions {
+                stdin: Some(Vec::new()),
+                translator: Some(cfg),
+                ..Default::default()
+            };
             let (r, _) = run_with(config, &opts).unwrap_or_else(|e| panic!("{name} ({what}): {e}"));
             let now = (format!("{:?}", r.outcome), r.stdout, r.gas_used);
             match &seen {

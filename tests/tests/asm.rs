@@ -5,7 +5,9 @@ use qvm_tests::*;
 
 fn check_asm(name: &str, case: Case) {
     let src = guest_source(&format!("asm/{name}.asm"));
-    let Some(prog) = build_asm(name, &src) else { return };
+    let Some(prog) = build_asm(name, &src) else {
+        return;
+    };
     check_case(name, &prog, &case);
     check_case_json(&format!("{name}[json]"), &prog, &case);
 }
@@ -22,17 +24,26 @@ fn exit_code() {
 
 #[test]
 fn ud2_is_sigill() {
-    check_asm("ud2", Case::new().signal(libc::SIGILL).contains("before ud2"));
+    check_asm(
+        "ud2",
+        Case::new().signal(libc::SIGILL).contains("before ud2"),
+    );
 }
 
 #[test]
 fn int3_is_sigtrap() {
-    check_asm("int3", Case::new().signal(libc::SIGTRAP).contains("before int3"));
+    check_asm(
+        "int3",
+        Case::new().signal(libc::SIGTRAP).contains("before int3"),
+    );
 }
 
 #[test]
 fn hlt_is_sigsegv() {
-    check_asm("hlt", Case::new().signal(libc::SIGSEGV).contains("before hlt"));
+    check_asm(
+        "hlt",
+        Case::new().signal(libc::SIGSEGV).contains("before hlt"),
+    );
 }
 
 #[test]
@@ -53,6 +64,8 @@ fn gas_mix_runs_natively_like_under_qvm() {
 #[test]
 fn gas_loop_runs_natively_like_under_qvm() {
     let src = guest_source("asm/gas_loop.asm");
-    let Some(prog) = build_asm_with("gas_loop", &src, &[("ITERS", "1000")]) else { return };
+    let Some(prog) = build_asm_with("gas_loop", &src, &[("ITERS", "1000")]) else {
+        return;
+    };
     check_case("gas_loop", &prog, &Case::new());
 }

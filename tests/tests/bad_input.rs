@@ -15,11 +15,20 @@ fn expect_rejected(test: &str, args: &[OsString], any_of: &[&str]) {
     }
     let q = run_qvm_raw(args, b"");
     let err = q.stderr_str();
-    let ctx = format!("{test}: {}\nexit {:?} host signal {:?}\nstdout: {:?}\nstderr: {err:?}", q.command, q.code, q.host_signal, q.stdout_str());
+    let ctx = format!(
+        "{test}: {}\nexit {:?} host signal {:?}\nstdout: {:?}\nstderr: {err:?}",
+        q.command,
+        q.code,
+        q.host_signal,
+        q.stdout_str()
+    );
     assert!(!err.contains("panicked"), "{ctx}\nqvm panicked");
     assert_eq!(q.host_signal, None, "{ctx}\nqvm crashed");
     assert_eq!(q.code, Some(2), "{ctx}\nexit status is not 2");
-    assert!(q.stdout.is_empty(), "{ctx}\nsomething was written to stdout");
+    assert!(
+        q.stdout.is_empty(),
+        "{ctx}\nsomething was written to stdout"
+    );
     let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
     assert_eq!(lines.len(), 1, "{ctx}\nstderr is not exactly one line");
     let lower = lines[0].to_lowercase();
@@ -55,32 +64,51 @@ fn u64_at(b: &[u8], o: usize) -> u64 {
 fn load_phdrs(b: &[u8]) -> Vec<usize> {
     let phoff = usize::try_from(u64_at(b, 32)).unwrap();
     let (entsize, num) = (u16_at(b, 54), u16_at(b, 56));
-    (0..num).map(|i| phoff + i * entsize).filter(|&o| u32::from_le_bytes(b[o..o + 4].try_into().unwrap()) == 1).collect()
+    (0..num)
+        .map(|i| phoff + i * entsize)
+        .filter(|&o| u32::from_le_bytes(b[o..o + 4].try_into().unwrap()) == 1)
+        .collect()
 }
 
 #[test]
 fn sanity_the_unpatched_binary_runs() {
     // the patched inputs below start from this binary, which is fine as it is
-    let Some(p) = static_binary("bad_input_sanity") else { return };
+    let Some(p) = static_binary("bad_input_sanity") else {
+        return;
+    };
     check_case("bad_input_sanity", &p, &Case::new().exit(42));
 }
 
 #[test]
 fn text_file() {
     let p = scratch_file("text", b"#!/bin/sh\necho this is not an ELF file\n");
-    expect_rejected("text_file", &run_args(p.path()), &["not an elf", "elf magic", "not elf"]);
+    expect_rejected(
+        "text_file",
+        &run_args(p.path()),
+        &["not an elf", "elf magic", "not elf"],
+    );
 }
 
 #[test]
 fn empty_file() {
     let p = scratch_file("empty", b"");
-    expect_rejected("empty_file", &run_args(p.path()), &["empty", "truncated", "not an elf", "too short"]);
+    expect_rejected(
+        "empty_file",
+        &run_args(p.path()),
+        &["empty", "truncated", "not an elf", "too short"],
+    );
 }
 
 #[test]
 fn elf32_patched_class() {
-    let Some(p) = patched("elf32_patched", "elf32", |b| b[4] = 1) else { return };
-    expect_rejected("elf32_patched_class", &run_args(p.path()), &["32-bit", "elfclass32", "32 bit", "elf32"]);
+    let Some(p) = patched("elf32_patched", "elf32", |b| b[4] = 1) else {
+        return;
+    };
+    expect_rejected(
+        "elf32_patched_class",
+        &run_args(p.path()),
+        &["32-bit", "elfclass32", "32 bit", "elf32"],
+    );
 }
 
 #[test]
@@ -105,34 +133,76 @@ fn elf32_handmade() {
     }
     b.extend_from_slice(&code);
     let p = scratch_file("elf32hand", &b);
-    expect_rejected("elf32_handmade", &run_args(p.path()), &["32-bit", "elfclass32", "32 bit", "elf32"]);
+    expect_rejected(
+        "elf32_handmade",
+        &run_args(p.path()),
+        &["32-bit", "elfclass32", "32 bit", "elf32"],
+    );
 }
 
 #[test]
 fn dynamically_linked() {
-    let Some(p) = build_c("dynamic", &guest_source("c/return42.c"), &GCC_DYNAMIC) else { return };
-    assert!(!is_static_elf(&p), "gcc's default output should be dynamically linked");
+    let Some(p) = build_c("dynamic", &guest_source("c/return42.c"), &GCC_DYNAMIC) else {
+        return;
+    };
+    assert!(
+        !is_static_elf(&p),
+        "gcc's default output should be dynamically linked"
+    );
     // natively it is a fine program
-    assert_eq!(run_native(&p, &Invocation::new()).status, Status::Exited(42));
-    expect_rejected("dynamically_linked", &run_args(&p), &["dynamic", "pt_interp", "interpreter"]);
+    assert_eq!(
+        run_native(&p, &Invocation::new()).status,
+        Status::Exited(42)
+    );
+    expect_rejected(
+        "dynamically_linked",
+        &run_args(&p),
+        &["dynamic", "pt_interp", "interpreter"],
+    );
 }
 
 #[test]
 fn aarch64_machine() {
-    let Some(p) = patched("aarch64", "aarch64", |b| b[18..20].copy_from_slice(&183u16.to_le_bytes())) else { return };
-    expect_rejected("aarch64_machine", &run_args(p.path()), &["machine", "aarch64", "x86-64", "x86_64", "arm"]);
+    let Some(p) = patched("aarch64", "aarch64", |b| {
+        b[18..20].copy_from_slice(&183u16.to_le_bytes())
+    }) else {
+        return;
+    };
+    expect_rejected(
+        "aarch64_machine",
+        &run_args(p.path()),
+        &["machine", "aarch64", "x86-64", "x86_64", "arm"],
+    );
 }
 
 #[test]
 fn truncated_binary() {
-    let Some(p) = patched("truncated", "truncated", |b| b.truncate(b.len() / 3)) else { return };
-    expect_rejected("truncated_binary", &run_args(p.path()), &["truncated", "beyond the end", "past the end", "out of bounds", "too short"]);
+    let Some(p) = patched("truncated", "truncated", |b| b.truncate(b.len() / 3)) else {
+        return;
+    };
+    expect_rejected(
+        "truncated_binary",
+        &run_args(p.path()),
+        &[
+            "truncated",
+            "beyond the end",
+            "past the end",
+            "out of bounds",
+            "too short",
+        ],
+    );
 }
 
 #[test]
 fn truncated_header() {
-    let Some(p) = patched("truncated_header", "truncated-hdr", |b| b.truncate(40)) else { return };
-    expect_rejected("truncated_header", &run_args(p.path()), &["truncated", "too short", "not an elf"]);
+    let Some(p) = patched("truncated_header", "truncated-hdr", |b| b.truncate(40)) else {
+        return;
+    };
+    expect_rejected(
+        "truncated_header",
+        &run_args(p.path()),
+        &["truncated", "too short", "not an elf"],
+    );
 }
 
 #[test]
@@ -159,7 +229,14 @@ fn missing_file() {
     expect_rejected(
         "missing_file",
         &run_args(&p),
-        &["no such file", "not found", "does not exist", "cannot open", "can't open", "missing"],
+        &[
+            "no such file",
+            "not found",
+            "does not exist",
+            "cannot open",
+            "can't open",
+            "missing",
+        ],
     );
 }
 
@@ -167,11 +244,17 @@ fn missing_file() {
 fn directory_as_program() {
     let p = corpus_dir();
     std::fs::create_dir_all(&p).unwrap();
-    expect_rejected("directory_as_program", &run_args(&p), &["directory", "not a regular file", "not a file"]);
+    expect_rejected(
+        "directory_as_program",
+        &run_args(&p),
+        &["directory", "not a regular file", "not a file"],
+    );
 }
 
 fn with_elf(test: &str, flags: &[&str], any_of: &[&str]) {
-    let Some(elf) = static_binary(test) else { return };
+    let Some(elf) = static_binary(test) else {
+        return;
+    };
     let mut args: Vec<OsString> = vec!["run".into()];
     args.extend(flags.iter().map(OsString::from));
     args.push(elf.into_os_string());
@@ -180,30 +263,60 @@ fn with_elf(test: &str, flags: &[&str], any_of: &[&str]) {
 
 #[test]
 fn bad_gas_limit() {
-    with_elf("bad_gas_limit_abc", &["--gas-limit", "abc"], &["gas-limit", "gas limit"]);
-    with_elf("bad_gas_limit_negative", &["--gas-limit=-5"], &["gas-limit", "gas limit"]);
-    with_elf("bad_gas_limit_overflow", &["--gas-limit", "99999999999999999999999"], &["gas-limit", "gas limit"]);
+    with_elf(
+        "bad_gas_limit_abc",
+        &["--gas-limit", "abc"],
+        &["gas-limit", "gas limit"],
+    );
+    with_elf(
+        "bad_gas_limit_negative",
+        &["--gas-limit=-5"],
+        &["gas-limit", "gas limit"],
+    );
+    with_elf(
+        "bad_gas_limit_overflow",
+        &["--gas-limit", "99999999999999999999999"],
+        &["gas-limit", "gas limit"],
+    );
 }
 
 #[test]
 fn bad_block_hash() {
-    with_elf("bad_block_hash_short", &["--block-hash", "0x1234"], &["block-hash", "block hash"]);
+    with_elf(
+        "bad_block_hash_short",
+        &["--block-hash", "0x1234"],
+        &["block-hash", "block hash"],
+    );
     with_elf(
         "bad_block_hash_nonhex",
-        &["--block-hash", "0xzz23456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"],
+        &[
+            "--block-hash",
+            "0xzz23456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        ],
         &["block-hash", "block hash"],
     );
     with_elf(
         "bad_block_hash_long",
-        &["--block-hash", "0x0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef00"],
+        &[
+            "--block-hash",
+            "0x0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef00",
+        ],
         &["block-hash", "block hash"],
     );
 }
 
 #[test]
 fn bad_block_timestamp_and_height() {
-    with_elf("bad_block_timestamp", &["--block-timestamp", "yesterday"], &["block-timestamp", "timestamp"]);
-    with_elf("bad_block_height", &["--block-height", "-1"], &["block-height", "height"]);
+    with_elf(
+        "bad_block_timestamp",
+        &["--block-timestamp", "yesterday"],
+        &["block-timestamp", "timestamp"],
+    );
+    with_elf(
+        "bad_block_height",
+        &["--block-height", "-1"],
+        &["block-height", "height"],
+    );
 }
 
 #[test]
@@ -212,12 +325,35 @@ fn bad_env_and_file_flags() {
     with_elf("bad_file_syntax", &["--file", "/guest/only"], &["file"]);
     let missing = corpus_dir().join(unique_name("missing-host-file"));
     let spec = format!("/data/x={}", missing.display());
-    with_elf("bad_file_missing_host", &["--file", &spec], &["no such file", "not found", "does not exist", "cannot open", "can't open", "missing"]);
+    with_elf(
+        "bad_file_missing_host",
+        &["--file", &spec],
+        &[
+            "no such file",
+            "not found",
+            "does not exist",
+            "cannot open",
+            "can't open",
+            "missing",
+        ],
+    );
 }
 
 #[test]
 fn unknown_flag_and_missing_program() {
-    with_elf("unknown_flag", &["--frobnicate"], &["frobnicate", "unknown", "unexpected"]);
-    expect_rejected("no_program", &["run".into()], &["elf", "program", "required", "missing", "usage"]);
-    expect_rejected("unknown_subcommand", &["fly".into()], &["fly", "unknown", "unrecognized", "subcommand", "usage"]);
+    with_elf(
+        "unknown_flag",
+        &["--frobnicate"],
+        &["frobnicate", "unknown", "unexpected"],
+    );
+    expect_rejected(
+        "no_program",
+        &["run".into()],
+        &["elf", "program", "required", "missing", "usage"],
+    );
+    expect_rejected(
+        "unknown_subcommand",
+        &["fly".into()],
+        &["fly", "unknown", "unrecognized", "subcommand", "usage"],
+    );
 }

@@ -6,7 +6,13 @@ use qvm_tests::*;
 
 fn bash(test: &str, script: &str, case: Case) {
     let Some(b) = bash_static(test) else { return };
-    let case = Case { inv: Invocation { args: vec!["-c".into(), script.into()], ..case.inv }, ..case };
+    let case = Case {
+        inv: Invocation {
+            args: vec!["-c".into(), script.into()],
+            ..case.inv
+        },
+        ..case
+    };
     check_case(test, &b, &case);
 }
 
@@ -78,7 +84,10 @@ fn functions_and_recursion() {
            readonly K=1; echo "K=$K"
            echo stderr line >&2
            exit 3"#,
-        Case::new().exit(3).contains("fib16=987").contains("exit trap"),
+        Case::new()
+            .exit(3)
+            .contains("fib16=987")
+            .contains("exit trap"),
     );
 }
 
@@ -90,7 +99,9 @@ fn printf_and_time_format() {
            printf '%(%Y-%m-%d %H:%M:%S)T\n' 1700000000
            printf '%b\n' 'tab\there'
            printf '[%*s][%-*s]\n' 6 r 6 l"#,
-        Case::new().env("TZ", "UTC0").contains("2023-11-14 22:13:20"),
+        Case::new()
+            .env("TZ", "UTC0")
+            .contains("2023-11-14 22:13:20"),
     );
 }
 
@@ -99,6 +110,8 @@ fn reads_stdin() {
     bash(
         "bash_stdin",
         r#"n=0; total=0; while read -r name value; do ((n++)); ((total += value)); echo "$name:$value"; done; echo "n=$n total=$total""#,
-        Case::new().stdin(b"a 1\nb 22\nc 333\nlast 4000".to_vec()).contains("n=3 total=356"),
+        Case::new()
+            .stdin(b"a 1\nb 22\nc 333\nlast 4000".to_vec())
+            .contains("n=3 total=356"),
     );
 }

@@ -71,7 +71,8 @@ fn generated_text(seed: u64, words: usize) -> Vec<u8> {
 /// glibc picks libm and string routines by CPUID (FMA/AVX2 variants); qvm's CPU model
 /// is synthetic. The tunable makes the native run use the baseline routines too, so the
 /// comparison tests qvm rather than the host CPU. musl ignores it.
-const BASELINE_TUNABLES: &str = "glibc.cpu.hwcaps=-AVX2,-FMA,-FMA4,-AVX512F,-AVX_Usable,-AVX2_Usable,-FMA_Usable";
+const BASELINE_TUNABLES: &str =
+    "glibc.cpu.hwcaps=-AVX2,-FMA,-FMA4,-AVX512F,-AVX_Usable,-AVX2_Usable,-FMA_Usable";
 
 corpus! {
     printf_ints => Case::new().contains("printf returned 14");

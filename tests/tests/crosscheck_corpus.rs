@@ -46,25 +46,47 @@ fn corpus(variant: &Variant) {
             continue;
         }
         let t = format!("{name}[{},crosscheck]", variant.name);
-        let Some(prog) = build_c(&t, &guest_source(&format!("c/{name}.c")), variant) else { return };
+        let Some(prog) = build_c(&t, &guest_source(&format!("c/{name}.c")), variant) else {
+            return;
+        };
         let inv = Invocation::new();
         let native = run_native(&prog, &inv);
         let again = run_native(&prog, &inv);
-        if native.stdout != again.stdout || native.stderr != again.stderr || native.status != again.status {
+        if native.stdout != again.stdout
+            || native.stderr != again.stderr
+            || native.status != again.status
+        {
             eprintln!("{t}: not deterministic natively without inputs, skipped");
             continue;
         }
-        let flags = vec!["--crosscheck".to_string(), "--gas-limit".to_string(), test_gas_limit().to_string()];
+        let flags = vec![
+            "--crosscheck".to_string(),
+            "--gas-limit".to_string(),
+            test_gas_limit().to_string(),
+        ];
         let q = run_qvm(&prog, &inv, &flags);
         let problems = compare_plain(&native, &q);
         ran += 1;
         if !problems.is_empty() {
             let err = q.stderr_str();
             let why = err.lines().find(|l| l.contains("crosscheck")).unwrap_or("");
-            fails.push(format!("{t}: {}{}", problems.join("; "), if why.is_empty() { String::new() } else { format!("\n    {why}") }));
+            fails.push(format!(
+                "{t}: {}{}",
+                problems.join("; "),
+                if why.is_empty() {
+                    String::new()
+                } else {
+                    format!("\n    {why}")
+                }
+            ));
         }
     }
-    assert!(fails.is_empty(), "{} of {ran} programs fail under --crosscheck:\n{}", fails.len(), fails.join("\n"));
+    assert!(
+        fails.is_empty(),
+        "{} of {ran} programs fail under --crosscheck:\n{}",
+        fails.len(),
+        fails.join("\n")
+    );
 }
 
 #[test]

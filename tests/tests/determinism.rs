@@ -20,7 +20,10 @@ fn probe(test: &str, variant: &Variant) -> Option<PathBuf> {
 fn parse(out: &[u8]) -> BTreeMap<String, String> {
     String::from_utf8_lossy(out)
         .lines()
-        .filter_map(|l| l.split_once(' ').map(|(k, v)| (k.to_string(), v.to_string())))
+        .filter_map(|l| {
+            l.split_once(' ')
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+        })
         .collect()
 }
 
@@ -36,10 +39,20 @@ fn run_with(prog: &Path, hash: &str, timestamp: u64) -> (Vec<u8>, BTreeMap<Strin
         "1000".into(),
     ];
     let q = run_qvm(prog, &Invocation::new(), &flags);
-    assert_eq!(q.code, Some(0), "probe failed under qvm: {}\n{}", q.command, q.stderr_str());
+    assert_eq!(
+        q.code,
+        Some(0),
+        "probe failed under qvm: {}\n{}",
+        q.command,
+        q.stderr_str()
+    );
     let map = parse(&q.stdout);
     for key in RANDOM_KEYS.iter().chain(TIME_KEYS.iter()) {
-        assert!(map.contains_key(*key), "probe output lacks {key}:\n{}", q.stdout_str());
+        assert!(
+            map.contains_key(*key),
+            "probe output lacks {key}:\n{}",
+            q.stdout_str()
+        );
     }
     (q.stdout, map)
 }
@@ -50,18 +63,33 @@ fn run_with(prog: &Path, hash: &str, timestamp: u64) -> (Vec<u8>, BTreeMap<Strin
 fn probe_sees_randomness_natively() {
     for v in [GCC_O2, MUSL_O2] {
         let test = format!("determinism_native[{}]", v.name);
-        let Some(prog) = probe(&test, &v) else { continue };
+        let Some(prog) = probe(&test, &v) else {
+            continue;
+        };
         let a = parse(&run_native(&prog, &Invocation::new()).stdout);
         let b = parse(&run_native(&prog, &Invocation::new()).stdout);
         assert_eq!(a["getrandom_count"], "32");
         assert_eq!(a["urandom_count"], "16");
         for key in RANDOM_KEYS {
-            assert_ne!(a[key], b[key], "{test}: {key} is the same in two native runs");
-            assert_eq!(a[key].len(), if key == "getrandom" { 64 } else { 32 }, "{test}: {key}");
+            assert_ne!(
+                a[key], b[key],
+                "{test}: {key} is the same in two native runs"
+            );
+            assert_eq!(
+                a[key].len(),
+                if key == "getrandom" { 64 } else { 32 },
+                "{test}: {key}"
+            );
         }
-        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
         let t: u64 = a["time"].parse().unwrap();
-        assert!(t.abs_diff(now) < 600, "{test}: native time {t} far from now {now}");
+        assert!(
+            t.abs_diff(now) < 600,
+            "{test}: native time {t} far from now {now}"
+        );
     }
 }
 
@@ -69,15 +97,21 @@ fn probe_sees_randomness_natively() {
 fn same_block_context_same_output() {
     for v in [GCC_O2, MUSL_O2, GCC_PIE_O2] {
         let test = format!("determinism_same[{}]", v.name);
-        let Some(prog) = probe(&test, &v) else { continue };
+        let Some(prog) = probe(&test, &v) else {
+            continue;
+        };
         if native_only() {
             skip(&test, "native-only mode");
             return;
         }
         let (out1, _) = run_with(&prog, HASH_A, 1_700_000_000);
         let (out2, _) = run_with(&prog, HASH_A, 1_700_000_000);
-        assert!(out1 == out2, "{test}: two runs with the same block context differ:\n{}\n---\n{}",
-            String::from_utf8_lossy(&out1), String::from_utf8_lossy(&out2));
+        assert!(
+            out1 == out2,
+            "{test}: two runs with the same block context differ:\n{}\n---\n{}",
+            String::from_utf8_lossy(&out1),
+            String::from_utf8_lossy(&out2)
+        );
     }
 }
 
@@ -85,7 +119,9 @@ fn same_block_context_same_output() {
 fn another_hash_changes_randomness_only() {
     for v in [GCC_O2, MUSL_O2] {
         let test = format!("determinism_hash[{}]", v.name);
-        let Some(prog) = probe(&test, &v) else { continue };
+        let Some(prog) = probe(&test, &v) else {
+            continue;
+        };
         if native_only() {
             skip(&test, "native-only mode");
             return;
@@ -93,8 +129,15 @@ fn another_hash_changes_randomness_only() {
         let (_, a) = run_with(&prog, HASH_A, 1_700_000_000);
         let (_, b) = run_with(&prog, HASH_B, 1_700_000_000);
         for key in RANDOM_KEYS {
-            assert_ne!(a[key], b[key], "{test}: {key} did not change with the block hash");
-            assert_ne!(a[key].trim_start_matches('0'), "", "{test}: {key} is all zero");
+            assert_ne!(
+                a[key], b[key],
+                "{test}: {key} did not change with the block hash"
+            );
+            assert_ne!(
+                a[key].trim_start_matches('0'),
+                "",
+                "{test}: {key} is all zero"
+            );
         }
         for key in TIME_KEYS {
             assert_eq!(a[key], b[key], "{test}: {key} changed with the block hash");
@@ -102,7 +145,11 @@ fn another_hash_changes_randomness_only() {
         assert_eq!(a["getrandom_count"], "32");
         assert_eq!(a["urandom_count"], "16");
         // one stream: what getrandom gave is not simply repeated by /dev/urandom
-        assert_ne!(&a["getrandom"][..32], a["urandom"], "{test}: getrandom and /dev/urandom returned the same bytes");
+        assert_ne!(
+            &a["getrandom"][..32],
+            a["urandom"],
+            "{test}: getrandom and /dev/urandom returned the same bytes"
+        );
     }
 }
 
@@ -110,7 +157,9 @@ fn another_hash_changes_randomness_only() {
 fn clocks_read_the_block_timestamp() {
     for v in [GCC_O2, MUSL_O2] {
         let test = format!("determinism_time[{}]", v.name);
-        let Some(prog) = probe(&test, &v) else { continue };
+        let Some(prog) = probe(&test, &v) else {
+            continue;
+        };
         if native_only() {
             skip(&test, "native-only mode");
             return;
@@ -118,7 +167,11 @@ fn clocks_read_the_block_timestamp() {
         for ts in [1_700_000_000u64, 1_234_567_890, 4_000_000_000] {
             let (_, m) = run_with(&prog, HASH_A, ts);
             for key in TIME_KEYS {
-                assert_eq!(m[key], ts.to_string(), "{test}: {key} is not --block-timestamp {ts}");
+                assert_eq!(
+                    m[key],
+                    ts.to_string(),
+                    "{test}: {key} is not --block-timestamp {ts}"
+                );
             }
         }
     }
@@ -126,18 +179,29 @@ fn clocks_read_the_block_timestamp() {
 
 #[test]
 fn same_context_same_gas_and_json() {
-    let Some(prog) = probe("determinism_json", &GCC_O2) else { return };
+    let Some(prog) = probe("determinism_json", &GCC_O2) else {
+        return;
+    };
     if native_only() {
         skip("determinism_json", "native-only mode");
         return;
     }
-    let flags: Vec<String> = ["--json", "--block-hash", HASH_B, "--block-timestamp", "1600000000"]
-        .iter()
-        .map(|s| s.to_string())
-        .chain(["--gas-limit".to_string(), test_gas_limit().to_string()])
-        .collect();
+    let flags: Vec<String> = [
+        "--json",
+        "--block-hash",
+        HASH_B,
+        "--block-timestamp",
+        "1600000000",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .chain(["--gas-limit".to_string(), test_gas_limit().to_string()])
+    .collect();
     let r1 = parse_json_report(&run_qvm(&prog, &Invocation::new(), &flags));
     let r2 = parse_json_report(&run_qvm(&prog, &Invocation::new(), &flags));
-    assert_eq!(r1.value, r2.value, "two --json runs with the same block context differ");
+    assert_eq!(
+        r1.value, r2.value,
+        "two --json runs with the same block context differ"
+    );
     assert_eq!(r1.outcome, "exited");
 }

@@ -15,10 +15,17 @@ use std::time::Duration;
 
 /// Whether /dev/kvm can be opened read-write (else a skip message).
 fn kvm_available(test: &str) -> bool {
-    match std::fs::OpenOptions::new().read(true).write(true).open("/dev/kvm") {
+    match std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/kvm")
+    {
         Ok(_) => true,
         Err(e) => {
-            skip(test, &format!("/dev/kvm is not usable here ({e}); the kvm backend cannot run"));
+            skip(
+                test,
+                &format!("/dev/kvm is not usable here ({e}); the kvm backend cannot run"),
+            );
             false
         }
     }
@@ -26,7 +33,11 @@ fn kvm_available(test: &str) -> bool {
 
 /// Runs `qvm diff [--lockstep] --gas-limit … <prog> <args>` with the case's inputs;
 /// returns (exit code, stdout, stderr).
-fn qvm_diff(prog: &std::path::Path, inv: &Invocation, lockstep: bool) -> (Option<i32>, String, String) {
+fn qvm_diff(
+    prog: &std::path::Path,
+    inv: &Invocation,
+    lockstep: bool,
+) -> (Option<i32>, String, String) {
     let mut cmd = Command::new(qvm_bin());
     cmd.env_clear().arg("diff");
     if lockstep {
@@ -44,12 +55,21 @@ fn qvm_diff(prog: &std::path::Path, inv: &Invocation, lockstep: bool) -> (Option
     }
     cmd.arg(prog).args(&inv.args);
     let desc = format!("{cmd:?}");
-    let (st, out, err) = run_command(cmd, &inv.stdin, Duration::from_secs(600)).unwrap_or_else(|e| panic!("{desc}: {e}"));
-    (st.code(), String::from_utf8_lossy(&out).into_owned(), String::from_utf8_lossy(&err).into_owned())
+    let (st, out, err) = run_command(cmd, &inv.stdin, Duration::from_secs(600))
+        .unwrap_or_else(|e| panic!("{desc}: {e}"));
+    (
+        st.code(),
+        String::from_utf8_lossy(&out).into_owned(),
+        String::from_utf8_lossy(&err).into_owned(),
+    )
 }
 
 fn check_diff(name: &str, source: &str, variant: &Variant, case: Case, lockstep: bool) {
-    let test = format!("{name}[{}{}]", variant.name, if lockstep { ",lockstep" } else { "" });
+    let test = format!(
+        "{name}[{}{}]",
+        variant.name,
+        if lockstep { ",lockstep" } else { "" }
+    );
     if native_only() {
         eprintln!("{test}: native-only mode, skipped");
         return;
@@ -58,7 +78,9 @@ fn check_diff(name: &str, source: &str, variant: &Variant, case: Case, lockstep:
         return;
     }
     let src = guest_source(&format!("c/{source}.c"));
-    let Some(prog) = build_c(&test, &src, variant) else { return };
+    let Some(prog) = build_c(&test, &src, variant) else {
+        return;
+    };
     let (code, out, err) = qvm_diff(&prog, &case.inv, lockstep);
     assert!(
         code == Some(0) && out.starts_with("same"),
@@ -68,10 +90,19 @@ fn check_diff(name: &str, source: &str, variant: &Variant, case: Case, lockstep:
     if lockstep {
         // "… gas jit N (instructions …), kvm N (instructions …)": equal totals.
         let number_after = |pat: &str| {
-            out.find(pat).and_then(|i| out[i + pat.len()..].split(|c: char| !c.is_ascii_digit()).next()?.parse::<u64>().ok())
+            out.find(pat).and_then(|i| {
+                out[i + pat.len()..]
+                    .split(|c: char| !c.is_ascii_digit())
+                    .next()?
+                    .parse::<u64>()
+                    .ok()
+            })
         };
         let (j, k) = (number_after("gas jit "), number_after("), kvm "));
-        assert!(j.is_some() && j == k, "{test}: lockstep gas differs or is missing: {out}");
+        assert!(
+            j.is_some() && j == k,
+            "{test}: lockstep gas differs or is missing: {out}"
+        );
         eprintln!("{test}: {}", out.trim());
     }
 }
@@ -135,7 +166,8 @@ fn generated_text(seed: u64, words: usize) -> Vec<u8> {
     out
 }
 
-const BASELINE_TUNABLES: &str = "glibc.cpu.hwcaps=-AVX2,-FMA,-FMA4,-AVX512F,-AVX_Usable,-AVX2_Usable,-FMA_Usable";
+const BASELINE_TUNABLES: &str =
+    "glibc.cpu.hwcaps=-AVX2,-FMA,-FMA4,-AVX512F,-AVX_Usable,-AVX2_Usable,-FMA_Usable";
 
 // The list of c_corpus.rs (inputs only: expectations are checked there, against native).
 corpus! {
@@ -211,7 +243,13 @@ mod lockstep {
     }
     #[test]
     fn getrandom_count_musl() {
-        check_diff("getrandom_count", "getrandom_count", &MUSL_O2, Case::new(), true)
+        check_diff(
+            "getrandom_count",
+            "getrandom_count",
+            &MUSL_O2,
+            Case::new(),
+            true,
+        )
     }
     #[test]
     fn div_by_zero_musl() {
@@ -219,6 +257,12 @@ mod lockstep {
     }
     #[test]
     fn wc_stdin_musl() {
-        check_diff("wc_stdin", "wc_stdin", &MUSL_O2, Case::new().stdin(generated_text(7, 300)), true)
+        check_diff(
+            "wc_stdin",
+            "wc_stdin",
+            &MUSL_O2,
+            Case::new().stdin(generated_text(7, 300)),
+            true,
+        )
     }
 }

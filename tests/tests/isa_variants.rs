@@ -11,27 +11,60 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// `gcc -static -O3 -march=x86-64-v2`.
-const GCC_V2: Variant = Variant { name: "gcc-O3-v2", compiler: Compiler::Gcc, flags: &["-static", "-O3", "-march=x86-64-v2"] };
+const GCC_V2: Variant = Variant {
+    name: "gcc-O3-v2",
+    compiler: Compiler::Gcc,
+    flags: &["-static", "-O3", "-march=x86-64-v2"],
+};
 /// `gcc -static -O3 -ffast-math`.
-const GCC_FAST: Variant = Variant { name: "gcc-O3-fast-math", compiler: Compiler::Gcc, flags: &["-static", "-O3", "-ffast-math"] };
+const GCC_FAST: Variant = Variant {
+    name: "gcc-O3-fast-math",
+    compiler: Compiler::Gcc,
+    flags: &["-static", "-O3", "-ffast-math"],
+};
 /// gcc with every integer extension the model advertises.
 const GCC_MODEL: Variant = Variant {
     name: "gcc-O3-model",
     compiler: Compiler::Gcc,
-    flags: &["-static", "-O3", "-march=x86-64-v2", "-mbmi", "-mbmi2", "-mlzcnt", "-mmovbe", "-madx"],
+    flags: &[
+        "-static",
+        "-O3",
+        "-march=x86-64-v2",
+        "-mbmi",
+        "-mbmi2",
+        "-mlzcnt",
+        "-mmovbe",
+        "-madx",
+    ],
 };
 /// `musl-gcc -static -O3 -march=x86-64-v2`.
-const MUSL_V2: Variant = Variant { name: "musl-O3-v2", compiler: Compiler::MuslGcc, flags: &["-static", "-O3", "-march=x86-64-v2"] };
+const MUSL_V2: Variant = Variant {
+    name: "musl-O3-v2",
+    compiler: Compiler::MuslGcc,
+    flags: &["-static", "-O3", "-march=x86-64-v2"],
+};
 
 const CLANG_O2: &[&str] = &["-static", "-O2"];
-const CLANG_V2: &[&str] = &["-static", "-O3", "-march=x86-64-v2", "-mbmi", "-mbmi2", "-mlzcnt", "-mmovbe"];
+const CLANG_V2: &[&str] = &[
+    "-static",
+    "-O3",
+    "-march=x86-64-v2",
+    "-mbmi",
+    "-mbmi2",
+    "-mlzcnt",
+    "-mmovbe",
+];
 
 /// Builds `source` with clang (cached under the corpus directory by flags and
 /// source), or `None` after a skip message when clang is not installed.
 fn build_clang(test: &str, source: &Path, flags: &[&str]) -> Option<PathBuf> {
     let cc = require_tool(test, "clang", "clang")?;
     let src = std::fs::read(source).unwrap_or_else(|e| panic!("read {}: {e}", source.display()));
-    let version = Command::new(&cc).arg("--version").output().map(|o| o.stdout).unwrap_or_default();
+    let version = Command::new(&cc)
+        .arg("--version")
+        .output()
+        .map(|o| o.stdout)
+        .unwrap_or_default();
     // FNV-1a over the tool version, the flags and the source.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for part in [&version[..], flags.join(" ").as_bytes(), &src[..]] {
@@ -54,7 +87,12 @@ fn build_clang(test: &str, source: &Path, flags: &[&str]) -> Option<PathBuf> {
         .arg("-lm")
         .output()
         .expect("run clang");
-    assert!(o.status.success(), "clang {flags:?} {} failed:\n{}", source.display(), String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "clang {flags:?} {} failed:\n{}",
+        source.display(),
+        String::from_utf8_lossy(&o.stderr)
+    );
     std::fs::rename(&tmp, &out).expect("rename built artifact");
     Some(out)
 }
@@ -73,7 +111,9 @@ fn check_clang(name: &str, source: &str, flags: &[&str], case: &Case) {
         return;
     }
     let src = guest_source(&format!("c/{source}.c"));
-    let Some(prog) = build_clang(&test, &src, flags) else { return };
+    let Some(prog) = build_clang(&test, &src, flags) else {
+        return;
+    };
     check_case(&test, &prog, case);
 }
 
@@ -118,7 +158,8 @@ macro_rules! corpus {
 }
 
 /// As in `c_corpus.rs`: the native glibc must not pick FMA/AVX2 libm variants.
-const BASELINE_TUNABLES: &str = "glibc.cpu.hwcaps=-AVX2,-FMA,-FMA4,-AVX512F,-AVX_Usable,-AVX2_Usable,-FMA_Usable";
+const BASELINE_TUNABLES: &str =
+    "glibc.cpu.hwcaps=-AVX2,-FMA,-FMA4,-AVX512F,-AVX_Usable,-AVX2_Usable,-FMA_Usable";
 
 fn text(seed: u64, words: usize) -> Vec<u8> {
     let r = pseudo_random_bytes(seed, words * 2);
@@ -127,7 +168,11 @@ fn text(seed: u64, words: usize) -> Vec<u8> {
         for k in 0..1 + usize::from(r[2 * i] % 7) {
             out.push(b'a' + (r[2 * i + 1].wrapping_add(k as u8 * 5)) % 26);
         }
-        out.push(if r[2 * i] % 11 == 0 { b'\n' } else { b' ' });
+        out.push(if r[2 * i].is_multiple_of(11) {
+            b'\n'
+        } else {
+            b' '
+        });
     }
     out
 }
@@ -174,7 +219,9 @@ mod intrinsics {
     fn build_and_check(variant: &Variant) {
         let test = format!("intrinsics[{}]", variant.name);
         let src = guest_source("c_isa/intrinsics.c");
-        let Some(prog) = build_c(&test, &src, variant) else { return };
+        let Some(prog) = build_c(&test, &src, variant) else {
+            return;
+        };
         check_case(&test, &prog, &case());
     }
 
@@ -183,7 +230,16 @@ mod intrinsics {
         build_and_check(&Variant {
             name: "gcc-O2-model",
             compiler: Compiler::Gcc,
-            flags: &["-static", "-O2", "-march=x86-64-v2", "-mbmi", "-mbmi2", "-mlzcnt", "-mmovbe", "-madx"],
+            flags: &[
+                "-static",
+                "-O2",
+                "-march=x86-64-v2",
+                "-mbmi",
+                "-mbmi2",
+                "-mlzcnt",
+                "-mmovbe",
+                "-madx",
+            ],
         });
     }
 
@@ -192,7 +248,16 @@ mod intrinsics {
         build_and_check(&Variant {
             name: "gcc-O0-model",
             compiler: Compiler::Gcc,
-            flags: &["-static", "-O0", "-march=x86-64-v2", "-mbmi", "-mbmi2", "-mlzcnt", "-mmovbe", "-madx"],
+            flags: &[
+                "-static",
+                "-O0",
+                "-march=x86-64-v2",
+                "-mbmi",
+                "-mbmi2",
+                "-mlzcnt",
+                "-mmovbe",
+                "-madx",
+            ],
         });
     }
 
@@ -201,7 +266,16 @@ mod intrinsics {
         build_and_check(&Variant {
             name: "musl-O2-model",
             compiler: Compiler::MuslGcc,
-            flags: &["-static", "-O2", "-march=x86-64-v2", "-mbmi", "-mbmi2", "-mlzcnt", "-mmovbe", "-madx"],
+            flags: &[
+                "-static",
+                "-O2",
+                "-march=x86-64-v2",
+                "-mbmi",
+                "-mbmi2",
+                "-mlzcnt",
+                "-mmovbe",
+                "-madx",
+            ],
         });
     }
 
@@ -209,8 +283,19 @@ mod intrinsics {
     fn clang_o2_model() {
         let test = "intrinsics[clang]";
         let src = guest_source("c_isa/intrinsics.c");
-        let flags = &["-static", "-O2", "-march=x86-64-v2", "-mbmi", "-mbmi2", "-mlzcnt", "-mmovbe", "-madx"];
-        let Some(prog) = build_clang(test, &src, flags) else { return };
+        let flags = &[
+            "-static",
+            "-O2",
+            "-march=x86-64-v2",
+            "-mbmi",
+            "-mbmi2",
+            "-mlzcnt",
+            "-mmovbe",
+            "-madx",
+        ];
+        let Some(prog) = build_clang(test, &src, flags) else {
+            return;
+        };
         check_case(test, &prog, &case());
     }
 }

@@ -186,11 +186,15 @@ fn new_module(opt_level: &str) -> Result<JITModule, TranslateError> {
     set(&mut flags, "enable_verifier", "false")?;
     // r15 holds the remaining gas across chained blocks (see exec.rs).
     set(&mut flags, "enable_pinned_reg", "true")?;
-    let isa_builder = cranelift_native::builder().map_err(|e| TranslateError::Isa(e.to_string()))?;
+    let isa_builder =
+        cranelift_native::builder().map_err(|e| TranslateError::Isa(e.to_string()))?;
     let isa = isa_builder
         .finish(settings::Flags::new(flags))
         .map_err(|e| TranslateError::Isa(e.to_string()))?;
-    Ok(JITModule::new(JITBuilder::with_isa(isa, cranelift_module::default_libcall_names())))
+    Ok(JITModule::new(JITBuilder::with_isa(
+        isa,
+        cranelift_module::default_libcall_names(),
+    )))
 }
 
 impl Translator {
@@ -267,7 +271,11 @@ impl Translator {
         // reports its loop's header; any other reports itself (hot straight-line
         // code: function bodies called often).
         let header = backward_target(&block).unwrap_or(addr);
-        let threshold = if header == addr && backward_target(&block).is_none() { HOT_THRESHOLD_STRAIGHT } else { HOT_THRESHOLD };
+        let threshold = if header == addr && backward_target(&block).is_none() {
+            HOT_THRESHOLD_STRAIGHT
+        } else {
+            HOT_THRESHOLD
+        };
         let hot = match (self.config.regions, Some(header)) {
             (true, Some(header)) => {
                 let counter = Box::new(threshold);
@@ -327,11 +335,12 @@ impl Translator {
         }
         // A loop's region spans header..latch; straight-line code (header == latch)
         // takes the forward code that follows it within a short distance.
-        let latch_end = if header == latch { header + STRAIGHT_REGION_SPAN } else { self
-            .blocks
-            .get(&latch)
-            .map_or(header, |b| b.end) }
-            .max(header);
+        let latch_end = if header == latch {
+            header + STRAIGHT_REGION_SPAN
+        } else {
+            self.blocks.get(&latch).map_or(header, |b| b.end)
+        }
+        .max(header);
         let mut blocks: Vec<Block> = Vec::new();
         let mut queue = std::collections::VecDeque::from([header]);
         let mut seen = std::collections::HashSet::from([header]);
@@ -371,7 +380,11 @@ impl Translator {
         hot: Option<HotCounter>,
         optimize: bool,
     ) -> Result<CompiledBlock, TranslateError> {
-        let m: &mut JITModule = if optimize { &mut self.module } else { &mut self.fast };
+        let m: &mut JITModule = if optimize {
+            &mut self.module
+        } else {
+            &mut self.fast
+        };
         let first = &blocks[0];
         let err = |e: &dyn std::fmt::Display| TranslateError::Compile {
             addr: first.start,
@@ -441,7 +454,8 @@ impl Translator {
     /// Drops every cached block overlapping `[addr, addr+len)`.
     pub fn invalidate(&mut self, addr: u64, len: u64) {
         let end = addr.saturating_add(len);
-        self.cold.retain(|_, (b, _)| b.end <= addr || b.start >= end);
+        self.cold
+            .retain(|_, (b, _)| b.end <= addr || b.start >= end);
         let before = self.blocks.len();
         self.blocks.retain(|_, b| b.end <= addr || b.start >= end);
         if self.blocks.len() != before {

@@ -43,7 +43,9 @@ pub struct JumpCache {
 impl Default for JumpCache {
     fn default() -> Self {
         // `vec![0u64; n]` allocates zeroed memory without touching it.
-        JumpCache { words: vec![0u64; 2 << SHIFT].into_boxed_slice() }
+        JumpCache {
+            words: vec![0u64; 2 << SHIFT].into_boxed_slice(),
+        }
     }
 }
 

@@ -192,7 +192,8 @@ extern "C" fn on_signal(
         uc.uc_mcontext.gregs[libc_sig::REG_RDI as usize] = rsp as i64;
         uc.uc_mcontext.gregs[libc_sig::REG_RSI as usize] = ExitReason::Fault as i64;
         // Keep r15 as it was (a fault uses the whole gas limit anyway).
-        uc.uc_mcontext.gregs[libc_sig::REG_RDX as usize] = uc.uc_mcontext.gregs[libc_sig::REG_R15 as usize];
+        uc.uc_mcontext.gregs[libc_sig::REG_RDX as usize] =
+            uc.uc_mcontext.gregs[libc_sig::REG_R15 as usize];
     }
 }
 

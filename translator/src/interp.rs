@@ -26,10 +26,17 @@
 //! Run it with [`enter`] (inside `exec`'s fault protection, like compiled code);
 //! [`enter_journaled`] also records every IR store so the caller can undo them.
 
-#![allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_possible_wrap)]
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_wrap
+)]
 
 use crate::exec;
-use crate::ir::{BinOp, Block, Conv, FloatCC, HelperFn, IntCC, Lanes, Op, Special, Terminator, Type, UnOp, Value, VecOp, VecShift};
+use crate::ir::{
+    BinOp, Block, Conv, FloatCC, HelperFn, IntCC, Lanes, Op, Special, Terminator, Type, UnOp,
+    Value, VecOp, VecShift,
+};
 use crate::state::{signal, CpuState, ExitReason};
 use core::arch::asm;
 use core::arch::x86_64::__m128i;
@@ -86,7 +93,9 @@ pub fn last_rip() -> u64 {
 /// `exec`'s entry point for interpreted blocks: the [`exec::BlockFn`] signature,
 /// with the block taken from [`PENDING`].
 unsafe extern "C" fn interp_entry(state: *mut CpuState, _mem_base: u64) -> u64 {
-    let Some(p) = PENDING.with(Cell::get) else { return ExitReason::Halt as u64 };
+    let Some(p) = PENDING.with(Cell::get) else {
+        return ExitReason::Halt as u64;
+    };
     // SAFETY: `enter_with` set the pointers to live objects for this call.
     let r = unsafe { run_inner(&*p.block, state, &mut *p.vals, p.journal.as_mut()) };
     r as u64
@@ -116,14 +125,24 @@ pub fn set_loop_internally(on: bool) {
 ///
 /// # Safety
 /// As for [`enter`].
-pub unsafe fn enter_journaled(state: &mut CpuState, block: &Block, journal: &mut Vec<StoreRecord>) -> u64 {
+pub unsafe fn enter_journaled(
+    state: &mut CpuState,
+    block: &Block,
+    journal: &mut Vec<StoreRecord>,
+) -> u64 {
     // SAFETY: forwarded contract.
     unsafe { enter_with(state, block, journal) }
 }
 
 unsafe fn enter_with(state: &mut CpuState, block: &Block, journal: *mut Vec<StoreRecord>) -> u64 {
     let mut vals = VALS.with(Cell::take);
-    let prev = PENDING.with(|p| p.replace(Some(Pending { block, vals: &mut vals, journal })));
+    let prev = PENDING.with(|p| {
+        p.replace(Some(Pending {
+            block,
+            vals: &mut vals,
+            journal,
+        }))
+    });
     PINNED.with(|p| p.set(state.gas));
     CUR_RIP.with(|c| c.set(block.start));
     IN_HELPER.with(|h| h.set(false));
@@ -166,7 +185,13 @@ struct Work {
 
 impl Work {
     fn load(s: &CpuState) -> Work {
-        Work { gpr: s.gpr, flags: s.flags, xmm: s.xmm, fs: s.fs_base, gs: s.gs_base }
+        Work {
+            gpr: s.gpr,
+            flags: s.flags,
+            xmm: s.xmm,
+            fs: s.fs_base,
+            gs: s.gs_base,
+        }
     }
     fn store(&self, s: &mut CpuState) {
         s.gpr = self.gpr;
@@ -192,7 +217,12 @@ struct Interp<'a> {
     journal: Option<&'a mut Vec<StoreRecord>>,
 }
 
-unsafe fn run_inner(block: &Block, st: *mut CpuState, vals: &mut Vec<u128>, journal: Option<&mut Vec<StoreRecord>>) -> ExitReason {
+unsafe fn run_inner(
+    block: &Block,
+    st: *mut CpuState,
+    vals: &mut Vec<u128>,
+    journal: Option<&mut Vec<StoreRecord>>,
+) -> ExitReason {
     vals.clear();
     vals.resize(block.types.len(), 0);
     // SAFETY: the caller passes the live state.
@@ -310,7 +340,11 @@ impl Interp<'_> {
     /// state too), RIP of the current instruction, call, reload.
     unsafe fn call(&mut self, f: HelperFn, a: u64, b: u64, c: u64) -> u64 {
         self.flush();
-        let g = if self.uses_gas { self.gas_var } else { self.pinned };
+        let g = if self.uses_gas {
+            self.gas_var
+        } else {
+            self.pinned
+        };
         let rip = self.rip;
         {
             let s = self.s();
@@ -371,9 +405,13 @@ impl Interp<'_> {
                     self.gas_dirty = true;
                 }
                 Op::Const { dst, ty, bits } => self.vals[dst.0 as usize] = bits & mask(ty.bits()),
-                Op::GetReg { dst, reg } => self.vals[dst.0 as usize] = u128::from(self.work.gpr[usize::from(reg)]),
+                Op::GetReg { dst, reg } => {
+                    self.vals[dst.0 as usize] = u128::from(self.work.gpr[usize::from(reg)])
+                }
                 Op::SetReg { reg, src } => self.work.gpr[usize::from(reg)] = self.v(src) as u64,
-                Op::GetFlag { dst, flag } => self.vals[dst.0 as usize] = u128::from(self.work.flags[flag as usize]),
+                Op::GetFlag { dst, flag } => {
+                    self.vals[dst.0 as usize] = u128::from(self.work.flags[flag as usize])
+                }
                 Op::SetFlag { flag, src } => self.work.flags[flag as usize] = self.v(src) as u8,
                 Op::GetXmm { dst, reg } => {
                     let x = self.work.xmm[usize::from(reg)];
@@ -425,7 +463,11 @@ impl Interp<'_> {
                         let old = unsafe { mem_load(p, bytes) };
                         // SAFETY: as for loads.
                         unsafe { mem_store(p, bytes, v) };
-                        j.push(StoreRecord { addr: a, bytes, old });
+                        j.push(StoreRecord {
+                            addr: a,
+                            bytes,
+                            old,
+                        });
                     } else {
                         // SAFETY: as for loads.
                         unsafe { mem_store(p, bytes, v) };
@@ -448,22 +490,44 @@ impl Interp<'_> {
                     self.def(dst, u128::from(fcc(cc, f)));
                 }
                 Op::Select { dst, cond, a, b } => {
-                    let r = if self.v(cond) & 0xff != 0 { self.v(a) } else { self.v(b) };
+                    let r = if self.v(cond) & 0xff != 0 {
+                        self.v(a)
+                    } else {
+                        self.v(b)
+                    };
                     self.def(dst, r);
                 }
                 Op::Convert { dst, conv, to, a } => {
                     let r = convert(conv, self.ty(a), to, self.v(a));
                     self.def(dst, r);
                 }
-                Op::Vector { dst, op, lanes, a, b } => {
+                Op::Vector {
+                    dst,
+                    op,
+                    lanes,
+                    a,
+                    b,
+                } => {
                     let r = vector(op, lanes, self.v(a), self.v(b));
                     self.def(dst, r);
                 }
-                Op::VectorFcmp { dst, cc, lanes, a, b } => {
+                Op::VectorFcmp {
+                    dst,
+                    cc,
+                    lanes,
+                    a,
+                    b,
+                } => {
                     let r = vfcmp(cc, lanes == Lanes::F64x2, self.v(a), self.v(b));
                     self.def(dst, r);
                 }
-                Op::VectorShift { dst, op, lanes, a, count } => {
+                Op::VectorShift {
+                    dst,
+                    op,
+                    lanes,
+                    a,
+                    count,
+                } => {
                     let w = lane_bits(lanes);
                     let c = self.v(count) as u64;
                     let x = self.v(a);
@@ -501,7 +565,13 @@ impl Interp<'_> {
                     let r = lane(self.v(a), lane_bits(lanes), u32::from(idx));
                     self.def(dst, r);
                 }
-                Op::InsertLane { dst, lanes, a, val, idx } => {
+                Op::InsertLane {
+                    dst,
+                    lanes,
+                    a,
+                    val,
+                    idx,
+                } => {
                     let w = lane_bits(lanes);
                     let sh = u32::from(idx) * w;
                     let r = (self.v(a) & !(mask(w) << sh)) | ((self.v(val) & mask(w)) << sh);
@@ -518,7 +588,11 @@ impl Interp<'_> {
                         return Some(self.fault(signal, 0));
                     }
                 }
-                Op::Call { dst, ref helper, ref args } => {
+                Op::Call {
+                    dst,
+                    ref helper,
+                    ref args,
+                } => {
                     let arg = |i: usize| args.get(i).map_or(0, |v| self.v(*v) as u64);
                     let (a, b, c) = (arg(0), arg(1), arg(2));
                     // SAFETY: the helper contract: the live state, inside exec::enter.
@@ -558,8 +632,16 @@ impl Interp<'_> {
     fn terminate(&mut self) -> Option<ExitReason> {
         Some(match self.block.term {
             Terminator::Jump(t) => return self.goto(t),
-            Terminator::Branch { cond, taken, not_taken } => {
-                let t = if self.v(cond) & 0xff != 0 { taken } else { not_taken };
+            Terminator::Branch {
+                cond,
+                taken,
+                not_taken,
+            } => {
+                let t = if self.v(cond) & 0xff != 0 {
+                    taken
+                } else {
+                    not_taken
+                };
                 return self.goto(t);
             }
             Terminator::Indirect(v) => {
@@ -621,7 +703,7 @@ unsafe extern "C" fn helper_ldmxcsr(state: *mut CpuState, v: u64, _: u64, _: u64
 
 /// One guest load as one host instruction.
 unsafe fn mem_load(p: u64, bytes: u32) -> u128 {
-    // SAFETY (all arms): the caller checked the range; a protected page faults
+    // SAFETY: (all arms) the caller checked the range; a protected page faults
     // into exec's handler, which unwinds the run.
     unsafe {
         match bytes {
@@ -656,14 +738,24 @@ unsafe fn mem_load(p: u64, bytes: u32) -> u128 {
 
 /// One guest store as one host instruction.
 unsafe fn mem_store(p: u64, bytes: u32, v: u128) {
-    // SAFETY (all arms): as for `mem_load`.
+    // SAFETY: (all arms) as for `mem_load`.
     unsafe {
         match bytes {
-            1 => asm!("mov byte ptr [{p}], {v}", p = in(reg) p, v = in(reg_byte) v as u8, options(nostack, preserves_flags)),
-            2 => asm!("mov word ptr [{p}], {v:x}", p = in(reg) p, v = in(reg) v as u16, options(nostack, preserves_flags)),
-            4 => asm!("mov dword ptr [{p}], {v:e}", p = in(reg) p, v = in(reg) v as u32, options(nostack, preserves_flags)),
-            8 => asm!("mov qword ptr [{p}], {v}", p = in(reg) p, v = in(reg) v as u64, options(nostack, preserves_flags)),
-            _ => asm!("movdqu xmmword ptr [{p}], {v}", p = in(reg) p, v = in(xmm_reg) x(v), options(nostack, preserves_flags)),
+            1 => {
+                asm!("mov byte ptr [{p}], {v}", p = in(reg) p, v = in(reg_byte) v as u8, options(nostack, preserves_flags))
+            }
+            2 => {
+                asm!("mov word ptr [{p}], {v:x}", p = in(reg) p, v = in(reg) v as u16, options(nostack, preserves_flags))
+            }
+            4 => {
+                asm!("mov dword ptr [{p}], {v:e}", p = in(reg) p, v = in(reg) v as u32, options(nostack, preserves_flags))
+            }
+            8 => {
+                asm!("mov qword ptr [{p}], {v}", p = in(reg) p, v = in(reg) v as u64, options(nostack, preserves_flags))
+            }
+            _ => {
+                asm!("movdqu xmmword ptr [{p}], {v}", p = in(reg) p, v = in(xmm_reg) x(v), options(nostack, preserves_flags))
+            }
         }
     }
 }
@@ -804,7 +896,7 @@ fn cvtsi2f(v: i64, f64: bool) -> u128 {
 
 /// `cvttss2si`/`cvttsd2si` to 32 or 64 bits.
 fn cvtt(a: u128, from64: bool, to64: bool) -> u64 {
-    // SAFETY (all arms): register-only conversions.
+    // SAFETY: (all arms) register-only conversions.
     unsafe {
         match (from64, to64) {
             (false, false) => {
@@ -890,12 +982,42 @@ fn binary(op: BinOp, t: Type, a: u128, b: u128) -> u128 {
                 (a >> c) | (a << (w - c))
             }
         }
-        BinOp::FAdd => if f64 { addsd(a, b) } else { addss(a, b) },
-        BinOp::FSub => if f64 { subsd(a, b) } else { subss(a, b) },
-        BinOp::FMul => if f64 { mulsd(a, b) } else { mulss(a, b) },
-        BinOp::FDiv => if f64 { divsd(a, b) } else { divss(a, b) },
+        BinOp::FAdd => {
+            if f64 {
+                addsd(a, b)
+            } else {
+                addss(a, b)
+            }
+        }
+        BinOp::FSub => {
+            if f64 {
+                subsd(a, b)
+            } else {
+                subss(a, b)
+            }
+        }
+        BinOp::FMul => {
+            if f64 {
+                mulsd(a, b)
+            } else {
+                mulss(a, b)
+            }
+        }
+        BinOp::FDiv => {
+            if f64 {
+                divsd(a, b)
+            } else {
+                divss(a, b)
+            }
+        }
         // Cranelift matches `select(fcmp lt a b, a, b)` into minss/minsd.
-        BinOp::FMinX86 => if f64 { minsd(a, b) } else { minss(a, b) },
+        BinOp::FMinX86 => {
+            if f64 {
+                minsd(a, b)
+            } else {
+                minss(a, b)
+            }
+        }
         // `select(fcmp gt a b, a, b)` is not matched: ucomis + select.
         BinOp::FMaxX86 => {
             let f = ucomis(a, b, f64);
@@ -945,13 +1067,21 @@ fn convert(conv: Conv, from: Type, to: Type, a: u128) -> u128 {
             // are observable), then `ok ? saturating result : MIN`. In range the
             // truncation is exact, so the saturating result is `raw`.
             let ok = if from64 {
-                let (lo, hi) = if to64 { (-9223372036854777856.0f64, 9223372036854775808.0f64) } else { (-2147483649.0f64, 2147483648.0f64) };
+                let (lo, hi) = if to64 {
+                    (-9223372036854777856.0f64, 9223372036854775808.0f64)
+                } else {
+                    (-2147483649.0f64, 2147483648.0f64)
+                };
                 let f = ucomis(a, u128::from(lo.to_bits()), true);
                 let gt = !f.0 && !f.2;
                 let lt = fcc(FloatCC::Lt, ucomis(a, u128::from(hi.to_bits()), true));
                 gt && lt
             } else {
-                let (lo, hi) = if to64 { (-9223372036854775808.0f32, 9223372036854775808.0f32) } else { (-2147483648.0f32, 2147483648.0f32) };
+                let (lo, hi) = if to64 {
+                    (-9223372036854775808.0f32, 9223372036854775808.0f32)
+                } else {
+                    (-2147483648.0f32, 2147483648.0f32)
+                };
                 let f = ucomis(a, u128::from(lo.to_bits()), false);
                 let ge = !f.1 && !f.2;
                 let lt = fcc(FloatCC::Lt, ucomis(a, u128::from(hi.to_bits()), false));
@@ -976,9 +1106,13 @@ fn vector(op: VecOp, lanes: Lanes, a: u128, b: u128) -> u128 {
     match op {
         VecOp::Add => map2(a, b, w, u128::wrapping_add),
         VecOp::Sub => map2(a, b, w, u128::wrapping_sub),
-        VecOp::AddSatS => map2(a, b, w, |x, y| (sx(x, w) + sx(y, w)).clamp(smin, smax) as u128),
+        VecOp::AddSatS => map2(a, b, w, |x, y| {
+            (sx(x, w) + sx(y, w)).clamp(smin, smax) as u128
+        }),
         VecOp::AddSatU => map2(a, b, w, |x, y| (x + y).min(mask(w))),
-        VecOp::SubSatS => map2(a, b, w, |x, y| (sx(x, w) - sx(y, w)).clamp(smin, smax) as u128),
+        VecOp::SubSatS => map2(a, b, w, |x, y| {
+            (sx(x, w) - sx(y, w)).clamp(smin, smax) as u128
+        }),
         VecOp::SubSatU => map2(a, b, w, u128::saturating_sub),
         VecOp::Mul => map2(a, b, w, u128::wrapping_mul),
         VecOp::MinS => map2(a, b, w, |x, y| if sx(x, w) < sx(y, w) { x } else { y }),
@@ -986,18 +1120,53 @@ fn vector(op: VecOp, lanes: Lanes, a: u128, b: u128) -> u128 {
         VecOp::MaxS => map2(a, b, w, |x, y| if sx(x, w) > sx(y, w) { x } else { y }),
         VecOp::MaxU => map2(a, b, w, u128::max),
         VecOp::CmpEq => map2(a, b, w, |x, y| if x == y { u128::MAX } else { 0 }),
-        VecOp::CmpGtS => map2(a, b, w, |x, y| if sx(x, w) > sx(y, w) { u128::MAX } else { 0 }),
+        VecOp::CmpGtS => map2(
+            a,
+            b,
+            w,
+            |x, y| if sx(x, w) > sx(y, w) { u128::MAX } else { 0 },
+        ),
         VecOp::AvgU => map2(a, b, w, |x, y| (x + y + 1) >> 1),
         VecOp::And => a & b,
         VecOp::Or => a | b,
         VecOp::Xor => a ^ b,
         VecOp::AndNot => !a & b,
-        VecOp::FAdd => if f64 { addpd(a, b) } else { addps(a, b) },
-        VecOp::FSub => if f64 { subpd(a, b) } else { subps(a, b) },
-        VecOp::FMul => if f64 { mulpd(a, b) } else { mulps(a, b) },
-        VecOp::FDiv => if f64 { divpd(a, b) } else { divps(a, b) },
+        VecOp::FAdd => {
+            if f64 {
+                addpd(a, b)
+            } else {
+                addps(a, b)
+            }
+        }
+        VecOp::FSub => {
+            if f64 {
+                subpd(a, b)
+            } else {
+                subps(a, b)
+            }
+        }
+        VecOp::FMul => {
+            if f64 {
+                mulpd(a, b)
+            } else {
+                mulps(a, b)
+            }
+        }
+        VecOp::FDiv => {
+            if f64 {
+                divpd(a, b)
+            } else {
+                divps(a, b)
+            }
+        }
         // bitselect(fcmp lt a b, a, b) is matched into minps/minpd.
-        VecOp::FMinX86 => if f64 { minpd(a, b) } else { minps(a, b) },
+        VecOp::FMinX86 => {
+            if f64 {
+                minpd(a, b)
+            } else {
+                minps(a, b)
+            }
+        }
         // fcmp gt a b is `cmpltp b, a`, then a bitselect.
         VecOp::FMaxX86 => {
             let m = cmpp(b, a, 1, f64);
@@ -1006,10 +1175,18 @@ fn vector(op: VecOp, lanes: Lanes, a: u128, b: u128) -> u128 {
         VecOp::NarrowSatS | VecOp::NarrowSatU => {
             let n = 128 / w;
             let h = w / 2;
-            let (lo, hi) = if op == VecOp::NarrowSatS { (-(1i128 << (h - 1)), (1i128 << (h - 1)) - 1) } else { (0, (1i128 << h) - 1) };
+            let (lo, hi) = if op == VecOp::NarrowSatS {
+                (-(1i128 << (h - 1)), (1i128 << (h - 1)) - 1)
+            } else {
+                (0, (1i128 << h) - 1)
+            };
             let mut r = 0u128;
             for i in 0..2 * n {
-                let src = if i < n { lane(a, w, i) } else { lane(b, w, i - n) };
+                let src = if i < n {
+                    lane(a, w, i)
+                } else {
+                    lane(b, w, i - n)
+                };
                 let v = sx(src, w).clamp(lo, hi) as u128 & mask(h);
                 r |= v << (i * h);
             }
@@ -1020,8 +1197,12 @@ fn vector(op: VecOp, lanes: Lanes, a: u128, b: u128) -> u128 {
 
 /// Differences between two states, register by register (`an`/`bn` name the sides),
 /// over everything the guest or the run loop can observe.
+#[allow(clippy::needless_range_loop)] // parallel arrays indexed together
 pub fn diff_states(a: &CpuState, b: &CpuState, an: &str, bn: &str) -> Vec<String> {
-    const NAMES: [&str; 16] = ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"];
+    const NAMES: [&str; 16] = [
+        "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12",
+        "r13", "r14", "r15",
+    ];
     const FLAGS: [&str; 8] = ["cf", "pf", "af", "zf", "sf", "of", "df", "flag7"];
     let mut out = Vec::new();
     let mut cmp = |name: &str, x: u128, y: u128| {
@@ -1039,15 +1220,39 @@ pub fn diff_states(a: &CpuState, b: &CpuState, an: &str, bn: &str) -> Vec<String
     cmp("fs_base", u128::from(a.fs_base), u128::from(b.fs_base));
     cmp("gs_base", u128::from(a.gs_base), u128::from(b.gs_base));
     cmp("gas", u128::from(a.gas), u128::from(b.gas));
-    cmp("exit_reason", u128::from(a.exit_reason), u128::from(b.exit_reason));
-    cmp("fault_signal", u128::from(a.fault_signal), u128::from(b.fault_signal));
-    cmp("fault_addr", u128::from(a.fault_addr), u128::from(b.fault_addr));
-    cmp("fault_rip", u128::from(a.fault_rip), u128::from(b.fault_rip));
+    cmp(
+        "exit_reason",
+        u128::from(a.exit_reason),
+        u128::from(b.exit_reason),
+    );
+    cmp(
+        "fault_signal",
+        u128::from(a.fault_signal),
+        u128::from(b.fault_signal),
+    );
+    cmp(
+        "fault_addr",
+        u128::from(a.fault_addr),
+        u128::from(b.fault_addr),
+    );
+    cmp(
+        "fault_rip",
+        u128::from(a.fault_rip),
+        u128::from(b.fault_rip),
+    );
     cmp("tsc", u128::from(a.tsc), u128::from(b.tsc));
     for i in 0..4 {
-        cmp(&format!("helper_scratch[{i}]"), u128::from(a.helper_scratch[i]), u128::from(b.helper_scratch[i]));
+        cmp(
+            &format!("helper_scratch[{i}]"),
+            u128::from(a.helper_scratch[i]),
+            u128::from(b.helper_scratch[i]),
+        );
     }
-    cmp("hot_target", u128::from(a.hot_target), u128::from(b.hot_target));
+    cmp(
+        "hot_target",
+        u128::from(a.hot_target),
+        u128::from(b.hot_target),
+    );
     for i in 0..16 {
         let xa = u128::from(a.xmm[i][0]) | (u128::from(a.xmm[i][1]) << 64);
         let xb = u128::from(b.xmm[i][0]) | (u128::from(b.xmm[i][1]) << 64);

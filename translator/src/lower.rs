@@ -193,13 +193,14 @@ pub fn lower_region(
     let state = fb.block_params(entry)[0];
     let mem_base = fb.block_params(entry)[1];
     let (used, written_anywhere) = slots_of(blocks);
-    let entry_is_target = hot.is_none() && blocks.iter().any(|b| match b.term {
-        Terminator::Jump(t) => t == blocks[0].start,
-        Terminator::Branch {
-            taken, not_taken, ..
-        } => taken == blocks[0].start || not_taken == blocks[0].start,
-        _ => false,
-    });
+    let entry_is_target = hot.is_none()
+        && blocks.iter().any(|b| match b.term {
+            Terminator::Jump(t) => t == blocks[0].start,
+            Terminator::Branch {
+                taken, not_taken, ..
+            } => taken == blocks[0].start || not_taken == blocks[0].start,
+            _ => false,
+        });
     let mut l = Lower {
         fb,
         block: &blocks[0],
@@ -508,7 +509,9 @@ impl Lower<'_, '_> {
         if crate::passes::raises_fp_flags(op) {
             if let Some(d) = crate::passes::op_dst(op) {
                 let v = self.v(d);
-                let off = i32::try_from(core::mem::offset_of!(crate::CpuState, helper_scratch) + 16).unwrap_or(0);
+                let off =
+                    i32::try_from(core::mem::offset_of!(crate::CpuState, helper_scratch) + 16)
+                        .unwrap_or(0);
                 self.fb.ins().store(state_flags(), v, self.state, off);
             }
         }
@@ -831,9 +834,15 @@ impl Lower<'_, '_> {
             return;
         }
         // The slot hash of crate::chain::slot, computed at run time.
-        let hi = self.fb.ins().ushr_imm_u(target, i64::from(crate::chain::SHIFT));
+        let hi = self
+            .fb
+            .ins()
+            .ushr_imm_u(target, i64::from(crate::chain::SHIFT));
         let h = self.fb.ins().bxor(target, hi);
-        let idx = self.fb.ins().band_imm_u(h, i64::try_from(crate::chain::MASK).unwrap_or(0));
+        let idx = self
+            .fb
+            .ins()
+            .band_imm_u(h, i64::try_from(crate::chain::MASK).unwrap_or(0));
         let off = self
             .fb
             .ins()

@@ -8,14 +8,20 @@
 //! Memory is the guest space `[0, DATA + DATA_LEN)` of `isa_common`, with one
 //! PROT_NONE page at [`HOLE`] (host page faults) in both copies.
 
-#![allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_possible_wrap)]
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_wrap
+)]
 
 mod isa_common;
 
 use isa_common::{assemble, random_state, Kind, Rng, DATA, DATA_LEN, MXCSRS};
 use qvm_translator::state::signal;
 use qvm_translator::testing::SNIPPET_BASE;
-use qvm_translator::{exec, interp, CodeSource, CpuState, ExitReason, Translator, TranslatorConfig};
+use qvm_translator::{
+    exec, interp, CodeSource, CpuState, ExitReason, Translator, TranslatorConfig,
+};
 
 /// A PROT_NONE page inside the guest space.
 const HOLE: u64 = 0x8000;
@@ -27,10 +33,20 @@ impl Mem {
     fn new() -> Mem {
         // SAFETY: a fresh private anonymous mapping, with one page made inaccessible.
         unsafe {
-            let p = libc::mmap(core::ptr::null_mut(), MEM_LEN, libc::PROT_READ | libc::PROT_WRITE, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1, 0);
+            let p = libc::mmap(
+                core::ptr::null_mut(),
+                MEM_LEN,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+                -1,
+                0,
+            );
             assert_ne!(p, libc::MAP_FAILED);
             let p = p.cast::<u8>();
-            assert_eq!(libc::mprotect(p.add(HOLE as usize).cast(), 4096, libc::PROT_NONE), 0);
+            assert_eq!(
+                libc::mprotect(p.add(HOLE as usize).cast(), 4096, libc::PROT_NONE),
+                0
+            );
             Mem(p)
         }
     }
@@ -38,13 +54,17 @@ impl Mem {
         self.0 as u64
     }
     /// The accessible bytes, as (offset, slice) pieces.
+    #[allow(clippy::mut_from_ref)] // a raw mapping, not a Rust-owned buffer
     fn pieces(&self) -> [(usize, &mut [u8]); 2] {
         let h = HOLE as usize;
         // SAFETY: both ranges are inside the mapping and accessible.
         unsafe {
             [
                 (0, core::slice::from_raw_parts_mut(self.0, h)),
-                (h + 4096, core::slice::from_raw_parts_mut(self.0.add(h + 4096), MEM_LEN - h - 4096)),
+                (
+                    h + 4096,
+                    core::slice::from_raw_parts_mut(self.0.add(h + 4096), MEM_LEN - h - 4096),
+                ),
             ]
         }
     }
@@ -89,7 +109,9 @@ impl CodeSource for Code<'_> {
         }
         let n = ((self.1 - addr) as usize).min(buf.len());
         // SAFETY: the snippet lies in the first accessible piece.
-        unsafe { core::ptr::copy_nonoverlapping(self.0 .0.add(addr as usize), buf.as_mut_ptr(), n) };
+        unsafe {
+            core::ptr::copy_nonoverlapping(self.0 .0.add(addr as usize), buf.as_mut_ptr(), n)
+        };
         n
     }
 }
@@ -104,7 +126,11 @@ fn host_fault(s: &mut CpuState, rip: Option<u64>) {
 fn set_host_fault(s: &mut CpuState, hf: exec::HostFault, rip: Option<u64>) {
     // si_addr is a data address only for SIGSEGV/SIGBUS (for SIGFPE it is the
     // host PC, which differs between the tiers by construction).
-    s.fault_addr = if matches!(hf.signal, libc::SIGSEGV | libc::SIGBUS) { hf.addr.wrapping_sub(s.mem_base) } else { 0 };
+    s.fault_addr = if matches!(hf.signal, libc::SIGSEGV | libc::SIGBUS) {
+        hf.addr.wrapping_sub(s.mem_base)
+    } else {
+        0
+    };
     s.fault_rip = rip.unwrap_or(s.rip);
     s.fault_signal = match hf.signal {
         libc::SIGFPE => signal::SIGFPE,
@@ -122,14 +148,25 @@ enum End {
 }
 
 /// Runs `code` block by block in both tiers; `Err` describes the first divergence.
-fn lockstep(code: &[u8], init: &CpuState, data: &[u8], cap: usize) -> Result<(End, CpuState), String> {
+fn lockstep(
+    code: &[u8],
+    init: &CpuState,
+    data: &[u8],
+    cap: usize,
+) -> Result<(End, CpuState), String> {
     exec::install_signal_handlers();
     let mem = Mem::new();
     let imem = Mem::new();
     mem.write(DATA, data);
     mem.write(SNIPPET_BASE, code);
     let end = SNIPPET_BASE + code.len() as u64;
-    let cfg = TranslatorConfig { mem_size: MEM_LEN as u64, max_block_insns: cap, chain: false, regions: false, ..TranslatorConfig::default() };
+    let cfg = TranslatorConfig {
+        mem_size: MEM_LEN as u64,
+        max_block_insns: cap,
+        chain: false,
+        regions: false,
+        ..TranslatorConfig::default()
+    };
     let mut t = Translator::new(cfg).map_err(|e| e.to_string())?;
     let mut s = init.clone();
     s.rip = SNIPPET_BASE;
@@ -142,7 +179,10 @@ fn lockstep(code: &[u8], init: &CpuState, data: &[u8], cap: usize) -> Result<(En
         }
         let (block, compiled) = {
             let src = Code(&mem, end);
-            (t.lift(&src, s.rip), t.block(&src, s.rip).map_err(|e| e.to_string())?)
+            (
+                t.lift(&src, s.rip),
+                t.block(&src, s.rip).map_err(|e| e.to_string())?,
+            )
         };
         imem.copy_from(&mem);
         let mut si = s.clone();
@@ -179,7 +219,11 @@ fn lockstep(code: &[u8], init: &CpuState, data: &[u8], cap: usize) -> Result<(En
             d.push(format!("memory differs at {a:#x}"));
         }
         if !d.is_empty() {
-            return Err(format!("block {start:#x} (cap {cap}): {}\n{}", d.join("; "), qvm_translator::print::block_to_string(&block)));
+            return Err(format!(
+                "block {start:#x} (cap {cap}): {}\n{}",
+                d.join("; "),
+                qvm_translator::print::block_to_string(&block)
+            ));
         }
         if rc != ExitReason::Continue as u64 {
             return Ok((End::Exit(rc, s.fault_signal), s));
@@ -189,7 +233,10 @@ fn lockstep(code: &[u8], init: &CpuState, data: &[u8], cap: usize) -> Result<(En
 }
 
 fn state_of(ctx: &isa_common::Ctx, gas: u64) -> CpuState {
-    let mut s = CpuState { gas, ..CpuState::default() };
+    let mut s = CpuState {
+        gas,
+        ..CpuState::default()
+    };
     s.gpr = ctx.gpr;
     s.set_rflags(ctx.rflags);
     s.mxcsr = ctx.mxcsr;
@@ -203,7 +250,9 @@ fn check(cases: &[(&str, Kind)], n: usize, mxcsrs: &[u32]) {
     let mut fails = vec![];
     for &(src, kind) in cases {
         let code = assemble(src);
-        let seed = src.bytes().fold(0x9e37_79b9_7f4a_7c15u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+        let seed = src.bytes().fold(0x9e37_79b9_7f4a_7c15u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
         let mut r = Rng(seed | 1);
         'iters: for _ in 0..n {
             let (ctx, data) = random_state(&mut r, kind, mxcsrs, true);
@@ -215,13 +264,22 @@ fn check(cases: &[(&str, Kind)], n: usize, mxcsrs: &[u32]) {
             }
         }
     }
-    assert!(fails.is_empty(), "{} of {} cases diverge:\n{}", fails.len(), cases.len(), fails.join("\n\n"));
+    assert!(
+        fails.is_empty(),
+        "{} of {} cases diverge:\n{}",
+        fails.len(),
+        cases.len(),
+        fails.join("\n\n")
+    );
 }
 
 /// One deterministic run (zeroed data, given registers); returns the end and state.
 fn one(src: &str, gas: u64, setup: impl Fn(&mut CpuState)) -> (End, CpuState) {
     let code = assemble(src);
-    let mut s = CpuState { gas, ..CpuState::default() };
+    let mut s = CpuState {
+        gas,
+        ..CpuState::default()
+    };
     s.gpr[4] = DATA + 0x8000;
     s.gpr[6] = DATA + 0x400;
     s.gpr[7] = DATA + 0x800;
@@ -294,12 +352,30 @@ fn sse_float_rounding_modes() {
     let mut cases: Vec<(&str, Kind)> = vec![];
     let arith: Vec<(String, Kind)> = ["add", "sub", "mul", "div", "sqrt", "min", "max"]
         .iter()
-        .flat_map(|op| [("ps", S), ("pd", D), ("ss", S), ("sd", D)].map(|(sfx, k)| (format!("{op}{sfx} xmm1, xmm2\n{op}{sfx} xmm3, xmm4\n{op}{sfx} xmm3, xmm5"), k)))
+        .flat_map(|op| {
+            [("ps", S), ("pd", D), ("ss", S), ("sd", D)].map(|(sfx, k)| {
+                (
+                    format!("{op}{sfx} xmm1, xmm2\n{op}{sfx} xmm3, xmm4\n{op}{sfx} xmm3, xmm5"),
+                    k,
+                )
+            })
+        })
         .collect();
     let cmps: Vec<(String, Kind)> = (0..8)
-        .flat_map(|p| [(format!("cmpps xmm1, xmm2, {p}\ncmpss xmm3, xmm4, {p}"), S), (format!("cmppd xmm1, xmm2, {p}\ncmpsd xmm3, xmm4, {p}"), D)])
+        .flat_map(|p| {
+            [
+                (format!("cmpps xmm1, xmm2, {p}\ncmpss xmm3, xmm4, {p}"), S),
+                (format!("cmppd xmm1, xmm2, {p}\ncmpsd xmm3, xmm4, {p}"), D),
+            ]
+        })
         .collect();
-    let leaked: &'static [(String, Kind)] = Box::leak(arith.into_iter().chain(cmps).collect::<Vec<_>>().into_boxed_slice());
+    let leaked: &'static [(String, Kind)] = Box::leak(
+        arith
+            .into_iter()
+            .chain(cmps)
+            .collect::<Vec<_>>()
+            .into_boxed_slice(),
+    );
     for (s, k) in leaked {
         cases.push((s.as_str(), *k));
     }
@@ -333,7 +409,13 @@ fn sse_float_rounding_modes() {
 #[test]
 fn sse_unmasked_exceptions_fault_alike() {
     // ZM/IM/PM unmasked: divides by zero and invalid operations raise SIGFPE.
-    let cases: Vec<(&str, Kind)> = vec![("divss xmm1, xmm2\ndivpd xmm3, xmm4\nsqrtsd xmm5, xmm6\naddps xmm7, xmm8", S), ("cvtsi2ss xmm1, rax\ncvttsd2si rbx, xmm2", D)];
+    let cases: Vec<(&str, Kind)> = vec![
+        (
+            "divss xmm1, xmm2\ndivpd xmm3, xmm4\nsqrtsd xmm5, xmm6\naddps xmm7, xmm8",
+            S,
+        ),
+        ("cvtsi2ss xmm1, rax\ncvttsd2si rbx, xmm2", D),
+    ];
     check(&cases, 24, &[0x1d80, 0x1e80, 0x0f80, 0x1b80]);
 }
 
@@ -351,10 +433,22 @@ fn x87_helpers() {
 fn rep_string_helpers() {
     let cases: Vec<(&str, Kind)> = vec![
         ("mov ecx, 37\nrep movsb", I),
-        ("cld\nmov ecx, 9\nrep stosq\nmov ecx, 5\nlea rsi, [rdi-40]\nrep lodsd", I),
-        ("cld\nmov ecx, 64\nmov al, [rdi+17]\nrepne scasb\nsetz bl", I),
-        ("cld\nmov ecx, 30\nrepe cmpsb\nsetz al\nmov ecx, 3\nmovsq\ncmpsw\nstosd\nlodsb", I),
-        ("std\nmov ecx, 12\nadd rsi, 100\nadd rdi, 100\nrep movsw\ncld", I),
+        (
+            "cld\nmov ecx, 9\nrep stosq\nmov ecx, 5\nlea rsi, [rdi-40]\nrep lodsd",
+            I,
+        ),
+        (
+            "cld\nmov ecx, 64\nmov al, [rdi+17]\nrepne scasb\nsetz bl",
+            I,
+        ),
+        (
+            "cld\nmov ecx, 30\nrepe cmpsb\nsetz al\nmov ecx, 3\nmovsq\ncmpsw\nstosd\nlodsb",
+            I,
+        ),
+        (
+            "std\nmov ecx, 12\nadd rsi, 100\nadd rdi, 100\nrep movsw\ncld",
+            I,
+        ),
     ];
     check(&cases, 10, &[0x1f80]);
 }
@@ -364,12 +458,20 @@ fn faults_and_gas() {
     use End::Exit;
     let fault = ExitReason::Fault as u64;
     // Out-of-range load: the bounds check.
-    let (e, s) = one("mov rax, 1\nmov rbx, 0x7fff00000000\nmov rcx, [rbx]\nmov rdx, 5", 1_000_000, |_| {});
+    let (e, s) = one(
+        "mov rax, 1\nmov rbx, 0x7fff00000000\nmov rcx, [rbx]\nmov rdx, 5",
+        1_000_000,
+        |_| {},
+    );
     assert_eq!(e, Exit(fault, signal::SIGSEGV));
     assert_eq!(s.fault_addr, 0x7fff_0000_0000);
     // Host page faults: load and store into the PROT_NONE page, and a store that
     // straddles into it (nothing may be written).
-    let (e, s) = one("mov rax, 7\nmov [rsi], rax\nmov rbx, [0x8010]\nmov rcx, 1", 1_000_000, |_| {});
+    let (e, s) = one(
+        "mov rax, 7\nmov [rsi], rax\nmov rbx, [0x8010]\nmov rcx, 1",
+        1_000_000,
+        |_| {},
+    );
     assert_eq!(e, Exit(fault, signal::SIGSEGV));
     assert_eq!(s.fault_addr, HOLE + 0x10);
     let (e, _) = one("mov rax, -1\nmov [0x7ffc], rax", 1_000_000, |_| {});
@@ -377,9 +479,17 @@ fn faults_and_gas() {
     let (e, _) = one("movdqu xmm0, [0x7ff8]\naddps xmm0, xmm0", 1_000_000, |_| {});
     assert_eq!(e, Exit(fault, signal::SIGSEGV));
     // Helper faults: #DE, LDMXCSR with reserved bits, misaligned MOVAPS.
-    let (e, _) = one("mov eax, 1\nxor ecx, ecx\ndiv ecx\nmov ebx, 2", 1_000_000, |_| {});
+    let (e, _) = one(
+        "mov eax, 1\nxor ecx, ecx\ndiv ecx\nmov ebx, 2",
+        1_000_000,
+        |_| {},
+    );
     assert_eq!(e, Exit(fault, signal::SIGFPE));
-    let (e, _) = one("mov dword [rdi], 0x12345678\nmov eax, 3\nldmxcsr [rdi]\nmov ebx, 1", 1_000_000, |_| {});
+    let (e, _) = one(
+        "mov dword [rdi], 0x12345678\nmov eax, 3\nldmxcsr [rdi]\nmov ebx, 1",
+        1_000_000,
+        |_| {},
+    );
     assert_eq!(e, Exit(fault, signal::SIGSEGV));
     let (e, _) = one("movaps xmm1, [rsi+4]", 1_000_000, |_| {});
     assert_eq!(e, Exit(fault, signal::SIGSEGV));
@@ -392,7 +502,11 @@ fn faults_and_gas() {
     assert_eq!(e, Exit(ExitReason::Syscall as u64, 0));
     assert_eq!(s.gpr[0], 60);
     // Out of gas: before a block, and inside a REP helper.
-    let (e, _) = one("mov eax, 1\nmov ebx, 2\njmp .a\n.a: mov ecx, 3\njmp .b\n.b: mov edx, 4", 4, |_| {});
+    let (e, _) = one(
+        "mov eax, 1\nmov ebx, 2\njmp .a\n.a: mov ecx, 3\njmp .b\n.b: mov edx, 4",
+        4,
+        |_| {},
+    );
     assert_eq!(e, Exit(ExitReason::OutOfGas as u64, 0));
     let (e, _) = one("mov ecx, 100000\nrep stosb\nmov eax, 1", 500, |_| {});
     assert_eq!(e, Exit(ExitReason::OutOfGas as u64, 0));
@@ -406,11 +520,21 @@ fn faults_and_gas() {
 fn helper_fault_keeps_gas() {
     let code = assemble("mov eax, 1\nxor ecx, ecx\ndiv ecx");
     let mut mem = vec![0u8; 1 << 20];
-    let init = CpuState { gas: 1_000_000, ..CpuState::default() };
-    let cfg = TranslatorConfig { chain: false, regions: false, max_block_insns: 1, ..TranslatorConfig::default() };
+    let init = CpuState {
+        gas: 1_000_000,
+        ..CpuState::default()
+    };
+    let cfg = TranslatorConfig {
+        chain: false,
+        regions: false,
+        max_block_insns: 1,
+        ..TranslatorConfig::default()
+    };
     let (s, end) = qvm_translator::testing::run_snippet_with(&code, &init, &mut mem, cfg);
-    assert_eq!(end, qvm_translator::testing::SnippetEnd::Fault(signal::SIGFPE));
+    assert_eq!(
+        end,
+        qvm_translator::testing::SnippetEnd::Fault(signal::SIGFPE)
+    );
     // Two blocks of one instruction ran, the third faulted in its helper after paying.
     assert!(s.gas > 1_000_000 - 100, "gas after the fault: {:#x}", s.gas);
 }
-

@@ -64,16 +64,27 @@ fn parse_opts() -> Opts {
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
-        let mut val = |name: &str| args.next().unwrap_or_else(|| {
-            eprintln!("suite: {name} needs a value");
-            usage()
-        });
+        let mut val = |name: &str| {
+            args.next().unwrap_or_else(|| {
+                eprintln!("suite: {name} needs a value");
+                usage()
+            })
+        };
         match a.as_str() {
             "--runs" => o.runs = val("--runs").parse().unwrap_or_else(|_| usage()),
-            "--qemu-runs" => o.qemu_runs = Some(val("--qemu-runs").parse().unwrap_or_else(|_| usage())),
-            "--filter" => o.filter.extend(val("--filter").split(',').map(str::to_owned)),
-            "--timeout" => o.timeout = Duration::from_secs(val("--timeout").parse().unwrap_or_else(|_| usage())),
-            "--startup-runs" => o.startup_runs = val("--startup-runs").parse().unwrap_or_else(|_| usage()),
+            "--qemu-runs" => {
+                o.qemu_runs = Some(val("--qemu-runs").parse().unwrap_or_else(|_| usage()))
+            }
+            "--filter" => o
+                .filter
+                .extend(val("--filter").split(',').map(str::to_owned)),
+            "--timeout" => {
+                o.timeout =
+                    Duration::from_secs(val("--timeout").parse().unwrap_or_else(|_| usage()))
+            }
+            "--startup-runs" => {
+                o.startup_runs = val("--startup-runs").parse().unwrap_or_else(|_| usage())
+            }
             "--no-startup" => o.skip_startup = true,
             "--no-qemu" => o.qemu = false,
             "--no-build-qvm" => o.build_qvm = false,
@@ -131,7 +142,10 @@ fn ensure_dependencies(want_qemu: bool) {
     // SAFETY: geteuid has no preconditions.
     let root = unsafe { libc::geteuid() } == 0;
     if !root {
-        eprintln!("suite: missing packages {missing:?}; run as root or `apt-get install -y {}`", missing.join(" "));
+        eprintln!(
+            "suite: missing packages {missing:?}; run as root or `apt-get install -y {}`",
+            missing.join(" ")
+        );
         return;
     }
     eprintln!("suite: installing {}", missing.join(" "));
@@ -181,25 +195,70 @@ struct Build {
 fn builds() -> Vec<Build> {
     let lib = |n: &str| format!("{LIBDIR}/{n}");
     let mut v = vec![
-        Build { out: "hello-glibc", libc: Libc::Glibc, src: "hello.c", extra: vec![] },
-        Build { out: "hello-musl", libc: Libc::Musl, src: "hello.c", extra: vec![] },
+        Build {
+            out: "hello-glibc",
+            libc: Libc::Glibc,
+            src: "hello.c",
+            extra: vec![],
+        },
+        Build {
+            out: "hello-musl",
+            libc: Libc::Musl,
+            src: "hello.c",
+            extra: vec![],
+        },
         Build {
             out: "lua-glibc",
             libc: Libc::Glibc,
             src: "lua_bench.c",
-            extra: vec!["-I/usr/include/lua5.4".into(), lib("liblua5.4.a"), "-lm".into(), "-ldl".into()],
+            extra: vec![
+                "-I/usr/include/lua5.4".into(),
+                lib("liblua5.4.a"),
+                "-lm".into(),
+                "-ldl".into(),
+            ],
         },
-        Build { out: "sqlite-glibc", libc: Libc::Glibc, src: "sqlite_bench.c", extra: vec![lib("libsqlite3.a"), "-lm".into()] },
-        Build { out: "zlib-glibc", libc: Libc::Glibc, src: "zlib_bench.c", extra: vec![lib("libz.a")] },
-        Build { out: "zstd-glibc", libc: Libc::Glibc, src: "zstd_bench.c", extra: vec![lib("libzstd.a")] },
-        Build { out: "bzip2-glibc", libc: Libc::Glibc, src: "bzip2_bench.c", extra: vec![lib("libbz2.a")] },
-        Build { out: "sha256-glibc", libc: Libc::Glibc, src: "sha256_bench.c", extra: vec![lib("libcrypto.a")] },
+        Build {
+            out: "sqlite-glibc",
+            libc: Libc::Glibc,
+            src: "sqlite_bench.c",
+            extra: vec![lib("libsqlite3.a"), "-lm".into()],
+        },
+        Build {
+            out: "zlib-glibc",
+            libc: Libc::Glibc,
+            src: "zlib_bench.c",
+            extra: vec![lib("libz.a")],
+        },
+        Build {
+            out: "zstd-glibc",
+            libc: Libc::Glibc,
+            src: "zstd_bench.c",
+            extra: vec![lib("libzstd.a")],
+        },
+        Build {
+            out: "bzip2-glibc",
+            libc: Libc::Glibc,
+            src: "bzip2_bench.c",
+            extra: vec![lib("libbz2.a")],
+        },
+        Build {
+            out: "sha256-glibc",
+            libc: Libc::Glibc,
+            src: "sha256_bench.c",
+            extra: vec![lib("libcrypto.a")],
+        },
     ];
     for k in ["nbody", "fannkuch", "mandelbrot"] {
         for libc in [Libc::Glibc, Libc::Musl] {
             let out: &'static str = Box::leak(format!("{k}-{}", libc.name()).into_boxed_str());
             let src: &'static str = Box::leak(format!("{k}.c").into_boxed_str());
-            v.push(Build { out, libc, src, extra: vec!["-lm".into()] });
+            v.push(Build {
+                out,
+                libc,
+                src,
+                extra: vec!["-lm".into()],
+            });
         }
     }
     v
@@ -237,13 +296,21 @@ fn build_corpus(root: &Path, corpus: &Path) -> Vec<String> {
             Ok(o) if o.status.success() => {}
             Ok(o) => {
                 let err = String::from_utf8_lossy(&o.stderr);
-                let first = err.lines().find(|l| l.contains("error")).unwrap_or("").to_owned();
+                let first = err
+                    .lines()
+                    .find(|l| l.contains("error"))
+                    .unwrap_or("")
+                    .to_owned();
                 eprintln!("suite: building {} failed: {first}", b.out);
                 let _ = fs::remove_file(&out);
                 failed.push(b.out.to_owned());
             }
             Err(e) => {
-                eprintln!("suite: building {} failed: {} not runnable: {e}", b.out, b.libc.cc());
+                eprintln!(
+                    "suite: building {} failed: {} not runnable: {e}",
+                    b.out,
+                    b.libc.cc()
+                );
                 failed.push(b.out.to_owned());
             }
         }
@@ -253,11 +320,16 @@ fn build_corpus(root: &Path, corpus: &Path) -> Vec<String> {
 
 /// Deterministic "log" text: `word number fraction` lines (xorshift64).
 fn make_data(path: &Path, bytes: usize) {
-    if fs::metadata(path).map(|m| m.len() == bytes as u64).unwrap_or(false) {
+    if fs::metadata(path)
+        .map(|m| m.len() == bytes as u64)
+        .unwrap_or(false)
+    {
         return;
     }
-    const WORDS: [&str; 12] =
-        ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima"];
+    const WORDS: [&str; 12] = [
+        "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
+        "juliet", "kilo", "lima",
+    ];
     let mut s: u64 = 0x2545_F491_4F6C_DD1D;
     let mut buf = String::with_capacity(bytes + 64);
     while buf.len() < bytes {
@@ -446,10 +518,25 @@ fn tv_secs(tv: libc::timeval) -> f64 {
 /// Runs `argv` with an empty environment, stdin from `stdin` (or /dev/null),
 /// stdout into `out`, stderr into `err`; kills it after `timeout`. Wall time is
 /// spawn to reap; CPU times are the child's rusage from wait4.
-fn run_once(argv: &[OsString], stdin: Option<&Path>, out: &Path, err: &Path, timeout: Duration) -> Sample {
-    let fail = |e: String| Sample { wall: 0.0, user: 0.0, sys: 0.0, end: End::SpawnFailed(e) };
-    let Ok(out_f) = File::create(out) else { return fail(format!("cannot create {}", out.display())) };
-    let Ok(err_f) = File::create(err) else { return fail(format!("cannot create {}", err.display())) };
+fn run_once(
+    argv: &[OsString],
+    stdin: Option<&Path>,
+    out: &Path,
+    err: &Path,
+    timeout: Duration,
+) -> Sample {
+    let fail = |e: String| Sample {
+        wall: 0.0,
+        user: 0.0,
+        sys: 0.0,
+        end: End::SpawnFailed(e),
+    };
+    let Ok(out_f) = File::create(out) else {
+        return fail(format!("cannot create {}", out.display()));
+    };
+    let Ok(err_f) = File::create(err) else {
+        return fail(format!("cannot create {}", err.display()));
+    };
     let stdin_io = match stdin {
         Some(p) => match File::open(p) {
             Ok(f) => Stdio::from(f),
@@ -470,7 +557,13 @@ fn run_once(argv: &[OsString], stdin: Option<&Path>, out: &Path, err: &Path, tim
         false
     });
     let start = Instant::now();
-    let child = Command::new(&argv[0]).args(&argv[1..]).env_clear().stdin(stdin_io).stdout(out_f).stderr(err_f).spawn();
+    let child = Command::new(&argv[0])
+        .args(&argv[1..])
+        .env_clear()
+        .stdin(stdin_io)
+        .stdout(out_f)
+        .stderr(err_f)
+        .spawn();
     let child = match child {
         Ok(c) => c,
         Err(e) => {
@@ -506,7 +599,12 @@ fn run_once(argv: &[OsString], stdin: Option<&Path>, out: &Path, err: &Path, tim
     } else {
         End::Signaled(libc::WTERMSIG(status))
     };
-    Sample { wall, user: tv_secs(ru.ru_utime), sys: tv_secs(ru.ru_stime), end }
+    Sample {
+        wall,
+        user: tv_secs(ru.ru_utime),
+        sys: tv_secs(ru.ru_stime),
+        end,
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -573,7 +671,10 @@ impl Engines {
 fn find_no_gas_flag(qvm: &Path) -> Option<String> {
     let out = Command::new(qvm).args(["run", "--help"]).output().ok()?;
     let help = String::from_utf8_lossy(&out.stdout);
-    ["--no-gas", "--no-metering", "--unmetered"].iter().find(|f| help.contains(*f)).map(|f| (*f).to_owned())
+    ["--no-gas", "--no-metering", "--unmetered"]
+        .iter()
+        .find(|f| help.contains(*f))
+        .map(|f| (*f).to_owned())
 }
 
 // ---------------------------------------------------------------------------
@@ -614,7 +715,11 @@ fn geomean(v: &[f64]) -> Option<f64> {
 
 /// Describes the first difference between two outputs.
 fn first_difference(want: &[u8], got: &[u8]) -> String {
-    let i = want.iter().zip(got).position(|(a, b)| a != b).unwrap_or(want.len().min(got.len()));
+    let i = want
+        .iter()
+        .zip(got)
+        .position(|(a, b)| a != b)
+        .unwrap_or(want.len().min(got.len()));
     let line = want[..i].iter().filter(|&&b| b == b'\n').count() + 1;
     let excerpt = |b: &[u8]| {
         let s = b[i.saturating_sub(20)..b.len().min(i + 40)].to_vec();
@@ -642,7 +747,10 @@ impl Row {
 }
 
 fn shell_quote(s: &str) -> String {
-    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./=,:".contains(&b)) {
+    if !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./=,:".contains(&b))
+    {
         s.to_owned()
     } else {
         format!("'{}'", s.replace('\'', "'\\''"))
@@ -650,7 +758,11 @@ fn shell_quote(s: &str) -> String {
 }
 
 fn command_line(argv: &[OsString], stdin: Option<&Path>) -> String {
-    let mut s = argv.iter().map(|a| shell_quote(&a.to_string_lossy())).collect::<Vec<_>>().join(" ");
+    let mut s = argv
+        .iter()
+        .map(|a| shell_quote(&a.to_string_lossy()))
+        .collect::<Vec<_>>()
+        .join(" ");
     if let Some(p) = stdin {
         let _ = write!(s, " < {}", shell_quote(&p.to_string_lossy()));
     }
@@ -691,8 +803,14 @@ fn measure(w: Workload, engines: &Engines, order: &[Engine], opts: &Opts, tmp: &
                 (end, Some((want, want_end))) => {
                     if end != want_end {
                         let stderr = fs::read(&err).unwrap_or_default();
-                        let first = String::from_utf8_lossy(&stderr).lines().next().unwrap_or("").to_owned();
-                        Err(format!("ended with {end} (native: {want_end}); stderr: {first:?}"))
+                        let first = String::from_utf8_lossy(&stderr)
+                            .lines()
+                            .next()
+                            .unwrap_or("")
+                            .to_owned();
+                        Err(format!(
+                            "ended with {end} (native: {want_end}); stderr: {first:?}"
+                        ))
                     } else if &stdout != want {
                         Err(first_difference(want, &stdout))
                     } else {
@@ -715,8 +833,17 @@ fn measure(w: Workload, engines: &Engines, order: &[Engine], opts: &Opts, tmp: &
                 }
                 Err(why) => {
                     eprintln!("  {tag:<24} {:<9} run {}: FAILED: {why}", e.name(), run + 1);
-                    repro.push(format!("{} ({}): {why}\n    repro: {}", tag, e.name(), command_line(&argv, w.stdin.as_deref())));
-                    col.failure = Some(if why.starts_with("TIMEOUT") { "TIMEOUT".into() } else { "FAILED".into() });
+                    repro.push(format!(
+                        "{} ({}): {why}\n    repro: {}",
+                        tag,
+                        e.name(),
+                        command_line(&argv, w.stdin.as_deref())
+                    ));
+                    col.failure = Some(if why.starts_with("TIMEOUT") {
+                        "TIMEOUT".into()
+                    } else {
+                        "FAILED".into()
+                    });
                 }
             }
             let _ = fs::remove_file(&out);
@@ -741,7 +868,14 @@ fn startup(engines: &Engines, corpus: &Path, tmp: &Path, runs: usize) -> Vec<Sta
     let mut res = Vec::new();
     for libc in [Libc::Musl, Libc::Glibc] {
         let exe = corpus.join("bin").join(format!("hello-{}", libc.name()));
-        let mut st = Startup { libc, native_ms: None, qvm_ms: None, qvm_nogas_ms: None, qemu_ms: None, failure: None };
+        let mut st = Startup {
+            libc,
+            native_ms: None,
+            qvm_ms: None,
+            qvm_nogas_ms: None,
+            qemu_ms: None,
+            failure: None,
+        };
         for e in [Engine::Native, Engine::Qvm, Engine::QvmNoGas, Engine::Qemu] {
             if !engines.available(e) {
                 continue;
@@ -752,9 +886,18 @@ fn startup(engines: &Engines, corpus: &Path, tmp: &Path, runs: usize) -> Vec<Sta
             let mut walls = Vec::new();
             for _ in 0..runs {
                 let s = run_once(&argv, None, &out, &err, Duration::from_secs(30));
-                let ok = s.end == End::Exited(0) && fs::read(&out).map(|o| o == b"hello, world\n").unwrap_or(false);
+                let ok = s.end == End::Exited(0)
+                    && fs::read(&out)
+                        .map(|o| o == b"hello, world\n")
+                        .unwrap_or(false);
                 if !ok {
-                    st.failure = Some(format!("{} {}: {} — repro: {}", libc.name(), e.name(), s.end, command_line(&argv, None)));
+                    st.failure = Some(format!(
+                        "{} {}: {} — repro: {}",
+                        libc.name(),
+                        e.name(),
+                        s.end,
+                        command_line(&argv, None)
+                    ));
                     walls.clear();
                     break;
                 }
@@ -798,15 +941,23 @@ fn ratio_cell(row: &Row, e: Engine, available: bool) -> String {
     if !available {
         return "n/a".into();
     }
-    let Some(native) = row.col(Engine::Native) else { return "—".into() };
-    let Some(c) = row.col(e) else { return "n/a".into() };
+    let Some(native) = row.col(Engine::Native) else {
+        return "—".into();
+    };
+    let Some(c) = row.col(e) else {
+        return "n/a".into();
+    };
     if let Some(f) = &c.failure {
         return f.clone();
     }
     if !c.ran {
         return "—".into();
     }
-    format!("{} / {}", fmt_ratio(ratio(Some(c), native, false)), fmt_ratio(ratio(Some(c), native, true)))
+    format!(
+        "{} / {}",
+        fmt_ratio(ratio(Some(c), native, false)),
+        fmt_ratio(ratio(Some(c), native, true))
+    )
 }
 
 fn machine_description() -> String {
@@ -823,13 +974,25 @@ fn machine_description() -> String {
         .and_then(|l| l.split(':').nth(1))
         .map(|s| format!(", {} MHz", s.trim()))
         .unwrap_or_default();
-    let nproc = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let nproc = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
     let mem = fs::read_to_string("/proc/meminfo")
         .ok()
-        .and_then(|m| m.lines().next().map(|l| l.split_whitespace().nth(1).unwrap_or("0").parse::<u64>().unwrap_or(0)))
+        .and_then(|m| {
+            m.lines().next().map(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .unwrap_or("0")
+                    .parse::<u64>()
+                    .unwrap_or(0)
+            })
+        })
         .map(|kb| format!(", {:.0} GiB RAM", kb as f64 / 1048576.0))
         .unwrap_or_default();
-    let kernel = fs::read_to_string("/proc/sys/kernel/osrelease").map(|s| s.trim().to_owned()).unwrap_or_default();
+    let kernel = fs::read_to_string("/proc/sys/kernel/osrelease")
+        .map(|s| s.trim().to_owned())
+        .unwrap_or_default();
     format!("{nproc} CPUs ({model}{mhz}){mem}, Linux {kernel}")
 }
 
@@ -853,7 +1016,12 @@ fn tool_version(cmd: &str, args: &[&str]) -> String {
         .args(args)
         .output()
         .ok()
-        .and_then(|o| String::from_utf8_lossy(&o.stdout).lines().next().map(str::to_owned))
+        .and_then(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .next()
+                .map(str::to_owned)
+        })
         .unwrap_or_else(|| "not installed".into())
 }
 
@@ -876,7 +1044,9 @@ fn render(r: &Report<'_>) -> String {
     let _ = writeln!(s, "|---|---|---:|---:|---:|---:|---:|---:|---|");
     let mut gm: [Vec<f64>; 6] = Default::default();
     for row in r.rows {
-        let Some(native) = row.col(Engine::Native) else { continue };
+        let Some(native) = row.col(Engine::Native) else {
+            continue;
+        };
         let qvm = row.col(Engine::Qvm);
         let output = if let Some(f) = &native.failure {
             format!("native {f}")
@@ -901,13 +1071,22 @@ fn render(r: &Report<'_>) -> String {
         let rw = ratio(qvm, native, false);
         let ru = ratio(qvm, native, true);
         let (fw, fu) = match qvm {
-            Some(c) if c.failure.is_some() => (c.failure.clone().unwrap_or_default(), c.failure.clone().unwrap_or_default()),
+            Some(c) if c.failure.is_some() => (
+                c.failure.clone().unwrap_or_default(),
+                c.failure.clone().unwrap_or_default(),
+            ),
             _ => (fmt_ratio(rw), fmt_ratio(ru)),
         };
-        for (i, (en, user)) in
-            [(Engine::Qvm, false), (Engine::Qvm, true), (Engine::QvmNoGas, false), (Engine::QvmNoGas, true), (Engine::Qemu, false), (Engine::Qemu, true)]
-                .iter()
-                .enumerate()
+        for (i, (en, user)) in [
+            (Engine::Qvm, false),
+            (Engine::Qvm, true),
+            (Engine::QvmNoGas, false),
+            (Engine::QvmNoGas, true),
+            (Engine::Qemu, false),
+            (Engine::Qemu, true),
+        ]
+        .iter()
+        .enumerate()
         {
             if let Some(x) = ratio(row.col(*en), native, *user) {
                 gm[i].push(x);
@@ -932,9 +1111,24 @@ fn render(r: &Report<'_>) -> String {
         Some(x) => format!("{x:.2}× (n={})", gm[i].len()),
         None => "—".into(),
     };
-    let nogas = if e.available(Engine::QvmNoGas) { format!("{} / {}", g(2), g(3)) } else { "n/a".into() };
-    let qemu = if e.available(Engine::Qemu) { format!("{} / {}", g(4), g(5)) } else { "n/a".into() };
-    let _ = writeln!(s, "| **geometric mean** | | | | **{}** | **{}** | {} | {} | |", g(0), g(1), nogas, qemu);
+    let nogas = if e.available(Engine::QvmNoGas) {
+        format!("{} / {}", g(2), g(3))
+    } else {
+        "n/a".into()
+    };
+    let qemu = if e.available(Engine::Qemu) {
+        format!("{} / {}", g(4), g(5))
+    } else {
+        "n/a".into()
+    };
+    let _ = writeln!(
+        s,
+        "| **geometric mean** | | | | **{}** | **{}** | {} | {} | |",
+        g(0),
+        g(1),
+        nogas,
+        qemu
+    );
     s
 }
 
@@ -958,7 +1152,10 @@ fn render_startup(st: &[Startup], runs: usize) -> String {
             ms(x.qemu_ms)
         );
     }
-    let _ = writeln!(s, "\nMedian wall time of {runs} runs each, process start (spawn) to reap, output checked.");
+    let _ = writeln!(
+        s,
+        "\nMedian wall time of {runs} runs each, process start (spawn) to reap, output checked."
+    );
     for x in st {
         if let Some(f) = &x.failure {
             let _ = writeln!(s, "\nFAILED: {f}");
@@ -976,7 +1173,12 @@ fn render_markdown(r: &Report<'_>) -> String {
         "Written by the whole-program suite in `benches/` (issue 5). Regenerate with:\n\n```sh\n{}\n```\n",
         r.command
     );
-    let _ = writeln!(s, "- date: {} (suite took {:.0} s)", r.started, r.elapsed.as_secs_f64());
+    let _ = writeln!(
+        s,
+        "- date: {} (suite took {:.0} s)",
+        r.started,
+        r.elapsed.as_secs_f64()
+    );
     let _ = writeln!(s, "- machine: {}", machine_description());
     let _ = writeln!(
         s,
@@ -1004,8 +1206,21 @@ fn render_markdown(r: &Report<'_>) -> String {
             let _ = writeln!(s, "- qvm no-gas: **n/a** — `qvm run` has no switch to turn metering off yet (the suite looks for `--no-gas`/`--no-metering` in `qvm run --help` and uses it once it exists)");
         }
     }
-    let _ = writeln!(s, "- qemu: {}", if e.qemu.is_some() { tool_version("qemu-x86_64", &["--version"]) } else { "not installed (n/a)".into() });
-    let _ = writeln!(s, "- compilers: {}; musl-gcc (musl {})", tool_version("gcc", &["--version"]), musl_version());
+    let _ = writeln!(
+        s,
+        "- qemu: {}",
+        if e.qemu.is_some() {
+            tool_version("qemu-x86_64", &["--version"])
+        } else {
+            "not installed (n/a)".into()
+        }
+    );
+    let _ = writeln!(
+        s,
+        "- compilers: {}; musl-gcc (musl {})",
+        tool_version("gcc", &["--version"]),
+        musl_version()
+    );
     let _ = writeln!(s);
     let _ = writeln!(s, "## Whole programs\n");
     let _ = writeln!(s, "Ratios are engine time ÷ native time (lower is better; 1.00× = native speed). Every run's stdout and exit status are compared byte for byte with the native run's; a difference, a crash or a timeout replaces the number with FAILED/TIMEOUT.\n");
@@ -1028,8 +1243,19 @@ fn render_markdown(r: &Report<'_>) -> String {
     let mut seen = std::collections::HashSet::new();
     for row in r.rows {
         if seen.insert((row.w.name, row.w.libc.name())) {
-            let prog = row.w.exe.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-            let _ = writeln!(s, "| {} | {} | `{prog}` | {} |", row.w.name, row.w.libc.name(), row.w.what);
+            let prog = row
+                .w
+                .exe
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "| {} | {} | `{prog}` | {} |",
+                row.w.name,
+                row.w.libc.name(),
+                row.w.what
+            );
         }
     }
     s.push_str(NOTES);
@@ -1071,9 +1297,14 @@ fn qvm_identity(qvm: &Path) -> String {
 
 fn musl_version() -> String {
     // `musl-gcc` has no --version of its own; the loader prints it.
-    let out = Command::new("/usr/lib/x86_64-linux-musl/libc.so").output().ok();
+    let out = Command::new("/usr/lib/x86_64-linux-musl/libc.so")
+        .output()
+        .ok();
     out.and_then(|o| {
-        String::from_utf8_lossy(&o.stderr).lines().find(|l| l.starts_with("Version")).map(|l| l.trim_start_matches("Version").trim().to_owned())
+        String::from_utf8_lossy(&o.stderr)
+            .lines()
+            .find(|l| l.starts_with("Version"))
+            .map(|l| l.trim_start_matches("Version").trim().to_owned())
     })
     .unwrap_or_else(|| "?".into())
 }
@@ -1124,12 +1355,17 @@ fn main() {
             .current_dir(&root)
             .status();
         if !matches!(st, Ok(s) if s.success()) {
-            eprintln!("suite: building qvm failed; using the existing target/release/qvm if there is one");
+            eprintln!(
+                "suite: building qvm failed; using the existing target/release/qvm if there is one"
+            );
         }
     }
     let qvm = root.join("target/release/qvm");
     if !qvm.exists() {
-        eprintln!("suite: {} does not exist (run `cargo build --release`)", qvm.display());
+        eprintln!(
+            "suite: {} does not exist (run `cargo build --release`)",
+            qvm.display()
+        );
         std::process::exit(1);
     }
     let qvm_id = qvm_identity(&qvm);
@@ -1139,7 +1375,10 @@ fn main() {
     let qvm = match fs::copy(&qvm, &snapshot) {
         Ok(_) => snapshot,
         Err(e) => {
-            eprintln!("suite: cannot snapshot {} ({e}); measuring it in place", qvm.display());
+            eprintln!(
+                "suite: cannot snapshot {} ({e}); measuring it in place",
+                qvm.display()
+            );
             qvm
         }
     };
@@ -1148,16 +1387,32 @@ fn main() {
     make_data(&corpus.join("data/text-32m.txt"), 32 << 20);
     make_data(&corpus.join("data/text-160m.txt"), 160 << 20);
 
-    let qemu = ["/usr/bin/qemu-x86_64", "/usr/bin/qemu-x86_64-static"].iter().map(PathBuf::from).find(|p| p.exists());
-    let engines = Engines { no_gas_flag: find_no_gas_flag(&qvm), qvm, qvm_id, qemu: if opts.qemu { qemu } else { None } };
+    let qemu = ["/usr/bin/qemu-x86_64", "/usr/bin/qemu-x86_64-static"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists());
+    let engines = Engines {
+        no_gas_flag: find_no_gas_flag(&qvm),
+        qvm,
+        qvm_id,
+        qemu: if opts.qemu { qemu } else { None },
+    };
     let order: Vec<Engine> = [Engine::Native, Engine::Qvm, Engine::QvmNoGas, Engine::Qemu]
         .into_iter()
         .filter(|e| engines.available(*e))
         .collect();
     eprintln!(
         "suite: engines: {}{}",
-        order.iter().map(|e| e.name()).collect::<Vec<_>>().join(", "),
-        if engines.no_gas_flag.is_none() { " (qvm has no metering-off switch: no-gas column n/a)" } else { "" }
+        order
+            .iter()
+            .map(|e| e.name())
+            .collect::<Vec<_>>()
+            .join(", "),
+        if engines.no_gas_flag.is_none() {
+            " (qvm has no metering-off switch: no-gas column n/a)"
+        } else {
+            ""
+        }
     );
 
     let load_before = loadavg();
@@ -1167,14 +1422,23 @@ fn main() {
         if !opts.filter.is_empty() && !opts.filter.iter().any(|f| tag.contains(f.as_str())) {
             continue;
         }
-        let exe_name = w.exe.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+        let exe_name = w
+            .exe
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if build_failures.contains(&exe_name) || !w.exe.exists() {
-            eprintln!("suite: {tag}: {} missing; the row will fail", w.exe.display());
+            eprintln!(
+                "suite: {tag}: {} missing; the row will fail",
+                w.exe.display()
+            );
         }
         eprintln!("suite: {tag} (load {})", loadavg());
         rows.push(measure(w, &engines, &order, &opts, &tmp));
     }
-    let startup = if opts.skip_startup || !opts.filter.is_empty() && !opts.filter.iter().any(|f| "hello".contains(f.as_str())) {
+    let startup = if opts.skip_startup
+        || !opts.filter.is_empty() && !opts.filter.iter().any(|f| "hello".contains(f.as_str()))
+    {
         Vec::new()
     } else {
         eprintln!("suite: startup (hello world × {})", opts.startup_runs);

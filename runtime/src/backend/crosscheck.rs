@@ -52,7 +52,9 @@ impl CodeSource for Code<'_> {
                 break;
             }
             let page_end = (a | 0xfff) + 1;
-            let take = usize::try_from(page_end - a).unwrap_or(usize::MAX).min(buf.len() - n);
+            let take = usize::try_from(page_end - a)
+                .unwrap_or(usize::MAX)
+                .min(buf.len() - n);
             if self.space.read(a, &mut buf[n..n + take]).is_err() {
                 break;
             }
@@ -64,7 +66,10 @@ impl CodeSource for Code<'_> {
 
 /// Helpers known not to write guest memory (they may read it).
 fn helper_is_read_only(name: &str) -> bool {
-    matches!(name, "check_align16" | "cpuid" | "div" | "ldmxcsr" | "stmxcsr" | "pdep_pext" | "rdtsc") || name.starts_with("sse_")
+    matches!(
+        name,
+        "check_align16" | "cpuid" | "div" | "ldmxcsr" | "stmxcsr" | "pdep_pext" | "rdtsc"
+    ) || name.starts_with("sse_")
 }
 
 /// The lockstep backend.
@@ -83,15 +88,28 @@ impl CrosscheckBackend {
     /// A backend for a guest space of `mem_size` bytes.
     pub fn new(mem_size: u64) -> Result<CrosscheckBackend, RunError> {
         exec::install_signal_handlers();
-        let translator = Translator::new(TranslatorConfig { mem_size, chain: false, regions: false, ..TranslatorConfig::default() })?;
-        Ok(CrosscheckBackend { translator, ir: HashMap::new(), journal: Vec::new(), checked: 0, unchecked: 0 })
+        let translator = Translator::new(TranslatorConfig {
+            mem_size,
+            chain: false,
+            regions: false,
+            ..TranslatorConfig::default()
+        })?;
+        Ok(CrosscheckBackend {
+            translator,
+            ir: HashMap::new(),
+            journal: Vec::new(),
+            checked: 0,
+            unchecked: 0,
+        })
     }
 }
 
 /// Fills in the fault fields from a host fault as the jit backend does. Returns
 /// whether `fault_addr` is a data address (SIGSEGV/SIGBUS) worth comparing.
 fn host_fault(cpu: &mut CpuState, rip: impl FnOnce(u64) -> Option<u64>) -> bool {
-    let Some(hf) = exec::take_host_fault() else { return true };
+    let Some(hf) = exec::take_host_fault() else {
+        return true;
+    };
     let base = cpu.mem_base;
     let in_space = hf.addr >= base && hf.addr - base < cpu.mem_size + crate::memory::GUARD;
     cpu.fault_addr = if in_space { hf.addr - base } else { hf.addr };
@@ -106,23 +124,39 @@ fn host_fault(cpu: &mut CpuState, rip: impl FnOnce(u64) -> Option<u64>) -> bool 
 }
 
 /// `bytes` bytes at guest `addr` through the read-write alias.
+// qvm runs on 64-bit hosts only: guest addresses (< 4 GiB) fit in usize.
+#[allow(clippy::cast_possible_truncation)]
 fn read_rw(space: &AddressSpace, addr: u64, bytes: u32) -> u128 {
     let mut b = [0u8; 16];
     let n = bytes as usize;
     // SAFETY: the interpreter only journals stores that passed the bounds check
     // (addr + bytes <= size); the alias maps the whole space read-write.
-    unsafe { core::ptr::copy_nonoverlapping(space.rw_base().add(addr as usize), b.as_mut_ptr(), n) };
+    unsafe {
+        core::ptr::copy_nonoverlapping(space.rw_base().add(addr as usize), b.as_mut_ptr(), n)
+    };
     u128::from_le_bytes(b)
 }
 
+#[allow(clippy::cast_possible_truncation)]
 fn write_rw(space: &AddressSpace, addr: u64, bytes: u32, v: u128) {
     let b = v.to_le_bytes();
     // SAFETY: as in `read_rw`.
-    unsafe { core::ptr::copy_nonoverlapping(b.as_ptr(), space.rw_base().add(addr as usize), bytes as usize) };
+    unsafe {
+        core::ptr::copy_nonoverlapping(
+            b.as_ptr(),
+            space.rw_base().add(addr as usize),
+            bytes as usize,
+        )
+    };
 }
 
 impl Backend for CrosscheckBackend {
-    fn run(&mut self, cpu: &mut CpuState, space: &mut AddressSpace, kernel: &Kernel) -> Result<Stop, RunError> {
+    fn run(
+        &mut self,
+        cpu: &mut CpuState,
+        space: &mut AddressSpace,
+        kernel: &Kernel,
+    ) -> Result<Stop, RunError> {
         cpu.mem_base = space.base() as u64;
         cpu.mem_size = space.size();
         loop {
@@ -133,7 +167,10 @@ impl Backend for CrosscheckBackend {
                 self.ir.insert(rip, b);
             }
             let block = &self.ir[&rip];
-            let checkable = !block.ops.iter().any(|o| matches!(o, Op::Call { helper, .. } if !helper_is_read_only(helper.name)));
+            let checkable = !block
+                .ops
+                .iter()
+                .any(|o| matches!(o, Op::Call { helper, .. } if !helper_is_read_only(helper.name)));
             let mut interp_run = None;
             if checkable {
                 let mut si = cpu.clone();
@@ -146,7 +183,11 @@ impl Backend for CrosscheckBackend {
                     addr_ok = host_fault(&mut si, |_| Some(interp::last_rip()));
                 }
                 let in_helper = interp::unwound_in_helper();
-                let image: Vec<u128> = self.journal.iter().map(|r| read_rw(space, r.addr, r.bytes)).collect();
+                let image: Vec<u128> = self
+                    .journal
+                    .iter()
+                    .map(|r| read_rw(space, r.addr, r.bytes))
+                    .collect();
                 for r in self.journal.iter().rev() {
                     write_rw(space, r.addr, r.bytes, r.old);
                 }
@@ -178,12 +219,18 @@ impl Backend for CrosscheckBackend {
                 for (rec, v) in self.journal.iter().zip(&image) {
                     let now = read_rw(space, rec.addr, rec.bytes);
                     if now != *v {
-                        d.push(format!("memory at {:#x} ({} bytes) jit={now:#x} interp={v:#x}", rec.addr, rec.bytes));
+                        d.push(format!(
+                            "memory at {:#x} ({} bytes) jit={now:#x} interp={v:#x}",
+                            rec.addr, rec.bytes
+                        ));
                         break;
                     }
                 }
                 if !d.is_empty() {
-                    return Err(RunError::Backend(format!("crosscheck: block {rip:#x} diverges: {}", d.join("; "))));
+                    return Err(RunError::Backend(format!(
+                        "crosscheck: block {rip:#x} diverges: {}",
+                        d.join("; ")
+                    )));
                 }
             }
             match r {
@@ -196,7 +243,12 @@ impl Backend for CrosscheckBackend {
         }
     }
 
-    fn after_syscall(&mut self, _kernel: &Kernel, _space: &AddressSpace, invalidated: &[(u64, u64)]) {
+    fn after_syscall(
+        &mut self,
+        _kernel: &Kernel,
+        _space: &AddressSpace,
+        invalidated: &[(u64, u64)],
+    ) {
         for &(addr, len) in invalidated {
             self.translator.invalidate(addr, len);
             let end = addr.saturating_add(len);

@@ -22,7 +22,9 @@ impl CodeSource for Code<'_> {
                 break;
             }
             let page_end = (a | 0xfff) + 1;
-            let take = usize::try_from(page_end - a).unwrap_or(usize::MAX).min(buf.len() - n);
+            let take = usize::try_from(page_end - a)
+                .unwrap_or(usize::MAX)
+                .min(buf.len() - n);
             if self.space.read(a, &mut buf[n..n + take]).is_err() {
                 break;
             }
@@ -41,14 +43,19 @@ impl JitBackend {
     /// A backend for a guest space of `mem_size` bytes.
     pub fn new(mem_size: u64) -> Result<JitBackend, RunError> {
         exec::install_signal_handlers();
-        let translator = Translator::new(TranslatorConfig { mem_size, ..TranslatorConfig::default() })?;
+        let translator = Translator::new(TranslatorConfig {
+            mem_size,
+            ..TranslatorConfig::default()
+        })?;
         Ok(JitBackend { translator })
     }
 
     /// A backend with explicit translator settings.
     pub fn with_config(config: TranslatorConfig) -> Result<JitBackend, RunError> {
         exec::install_signal_handlers();
-        Ok(JitBackend { translator: Translator::new(config)? })
+        Ok(JitBackend {
+            translator: Translator::new(config)?,
+        })
     }
 
     /// The translator (statistics, tests).
@@ -58,7 +65,12 @@ impl JitBackend {
 }
 
 impl Backend for JitBackend {
-    fn run(&mut self, cpu: &mut CpuState, space: &mut AddressSpace, kernel: &Kernel) -> Result<Stop, RunError> {
+    fn run(
+        &mut self,
+        cpu: &mut CpuState,
+        space: &mut AddressSpace,
+        kernel: &Kernel,
+    ) -> Result<Stop, RunError> {
         cpu.mem_base = space.base() as u64;
         cpu.mem_size = space.size();
         qvm_translator::interp::set_loop_internally(false);
@@ -88,16 +100,24 @@ impl Backend for JitBackend {
                 x if x == ExitReason::Syscall as u64 => return Ok(Stop::Syscall),
                 x if x == ExitReason::OutOfGas as u64 => return Ok(Stop::OutOfGas),
                 x if x == ExitReason::Hot as u64 => {
-                    self.translator.promote(&Code { space, kernel }, cpu.hot_target, cpu.rip)?;
+                    self.translator
+                        .promote(&Code { space, kernel }, cpu.hot_target, cpu.rip)?;
                 }
                 _ => {
                     if let Some(hf) = exec::take_host_fault() {
                         let base = cpu.mem_base;
-                        let in_space = hf.addr >= base && hf.addr - base < cpu.mem_size + crate::memory::GUARD;
+                        let in_space =
+                            hf.addr >= base && hf.addr - base < cpu.mem_size + crate::memory::GUARD;
                         // si_addr is a data address only for SIGSEGV/SIGBUS; for
                         // SIGFPE/SIGILL it is a host code address, meaningless to the guest.
                         let data_fault = matches!(hf.signal, libc::SIGSEGV | libc::SIGBUS);
-                        cpu.fault_addr = if !data_fault { 0 } else if in_space { hf.addr - base } else { hf.addr };
+                        cpu.fault_addr = if !data_fault {
+                            0
+                        } else if in_space {
+                            hf.addr - base
+                        } else {
+                            hf.addr
+                        };
                         cpu.fault_rip = if interpreted {
                             qvm_translator::interp::last_rip()
                         } else {
@@ -116,7 +136,12 @@ impl Backend for JitBackend {
         }
     }
 
-    fn after_syscall(&mut self, _kernel: &Kernel, _space: &AddressSpace, invalidated: &[(u64, u64)]) {
+    fn after_syscall(
+        &mut self,
+        _kernel: &Kernel,
+        _space: &AddressSpace,
+        invalidated: &[(u64, u64)],
+    ) {
         for &(addr, len) in invalidated {
             self.translator.invalidate(addr, len);
         }

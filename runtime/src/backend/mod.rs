@@ -29,7 +29,12 @@ pub enum Stop {
 /// An execution engine for guest code.
 pub trait Backend {
     /// Executes guest code from `cpu.rip` until something the run loop must handle.
-    fn run(&mut self, cpu: &mut CpuState, space: &mut AddressSpace, kernel: &Kernel) -> Result<Stop, RunError>;
+    fn run(
+        &mut self,
+        cpu: &mut CpuState,
+        space: &mut AddressSpace,
+        kernel: &Kernel,
+    ) -> Result<Stop, RunError>;
     /// Called after every syscall: guest memory or its protections may have changed
     /// (`invalidated` lists ranges whose code must be dropped).
     fn after_syscall(&mut self, kernel: &Kernel, space: &AddressSpace, invalidated: &[(u64, u64)]);

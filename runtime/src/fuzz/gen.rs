@@ -12,7 +12,8 @@
 use super::rng::Rng;
 use super::{Inputs, DATA, MEM_OPERAND_SPAN, X87_EXP_BIAS};
 use iced_x86::{
-    Code, CpuidFeature, Encoder, EncodingKind, FlowControl, Instruction, Mnemonic, OpCodeOperandKind, OpKind, Register,
+    Code, CpuidFeature, Encoder, EncodingKind, FlowControl, Instruction, Mnemonic,
+    OpCodeOperandKind, OpKind, Register,
 };
 use std::sync::OnceLock;
 
@@ -223,7 +224,11 @@ fn supported_kind(k: OpCodeOperandKind) -> bool {
 /// Whether `code` is in the pool.
 fn eligible(code: Code) -> bool {
     let oc = code.op_code();
-    if !oc.is_instruction() || !oc.mode64() || code.is_privileged() || code.flow_control() != FlowControl::Next {
+    if !oc.is_instruction()
+        || !oc.mode64()
+        || code.is_privileged()
+        || code.flow_control() != FlowControl::Next
+    {
         return false;
     }
     let features = code.cpuid_features();
@@ -232,7 +237,10 @@ fn eligible(code: Code) -> bool {
     }
     match code.encoding() {
         EncodingKind::Legacy => {}
-        EncodingKind::VEX if features.iter().all(|f| matches!(f, CpuidFeature::BMI1 | CpuidFeature::BMI2)) => {}
+        EncodingKind::VEX
+            if features
+                .iter()
+                .all(|f| matches!(f, CpuidFeature::BMI1 | CpuidFeature::BMI2)) => {}
         _ => return false,
     }
     let m = code.mnemonic();
@@ -327,7 +335,9 @@ trait RegAdd {
 }
 impl RegAdd for Register {
     fn add(self, n: u32) -> Register {
-        Register::values().nth(self as usize + n as usize).unwrap_or(self)
+        Register::values()
+            .nth(self as usize + n as usize)
+            .unwrap_or(self)
     }
 }
 
@@ -365,8 +375,11 @@ fn instance(code: Code, rng: &mut Rng) -> Option<Instruction> {
     let mut insn = Instruction::default();
     insn.set_code(code);
     let m = code.mnemonic();
-    let bt_reg_offset = matches!(m, Mnemonic::Bt | Mnemonic::Bts | Mnemonic::Btr | Mnemonic::Btc)
-        && (0..oc.op_count()).any(|i| matches!(oc.op_kind(i), K::r16_reg | K::r32_reg | K::r64_reg));
+    let bt_reg_offset = matches!(
+        m,
+        Mnemonic::Bt | Mnemonic::Bts | Mnemonic::Btr | Mnemonic::Btc
+    ) && (0..oc.op_count())
+        .any(|i| matches!(oc.op_kind(i), K::r16_reg | K::r32_reg | K::r64_reg));
     // A memory operand of 16 bytes or more must be aligned (SSE); smaller ones need not.
     let msize = oc.memory_size().size();
     let align16 = msize >= 16 || msize == 0;
@@ -375,7 +388,9 @@ fn instance(code: Code, rng: &mut Rng) -> Option<Instruction> {
         let k = oc.op_kind(i);
         let mem = rng.below(10) < 4;
         match k {
-            K::r8_or_mem | K::r16_or_mem | K::r32_or_mem | K::r64_or_mem if mem && !bt_reg_offset => {
+            K::r8_or_mem | K::r16_or_mem | K::r32_or_mem | K::r64_or_mem
+                if mem && !bt_reg_offset =>
+            {
                 set_mem(&mut insn, i, rng, align16)
             }
             K::xmm_or_mem if mem => set_mem(&mut insn, i, rng, align16),
@@ -455,7 +470,9 @@ fn instance(code: Code, rng: &mut Rng) -> Option<Instruction> {
         }
     }
     // SHLD/SHRD with a 16-bit operand: a count above 16 leaves the result undefined.
-    if matches!(m, Mnemonic::Shld | Mnemonic::Shrd) && insn.op0_register().size() == 2 || insn.memory_size().size() == 2 && matches!(m, Mnemonic::Shld | Mnemonic::Shrd) {
+    if matches!(m, Mnemonic::Shld | Mnemonic::Shrd) && insn.op0_register().size() == 2
+        || insn.memory_size().size() == 2 && matches!(m, Mnemonic::Shld | Mnemonic::Shrd)
+    {
         if insn.op_count() == 3 && insn.op2_kind() == OpKind::Register {
             return None;
         }
@@ -492,28 +509,44 @@ fn div_guards(m: Mnemonic, r: Register) -> Option<Vec<Instruction>> {
     let signed = m == Mnemonic::Idiv;
     match size {
         1 => {
-            g.push(if signed { Instruction::with(Code::Cbw) } else { with2_rr(Code::Movzx_r32_rm8, Register::EAX, Register::AL) });
+            g.push(if signed {
+                Instruction::with(Code::Cbw)
+            } else {
+                with2_rr(Code::Movzx_r32_rm8, Register::EAX, Register::AL)
+            });
             if signed {
                 g.push(Instruction::with2(Code::And_rm8_imm8, r, 0x7f).ok()?);
             }
             g.push(Instruction::with2(Code::Or_rm8_imm8, r, 1).ok()?);
         }
         2 => {
-            g.push(if signed { Instruction::with(Code::Cwd) } else { with2_rr(Code::Xor_r32_rm32, Register::EDX, Register::EDX) });
+            g.push(if signed {
+                Instruction::with(Code::Cwd)
+            } else {
+                with2_rr(Code::Xor_r32_rm32, Register::EDX, Register::EDX)
+            });
             if signed {
                 g.push(Instruction::with2(Code::And_rm16_imm16, r, 0x7fff).ok()?);
             }
             g.push(Instruction::with2(Code::Or_rm16_imm8, r, 1).ok()?);
         }
         4 => {
-            g.push(if signed { Instruction::with(Code::Cdq) } else { with2_rr(Code::Xor_r32_rm32, Register::EDX, Register::EDX) });
+            g.push(if signed {
+                Instruction::with(Code::Cdq)
+            } else {
+                with2_rr(Code::Xor_r32_rm32, Register::EDX, Register::EDX)
+            });
             if signed {
                 g.push(Instruction::with2(Code::And_rm32_imm32, r, 0x7fff_ffff).ok()?);
             }
             g.push(Instruction::with2(Code::Or_rm32_imm8, r, 1).ok()?);
         }
         _ => {
-            g.push(if signed { Instruction::with(Code::Cqo) } else { with2_rr(Code::Xor_r32_rm32, Register::EDX, Register::EDX) });
+            g.push(if signed {
+                Instruction::with(Code::Cqo)
+            } else {
+                with2_rr(Code::Xor_r32_rm32, Register::EDX, Register::EDX)
+            });
             if signed {
                 g.push(Instruction::with2(Code::Btr_rm64_imm8, r, 63).ok()?);
             }
@@ -606,8 +639,18 @@ fn jcc_reads(cc: u8) -> u64 {
 /// iced's flag bits → RFLAGS bits.
 pub fn iced_to_rflags(b: u32) -> u64 {
     use iced_x86::RflagsBits as R;
-    let map = [(R::CF, 1u64), (R::PF, 1 << 2), (R::AF, 1 << 4), (R::ZF, 1 << 6), (R::SF, 1 << 7), (R::OF, 1 << 11), (R::DF, 1 << 10)];
-    map.iter().filter(|(i, _)| b & i != 0).fold(0, |a, (_, r)| a | r)
+    let map = [
+        (R::CF, 1u64),
+        (R::PF, 1 << 2),
+        (R::AF, 1 << 4),
+        (R::ZF, 1 << 6),
+        (R::SF, 1 << 7),
+        (R::OF, 1 << 11),
+        (R::DF, 1 << 10),
+    ];
+    map.iter()
+        .filter(|(i, _)| b & i != 0)
+        .fold(0, |a, (_, r)| a | r)
 }
 
 /// A random snippet of 1..=max groups whose flag reads are all defined.
@@ -620,7 +663,10 @@ pub fn snippet(rng: &mut Rng, max: usize) -> Snippet {
         let g = if rng.below(12) == 0 {
             let here = s.groups.len();
             let target = (here + 1 + rng.below(4) as usize).min(n);
-            Some(Group::Jcc { cc: rng.below(16) as u8, target })
+            Some(Group::Jcc {
+                cc: rng.below(16) as u8,
+                target,
+            })
         } else {
             group(rng)
         };
@@ -646,7 +692,10 @@ pub fn assemble(s: &Snippet) -> Vec<u8> {
         .groups
         .iter()
         .map(|g| match g {
-            Group::Insns(v) => v.iter().flat_map(|i| encode(i).unwrap_or_default()).collect(),
+            Group::Insns(v) => v
+                .iter()
+                .flat_map(|i| encode(i).unwrap_or_default())
+                .collect(),
             Group::Jcc { .. } => vec![0; 6],
         })
         .collect();
@@ -682,11 +731,17 @@ pub fn listing(s: &Snippet) -> String {
                 for i in v {
                     let mut t = String::new();
                     f.format(i, &mut t);
-                    let hex: String = encode(i).unwrap_or_default().iter().map(|b| format!("{b:02x}")).collect();
+                    let hex: String = encode(i)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|b| format!("{b:02x}"))
+                        .collect();
                     out.push_str(&format!("  {gi:>2}: {t:<40} ; {hex}\n"));
                 }
             }
-            Group::Jcc { cc, target } => out.push_str(&format!("  {gi:>2}: j{cc:x} -> group {target}\n")),
+            Group::Jcc { cc, target } => {
+                out.push_str(&format!("  {gi:>2}: j{cc:x} -> group {target}\n"))
+            }
         }
     }
     out
@@ -697,11 +752,14 @@ fn x87_value(rng: &mut Rng) -> [u64; 2] {
     let sign = rng.below(2) << 15;
     match rng.below(8) {
         0 => [0, sign],
-        1 => [1 << 63, sign | 0x7fff],                         // infinity
+        1 => [1 << 63, sign | 0x7fff], // infinity
         2 => [(3 << 62) | rng.below(1 << 20), sign | 0x7fff], // quiet NaN
-        3 => [1 << 63, sign | X87_EXP_BIAS],                   // ±1
-        4 => [rng.next_u64() >> 1, sign],                          // denormal
-        _ => [rng.next_u64() | (1 << 63), sign | (X87_EXP_BIAS - 70 + rng.below(140))],
+        3 => [1 << 63, sign | X87_EXP_BIAS], // ±1
+        4 => [rng.next_u64() >> 1, sign], // denormal
+        _ => [
+            rng.next_u64() | (1 << 63),
+            sign | (X87_EXP_BIAS - 70 + rng.below(140)),
+        ],
     }
 }
 
@@ -722,7 +780,18 @@ fn f64_edge(rng: &mut Rng) -> u64 {
 }
 
 fn f32_edge(rng: &mut Rng) -> u32 {
-    const E: [u32; 10] = [0, 0x8000_0000, 0x3f80_0000, 0x7f80_0000, 0xff80_0000, 0x7fc0_0000, 0x7fa0_0001, 1, 0x7f7f_ffff, 0xcf00_0000];
+    const E: [u32; 10] = [
+        0,
+        0x8000_0000,
+        0x3f80_0000,
+        0x7f80_0000,
+        0xff80_0000,
+        0x7fc0_0000,
+        0x7fa0_0001,
+        1,
+        0x7f7f_ffff,
+        0xcf00_0000,
+    ];
     E[rng.below(E.len() as u64) as usize]
 }
 
@@ -738,7 +807,10 @@ fn word(rng: &mut Rng) -> u64 {
         7 => f64_edge(rng),
         8 => u64::from(f32_edge(rng)) | (u64::from(f32_edge(rng)) << 32),
         9 => (f64::from(rng.below(2000) as u32) / 7.0 - 100.0).to_bits(),
-        10 => u64::from((rng.below(2000) as f32 / 7.0 - 100.0).to_bits()) | (u64::from((rng.below(99) as f32 * 0.37).to_bits()) << 32),
+        10 => {
+            u64::from((rng.below(2000) as f32 / 7.0 - 100.0).to_bits())
+                | (u64::from((rng.below(99) as f32 * 0.37).to_bits()) << 32)
+        }
         _ => rng.next_u64(),
     }
 }
@@ -755,7 +827,10 @@ pub fn inputs(rng: &mut Rng) -> Inputs {
     for x in &mut xmm {
         *x = [word(rng), word(rng)];
     }
-    let status = [1u64, 4, 0x10, 0x40, 0x80, 0x800].iter().filter(|_| rng.below(2) == 1).fold(0, |a, b| a | b);
+    let status = [1u64, 4, 0x10, 0x40, 0x80, 0x800]
+        .iter()
+        .filter(|_| rng.below(2) == 1)
+        .fold(0, |a, b| a | b);
     let mut mxcsr = 0x1f80u32;
     if rng.below(4) == 0 {
         mxcsr |= (rng.below(4) as u32) << 13;
@@ -773,5 +848,13 @@ pub fn inputs(rng: &mut Rng) -> Inputs {
     for c in mem.chunks_exact_mut(8) {
         c.copy_from_slice(&word(rng).to_le_bytes());
     }
-    Inputs { gpr, rflags: 0x202 | status, xmm, mxcsr, fcw, x87, mem }
+    Inputs {
+        gpr,
+        rflags: 0x202 | status,
+        xmm,
+        mxcsr,
+        fcw,
+        x87,
+        mem,
+    }
 }

@@ -33,7 +33,12 @@
 //! (synthetic), RDTSC (virtual), RCPPS/RCPSS/RSQRTPS/RSQRTSS (approximations whose
 //! exact bits differ between CPU generations), MMX (SIGILL by design).
 
-#![allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_possible_wrap, clippy::needless_range_loop)]
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_wrap,
+    clippy::needless_range_loop
+)]
 
 pub mod gen;
 pub mod native;
@@ -107,7 +112,15 @@ impl Inputs {
         let mut gpr = [0u64; 16];
         gpr[4] = DATA + STACK_OFF;
         gpr[15] = DATA;
-        Inputs { gpr, rflags: 0x202, xmm: [[0; 2]; 16], mxcsr: 0x1f80, fcw: 0x037f, x87: Vec::new(), mem: vec![0; DATA_LEN] }
+        Inputs {
+            gpr,
+            rflags: 0x202,
+            xmm: [[0; 2]; 16],
+            mxcsr: 0x1f80,
+            fcw: 0x037f,
+            x87: Vec::new(),
+            mem: vec![0; DATA_LEN],
+        }
     }
 }
 
@@ -169,7 +182,13 @@ thread_local! {
 
 /// The CpuState `inp` describes.
 pub fn cpu_state(inp: &Inputs) -> CpuState {
-    let mut s = CpuState { gpr: inp.gpr, xmm: inp.xmm, mxcsr: inp.mxcsr, gas: 1 << 40, ..CpuState::default() };
+    let mut s = CpuState {
+        gpr: inp.gpr,
+        xmm: inp.xmm,
+        mxcsr: inp.mxcsr,
+        gas: 1 << 40,
+        ..CpuState::default()
+    };
     s.set_rflags(inp.rflags);
     let depth = inp.x87.len().min(8);
     let top = (8 - depth) % 8;
@@ -190,10 +209,16 @@ fn jit_final(code: &[u8], inp: &Inputs, max_block_insns: usize) -> Result<(Final
         let d = DATA as usize;
         mem[d..d + DATA_LEN].copy_from_slice(&inp.mem);
         let init = cpu_state(inp);
-        let cfg = TranslatorConfig { max_block_insns, ..TranslatorConfig::default() };
+        let cfg = TranslatorConfig {
+            max_block_insns,
+            ..TranslatorConfig::default()
+        };
         let (s, end) = run_snippet_with(code, &init, &mut mem, cfg);
         if end != SnippetEnd::Done {
-            return Err(format!("qvm ended with {end:?} (fault rip {:#x} addr {:#x})", s.fault_rip, s.fault_addr));
+            return Err(format!(
+                "qvm ended with {end:?} (fault rip {:#x} addr {:#x})",
+                s.fault_rip, s.fault_addr
+            ));
         }
         let fsw = s.x87.fsw | (u16::from(s.x87.top & 7) << 11);
         Ok((
@@ -213,8 +238,10 @@ fn jit_final(code: &[u8], inp: &Inputs, max_block_insns: usize) -> Result<(Final
     })
 }
 
-const GPR_NAMES: [&str; 16] =
-    ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"];
+const GPR_NAMES: [&str; 16] = [
+    "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13",
+    "r14", "r15",
+];
 
 /// FSW bits compared: all but C0–C3 (see the module documentation).
 pub const FSW_COMPARED: u16 = !0x4700;
@@ -232,11 +259,18 @@ fn compare_with(cpu: &Final, qvm: &Final, mask: u64, mxcsr_mask: u32) -> Vec<Str
     let mut d = Vec::new();
     for i in 0..16 {
         if cpu.gpr[i] != qvm.gpr[i] {
-            d.push(format!("{}: cpu {:#x}, qvm {:#x}", GPR_NAMES[i], cpu.gpr[i], qvm.gpr[i]));
+            d.push(format!(
+                "{}: cpu {:#x}, qvm {:#x}",
+                GPR_NAMES[i], cpu.gpr[i], qvm.gpr[i]
+            ));
         }
     }
     if cpu.flags & !mask != qvm.flags & !mask {
-        d.push(format!("rflags: cpu {:#x}, qvm {:#x} (undefined {mask:#x} masked)", cpu.flags & !mask, qvm.flags & !mask));
+        d.push(format!(
+            "rflags: cpu {:#x}, qvm {:#x} (undefined {mask:#x} masked)",
+            cpu.flags & !mask,
+            qvm.flags & !mask
+        ));
     }
     for i in 0..16 {
         if cpu.xmm[i] != qvm.xmm[i] {
@@ -266,7 +300,12 @@ fn compare_with(cpu: &Final, qvm: &Final, mask: u64, mxcsr_mask: u32) -> Vec<Str
     if let Some(o) = cpu.mem.iter().zip(&qvm.mem).position(|(a, b)| a != b) {
         let o8 = o & !7;
         let w = |m: &[u8]| u64::from_le_bytes(m[o8..o8 + 8].try_into().unwrap_or([0; 8]));
-        d.push(format!("memory at {:#x}: cpu {:016x}, qvm {:016x}", DATA + o8 as u64, w(&cpu.mem), w(&qvm.mem)));
+        d.push(format!(
+            "memory at {:#x}: cpu {:016x}, qvm {:016x}",
+            DATA + o8 as u64,
+            w(&cpu.mem),
+            w(&qvm.mem)
+        ));
     }
     d
 }
@@ -312,9 +351,24 @@ fn check_case(s: &gen::Snippet, inp: &Inputs) -> Option<Vec<String>> {
                 if cpu.fsw & 0x40 != 0 {
                     return None;
                 }
-                let d = compare_with(&cpu, &f, mask, if max == 1 { u32::MAX } else { MXCSR_COMPARED_MULTI });
+                let d = compare_with(
+                    &cpu,
+                    &f,
+                    mask,
+                    if max == 1 {
+                        u32::MAX
+                    } else {
+                        MXCSR_COMPARED_MULTI
+                    },
+                );
                 if !d.is_empty() {
-                    diffs.extend(d.into_iter().map(|x| if max == 1 { format!("(blocks of 1) {x}") } else { x }));
+                    diffs.extend(d.into_iter().map(|x| {
+                        if max == 1 {
+                            format!("(blocks of 1) {x}")
+                        } else {
+                            x
+                        }
+                    }));
                     return Some(diffs);
                 }
             }
@@ -328,7 +382,9 @@ fn check_case(s: &gen::Snippet, inp: &Inputs) -> Option<Vec<String>> {
 pub fn minimize(s: &gen::Snippet, inp: &Inputs) -> (gen::Snippet, Inputs) {
     let mut s = s.clone();
     let mut inp = inp.clone();
-    let diverges = |s: &gen::Snippet, inp: &Inputs| gen::undefined_flags(s).is_some() && !check(s, inp).is_empty();
+    let diverges = |s: &gen::Snippet, inp: &Inputs| {
+        gen::undefined_flags(s).is_some() && !check(s, inp).is_empty()
+    };
     let mut changed = true;
     while changed {
         changed = false;
@@ -445,7 +501,10 @@ fn signature(s: &gen::Snippet) -> String {
         .groups
         .iter()
         .flat_map(|g| match g {
-            gen::Group::Insns(v) => v.iter().map(|i| format!("{:?}", i.code())).collect::<Vec<_>>(),
+            gen::Group::Insns(v) => v
+                .iter()
+                .map(|i| format!("{:?}", i.code()))
+                .collect::<Vec<_>>(),
             gen::Group::Jcc { .. } => vec!["jcc".into()],
         })
         .collect();
@@ -456,7 +515,14 @@ fn signature(s: &gen::Snippet) -> String {
 /// Runs the fuzzer.
 pub fn fuzz(opts: &FuzzOptions) -> FuzzReport {
     let t0 = Instant::now();
-    let mut rep = FuzzReport { seed: opts.seed, cases: 0, insns: 0, skipped: 0, elapsed: Duration::ZERO, findings: Vec::new() };
+    let mut rep = FuzzReport {
+        seed: opts.seed,
+        cases: 0,
+        insns: 0,
+        skipped: 0,
+        elapsed: Duration::ZERO,
+        findings: Vec::new(),
+    };
     let mut last_log = Instant::now();
     for i in 0..opts.cases {
         if opts.duration.is_some_and(|d| t0.elapsed() >= d) {
@@ -464,7 +530,17 @@ pub fn fuzz(opts: &FuzzOptions) -> FuzzReport {
         }
         let (s, inp) = case(opts.seed, i, opts.max_insns);
         rep.cases += 1;
-        rep.insns += s.groups.iter().map(|g| if let gen::Group::Insns(v) = g { v.len() as u64 } else { 1 }).sum::<u64>();
+        rep.insns += s
+            .groups
+            .iter()
+            .map(|g| {
+                if let gen::Group::Insns(v) = g {
+                    v.len() as u64
+                } else {
+                    1
+                }
+            })
+            .sum::<u64>();
         let Some(d) = check_case(&s, &inp) else {
             rep.skipped += 1;
             continue;
@@ -476,7 +552,11 @@ pub fn fuzz(opts: &FuzzOptions) -> FuzzReport {
                 f.hits += 1;
             } else {
                 let differences = check(&ms, &mi);
-                let differences = if differences.is_empty() { d } else { differences };
+                let differences = if differences.is_empty() {
+                    d
+                } else {
+                    differences
+                };
                 let f = Finding {
                     signature: sig,
                     hits: 1,
@@ -487,7 +567,10 @@ pub fn fuzz(opts: &FuzzOptions) -> FuzzReport {
                     differences,
                 };
                 if opts.log {
-                    eprintln!("qvm fuzz: divergence in case {i} (seed {}):\n{f}", opts.seed);
+                    eprintln!(
+                        "qvm fuzz: divergence in case {i} (seed {}):\n{f}",
+                        opts.seed
+                    );
                 }
                 rep.findings.push(f);
                 if opts.stop_on_first {
@@ -497,7 +580,12 @@ pub fn fuzz(opts: &FuzzOptions) -> FuzzReport {
         }
         if opts.log && last_log.elapsed() >= Duration::from_secs(10) {
             last_log = Instant::now();
-            eprintln!("qvm fuzz: {} cases, {} distinct divergences, {:.0} s", rep.cases, rep.findings.len(), t0.elapsed().as_secs_f64());
+            eprintln!(
+                "qvm fuzz: {} cases, {} distinct divergences, {:.0} s",
+                rep.cases,
+                rep.findings.len(),
+                t0.elapsed().as_secs_f64()
+            );
         }
     }
     rep.elapsed = t0.elapsed();
@@ -506,7 +594,11 @@ pub fn fuzz(opts: &FuzzOptions) -> FuzzReport {
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "[{}] ({} hits, first case {})", self.signature, self.hits, self.case)?;
+        writeln!(
+            f,
+            "[{}] ({} hits, first case {})",
+            self.signature, self.hits, self.case
+        )?;
         write!(f, "{}", self.listing)?;
         let hex: String = self.code.iter().map(|b| format!("{b:02x}")).collect();
         writeln!(f, "  code {hex}")?;

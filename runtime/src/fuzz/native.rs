@@ -28,17 +28,33 @@ core::arch::global_asm!(
     ".popsection",
     ".globl qvm_fuzz_native_call",
     "qvm_fuzz_native_call:",
-    "push rbp", "push rbx", "push r12", "push r13", "push r14", "push r15",
+    "push rbp",
+    "push rbx",
+    "push r12",
+    "push r13",
+    "push r14",
+    "push r15",
     "mov [rip + qvm_fuzz_save], rdi",
     "mov [rip + qvm_fuzz_save + 8], rsi",
     "mov [rip + qvm_fuzz_save + 16], rsp",
     "fxsave [rip + qvm_fuzz_hostfx]",
     "fxrstor [rdi + 144]",
-    "push qword ptr [rdi + 128]", "popfq",
-    "mov rax, [rdi]", "mov rcx, [rdi + 8]", "mov rdx, [rdi + 16]", "mov rbx, [rdi + 24]",
-    "mov rbp, [rdi + 40]", "mov rsi, [rdi + 48]",
-    "mov r8, [rdi + 64]", "mov r9, [rdi + 72]", "mov r10, [rdi + 80]", "mov r11, [rdi + 88]",
-    "mov r12, [rdi + 96]", "mov r13, [rdi + 104]", "mov r14, [rdi + 112]", "mov r15, [rdi + 120]",
+    "push qword ptr [rdi + 128]",
+    "popfq",
+    "mov rax, [rdi]",
+    "mov rcx, [rdi + 8]",
+    "mov rdx, [rdi + 16]",
+    "mov rbx, [rdi + 24]",
+    "mov rbp, [rdi + 40]",
+    "mov rsi, [rdi + 48]",
+    "mov r8, [rdi + 64]",
+    "mov r9, [rdi + 72]",
+    "mov r10, [rdi + 80]",
+    "mov r11, [rdi + 88]",
+    "mov r12, [rdi + 96]",
+    "mov r13, [rdi + 104]",
+    "mov r14, [rdi + 112]",
+    "mov r15, [rdi + 120]",
     "mov rsp, [rdi + 32]",
     "mov rdi, [rdi + 56]",
     "jmp qword ptr [rip + qvm_fuzz_save + 8]",
@@ -46,17 +62,35 @@ core::arch::global_asm!(
     "qvm_fuzz_native_return:",
     "mov [rip + qvm_fuzz_save + 32], rdi",
     "mov rdi, [rip + qvm_fuzz_save]",
-    "mov [rdi], rax", "mov [rdi + 8], rcx", "mov [rdi + 16], rdx", "mov [rdi + 24], rbx",
-    "mov [rdi + 32], rsp", "mov [rdi + 40], rbp", "mov [rdi + 48], rsi",
-    "mov [rdi + 64], r8", "mov [rdi + 72], r9", "mov [rdi + 80], r10", "mov [rdi + 88], r11",
-    "mov [rdi + 96], r12", "mov [rdi + 104], r13", "mov [rdi + 112], r14", "mov [rdi + 120], r15",
+    "mov [rdi], rax",
+    "mov [rdi + 8], rcx",
+    "mov [rdi + 16], rdx",
+    "mov [rdi + 24], rbx",
+    "mov [rdi + 32], rsp",
+    "mov [rdi + 40], rbp",
+    "mov [rdi + 48], rsi",
+    "mov [rdi + 64], r8",
+    "mov [rdi + 72], r9",
+    "mov [rdi + 80], r10",
+    "mov [rdi + 88], r11",
+    "mov [rdi + 96], r12",
+    "mov [rdi + 104], r13",
+    "mov [rdi + 112], r14",
+    "mov [rdi + 120], r15",
     "mov rsp, [rip + qvm_fuzz_save + 16]",
-    "pushfq", "pop qword ptr [rdi + 128]",
-    "mov rax, [rip + qvm_fuzz_save + 32]", "mov [rdi + 56], rax",
+    "pushfq",
+    "pop qword ptr [rdi + 128]",
+    "mov rax, [rip + qvm_fuzz_save + 32]",
+    "mov [rdi + 56], rax",
     "fxsave [rdi + 144]",
     "fxrstor [rip + qvm_fuzz_hostfx]",
     "cld",
-    "pop r15", "pop r14", "pop r13", "pop r12", "pop rbx", "pop rbp",
+    "pop r15",
+    "pop r14",
+    "pop r13",
+    "pop r12",
+    "pop rbx",
+    "pop rbp",
     "ret",
 );
 
@@ -103,7 +137,10 @@ fn pages() -> Result<&'static Pages, String> {
             if data != want {
                 return Err(format!("cannot map the native data window at {DATA:#x}"));
             }
-            Ok(Pages { code: code as usize, data: data as usize })
+            Ok(Pages {
+                code: code as usize,
+                data: data as usize,
+            })
         }
     })
     .as_ref()
@@ -147,7 +184,12 @@ pub fn run(code: &[u8], inp: &Inputs) -> Result<(Ctx, Vec<u8>), String> {
     if bytes.len() > CODE_PAGE {
         return Err("snippet too long".into());
     }
-    let mut ctx = Ctx { gpr: inp.gpr, rflags: inp.rflags, pad: 0, fx: fx_image(inp) };
+    let mut ctx = Ctx {
+        gpr: inp.gpr,
+        rflags: inp.rflags,
+        pad: 0,
+        fx: fx_image(inp),
+    };
     // SAFETY: the code page and data window are ours (mapped above, used under LOCK);
     // the snippet is generated not to fault, to address memory only inside the data
     // window and to leave RSP and R15 pointing into it; the harness saves and restores

@@ -5,7 +5,10 @@
 use super::*;
 
 fn bytes(hex: &str) -> Vec<u8> {
-    (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap()).collect()
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+        .collect()
 }
 
 /// Runs machine code from `inp` on the CPU and under qvm (blocks of 64 and of 1);
@@ -45,7 +48,11 @@ fn harness_agrees_on_simple_code() {
 /// what they list.
 #[test]
 fn generator_is_deterministic_and_valid() {
-    assert!(gen::pool().len() > 500, "pool has {} codes", gen::pool().len());
+    assert!(
+        gen::pool().len() > 500,
+        "pool has {} codes",
+        gen::pool().len()
+    );
     let (a, _) = case(7, 3, 20);
     let (b, _) = case(7, 3, 20);
     assert_eq!(gen::assemble(&a), gen::assemble(&b));
@@ -148,9 +155,22 @@ fn dpps_nan_propagation() {
 
 #[test]
 fn bounded_fuzz_run_finds_nothing() {
-    let cases = std::env::var("QVM_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(3000);
-    let seed = std::env::var("QVM_FUZZ_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(0x5eed);
-    let rep = fuzz(&FuzzOptions { seed, cases, duration: None, max_insns: 20, stop_on_first: false, log: true });
+    let cases = std::env::var("QVM_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3000);
+    let seed = std::env::var("QVM_FUZZ_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x5eed);
+    let rep = fuzz(&FuzzOptions {
+        seed,
+        cases,
+        duration: None,
+        max_insns: 20,
+        stop_on_first: false,
+        log: true,
+    });
     eprintln!("{rep}");
     assert!(rep.findings.is_empty(), "{rep}");
 }

@@ -16,15 +16,15 @@ pub enum Action {
 /// The signal Linux delivers for an exception taken in user mode.
 pub fn action(vector: u8) -> Action {
     match vector {
-        0 => Action::Signal(signal::SIGFPE),                // #DE
-        1 | 3 => Action::Signal(signal::SIGTRAP),           // #DB, #BP
-        4 | 5 => Action::Signal(signal::SIGSEGV),           // #OF, #BR
-        6 => Action::Signal(signal::SIGILL),                // #UD
-        7 => Action::Signal(signal::SIGFPE),                // #NM (cannot happen: CR0.TS=0)
-        10..=14 => Action::Signal(signal::SIGSEGV),         // #TS #NP #SS #GP #PF
-        16 | 19 => Action::Signal(signal::SIGFPE),          // #MF, #XM
-        17 => Action::Signal(signal::SIGBUS),               // #AC
-        _ => Action::Bug,                                   // NMI, #DF, #MC, reserved, external
+        0 => Action::Signal(signal::SIGFPE),        // #DE
+        1 | 3 => Action::Signal(signal::SIGTRAP),   // #DB, #BP
+        4 | 5 => Action::Signal(signal::SIGSEGV),   // #OF, #BR
+        6 => Action::Signal(signal::SIGILL),        // #UD
+        7 => Action::Signal(signal::SIGFPE),        // #NM (cannot happen: CR0.TS=0)
+        10..=14 => Action::Signal(signal::SIGSEGV), // #TS #NP #SS #GP #PF
+        16 | 19 => Action::Signal(signal::SIGFPE),  // #MF, #XM
+        17 => Action::Signal(signal::SIGBUS),       // #AC
+        _ => Action::Bug,                           // NMI, #DF, #MC, reserved, external
     }
 }
 

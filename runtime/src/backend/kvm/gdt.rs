@@ -105,10 +105,8 @@ pub fn build(sys: &mut SysMem) {
     }
     // 64-bit available TSS descriptor (type 9), limit 103.
     let tss = SYS_BASE + off::TSS;
-    let lo = (TSS_LEN - 1)
-        | ((tss & 0xff_ffff) << 16)
-        | (0x89 << 40)
-        | (((tss >> 24) & 0xff) << 56);
+    let lo =
+        (TSS_LEN - 1) | ((tss & 0xff_ffff) << 16) | (0x89 << 40) | (((tss >> 24) & 0xff) << 56);
     sys.write_u64(off::GDT + 0x28, lo);
     sys.write_u64(off::GDT + 0x30, tss >> 32);
 

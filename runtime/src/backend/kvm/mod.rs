@@ -217,7 +217,14 @@ impl KvmBackend {
     }
 
     /// Stores the vCPU's user state into `cpu` (GPRs from `regs`, then `rip`/`rflags`).
-    fn store(&mut self, cpu: &mut CpuState, regs: &kvm_regs, rip: u64, rflags: u64, rsp: u64) -> Result<(), RunError> {
+    fn store(
+        &mut self,
+        cpu: &mut CpuState,
+        regs: &kvm_regs,
+        rip: u64,
+        rflags: u64,
+        rsp: u64,
+    ) -> Result<(), RunError> {
         from_kvm_regs(cpu, regs);
         cpu.gpr[gpr::RSP] = rsp;
         cpu.rip = rip;
@@ -251,7 +258,13 @@ impl KvmBackend {
 
     /// Emulates the instruction at the frame's RIP if it is one the backend traps on
     /// purpose; returns the registers to resume with.
-    fn emulate(&mut self, cpu: &CpuState, space: &AddressSpace, regs: &kvm_regs, f: &Frame) -> Option<kvm_regs> {
+    fn emulate(
+        &mut self,
+        cpu: &CpuState,
+        space: &AddressSpace,
+        regs: &kvm_regs,
+        f: &Frame,
+    ) -> Option<kvm_regs> {
         let mut bytes = [0u8; 3];
         space.read(f.rip, &mut bytes).ok()?;
         let insn = Emulated::decode(&bytes)?;
@@ -341,12 +354,18 @@ fn to_kvm_regs(cpu: &CpuState) -> kvm_regs {
 
 fn from_kvm_regs(cpu: &mut CpuState, r: &kvm_regs) {
     cpu.gpr = [
-        r.rax, r.rcx, r.rdx, r.rbx, r.rsp, r.rbp, r.rsi, r.rdi, r.r8, r.r9, r.r10, r.r11, r.r12, r.r13, r.r14, r.r15,
+        r.rax, r.rcx, r.rdx, r.rbx, r.rsp, r.rbp, r.rsi, r.rdi, r.r8, r.r9, r.r10, r.r11, r.r12,
+        r.r13, r.r14, r.r15,
     ];
 }
 
 impl Backend for KvmBackend {
-    fn run(&mut self, cpu: &mut CpuState, space: &mut AddressSpace, kernel: &Kernel) -> Result<Stop, RunError> {
+    fn run(
+        &mut self,
+        cpu: &mut CpuState,
+        space: &mut AddressSpace,
+        kernel: &Kernel,
+    ) -> Result<Stop, RunError> {
         match self.execute(cpu, space, kernel, false)? {
             Exit::Stop(s) => Ok(s),
             // Only single-stepping produces Stepped.
@@ -354,7 +373,12 @@ impl Backend for KvmBackend {
         }
     }
 
-    fn after_syscall(&mut self, _kernel: &Kernel, _space: &AddressSpace, _invalidated: &[(u64, u64)]) {
+    fn after_syscall(
+        &mut self,
+        _kernel: &Kernel,
+        _space: &AddressSpace,
+        _invalidated: &[(u64, u64)],
+    ) {
         // Compared with the kernel's VMAs on the next run (errors are reported there).
         self.dirty = true;
     }
@@ -385,20 +409,33 @@ impl KvmBackend {
     /// `StepOutcome::Stop(Stop::Syscall)` like [`Backend::run`] (the run loop then calls
     /// the kernel and `after_syscall`); CPUID/RDTSC/RDTSCP (emulated) count as one step.
     /// About 15–20 thousand steps per second on this machine.
-    pub fn step(&mut self, cpu: &mut CpuState, space: &mut AddressSpace, kernel: &Kernel) -> Result<StepOutcome, RunError> {
+    pub fn step(
+        &mut self,
+        cpu: &mut CpuState,
+        space: &mut AddressSpace,
+        kernel: &Kernel,
+    ) -> Result<StepOutcome, RunError> {
         Ok(match self.execute(cpu, space, kernel, true)? {
             Exit::Stop(s) => StepOutcome::Stop(s),
             Exit::Stepped => StepOutcome::Stepped,
         })
     }
 
-    fn execute(&mut self, cpu: &mut CpuState, space: &mut AddressSpace, kernel: &Kernel, step: bool) -> Result<Exit, RunError> {
+    fn execute(
+        &mut self,
+        cpu: &mut CpuState,
+        space: &mut AddressSpace,
+        kernel: &Kernel,
+        step: bool,
+    ) -> Result<Exit, RunError> {
         if self.dirty {
             self.sync(kernel)?;
             self.dirty = false;
         }
         let budget = watchdog::budget(cpu.gas);
-        let dog = self.watchdog.get_or_insert_with(|| watchdog::Watchdog::start(budget));
+        let dog = self
+            .watchdog
+            .get_or_insert_with(|| watchdog::Watchdog::start(budget));
         if dog.expired() {
             return Ok(Exit::Stop(Stop::OutOfGas));
         }
@@ -430,7 +467,10 @@ impl KvmBackend {
             };
             let regs = self.vm.regs()?;
             if let Some(what) = exit {
-                return Err(RunError::Backend(format!("kvm: unexpected exit {what} at rip {:#x}", regs.rip)));
+                return Err(RunError::Backend(format!(
+                    "kvm: unexpected exit {what} at rip {:#x}",
+                    regs.rip
+                )));
             }
             match gdt::stub_exit(regs.rip) {
                 Some(StubExit::Syscall) => {
@@ -442,13 +482,16 @@ impl KvmBackend {
                 }
                 Some(StubExit::Exception(v)) => {
                     let f = self.frame(v, regs.rsp).ok_or_else(|| {
-                        RunError::Backend(format!("kvm: exception {v} with a bad kernel stack (rsp {:#x})", regs.rsp))
+                        RunError::Backend(format!(
+                            "kvm: exception {v} with a bad kernel stack (rsp {:#x})",
+                            regs.rsp
+                        ))
                     })?;
                     if v == 13 && f.rip == gdt::SYSCALL_STUB + gdt::SYSCALL_HLT {
                         // SYSCALL reached the stub at CPL3 (see gdt::SYSCALL_STUB).
                         self.stats.syscalls += 1;
                         let (rip, rflags, rsp) = (regs.rcx, regs.r11, f.rsp);
-                    self.store(cpu, &regs, rip, rflags, rsp)?;
+                        self.store(cpu, &regs, rip, rflags, rsp)?;
                         return Ok(Exit::Stop(Stop::Syscall));
                     }
                     if std::env::var_os("QVM_KVM_DEBUG").is_some() {
@@ -496,18 +539,16 @@ impl KvmBackend {
                             signal = qvm_translator::state::signal::SIGSEGV;
                         }
                     }
-                    let addr = if v == 14 {
-                        self.vm.sregs()?.cr2
-                    } else {
-                        0
-                    };
+                    let addr = if v == 14 { self.vm.sregs()?.cr2 } else { 0 };
                     // #DB and #BP are traps: the frame's RIP is after the instruction.
                     let mut fault_rip = f.rip;
                     if v == 3 {
                         let mut b = [0u8; 2];
                         if space.read(f.rip.wrapping_sub(1), &mut b[..1]).is_ok() && b[0] == 0xcc {
                             fault_rip = f.rip - 1;
-                        } else if space.read(f.rip.wrapping_sub(2), &mut b).is_ok() && b == [0xcd, 0x03] {
+                        } else if space.read(f.rip.wrapping_sub(2), &mut b).is_ok()
+                            && b == [0xcd, 0x03]
+                        {
                             fault_rip = f.rip - 2;
                         }
                     }
@@ -518,7 +559,10 @@ impl KvmBackend {
                     return Ok(Exit::Stop(Stop::Fault));
                 }
                 None => {
-                    return Err(RunError::Backend(format!("kvm: hlt exit outside the stubs at rip {:#x}", regs.rip)));
+                    return Err(RunError::Backend(format!(
+                        "kvm: hlt exit outside the stubs at rip {:#x}",
+                        regs.rip
+                    )));
                 }
             }
         }

@@ -96,7 +96,11 @@ pub struct Applied {
 
 /// Rewrites the PTEs of every page whose flags differ between `old` and `new`.
 pub fn apply(sys: &mut SysMem, old: &[Span], new: &[Span]) -> Applied {
-    let mut points: Vec<u64> = old.iter().chain(new).flat_map(|s| [s.start, s.end]).collect();
+    let mut points: Vec<u64> = old
+        .iter()
+        .chain(new)
+        .flat_map(|s| [s.start, s.end])
+        .collect();
     points.sort_unstable();
     points.dedup();
     let (mut io, mut inw) = (0usize, 0usize);
@@ -118,7 +122,10 @@ pub fn apply(sys: &mut SysMem, old: &[Span], new: &[Span]) -> Applied {
             changed += 1;
         }
     }
-    Applied { pages: changed, revoked }
+    Applied {
+        pages: changed,
+        revoked,
+    }
 }
 
 /// Writes the fixed upper levels and the system area's own mapping.
@@ -138,9 +145,15 @@ pub fn build_fixed(sys: &mut SysMem, guest_size: u64) {
     // The system area at virtual = physical SYS_BASE (PDPT entry 4). The upper levels
     // allow user access so that the syscall stub's page can; every other page of the
     // area is supervisor-only at the leaf.
-    sys.write_u64(off::PDPT + 8 * (SYS_BASE >> 30), (SYS_BASE + off::PD_SYS) | table);
+    sys.write_u64(
+        off::PDPT + 8 * (SYS_BASE >> 30),
+        (SYS_BASE + off::PD_SYS) | table,
+    );
     sys.write_u64(off::PD_SYS, (SYS_BASE + off::PT_SYS) | table);
-    sys.write_u64(off::PT_SYS + 8 * (off::DOORBELL / PAGE), super::gdt::DOORBELL_GPA | P | RW | US | NX);
+    sys.write_u64(
+        off::PT_SYS + 8 * (off::DOORBELL / PAGE),
+        super::gdt::DOORBELL_GPA | P | RW | US | NX,
+    );
     let mut page = off::GDT;
     while page < off::STACK_TOP {
         let flags = match page {

@@ -12,7 +12,11 @@ fn kvm_usable() -> bool {
         eprintln!("skipping: /dev/kvm not available");
         return false;
     }
-    if let Err(e) = std::fs::OpenOptions::new().read(true).write(true).open("/dev/kvm") {
+    if let Err(e) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/kvm")
+    {
         eprintln!("skipping: /dev/kvm not usable: {e}");
         return false;
     }
@@ -29,12 +33,19 @@ fn scratch() -> &'static Path {
 }
 
 fn have(tool: &str) -> bool {
-    Command::new(tool).arg("--version").output().is_ok_and(|o| o.status.success())
+    Command::new(tool)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 fn sh(cmd: &mut Command) {
     let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
-    assert!(out.status.success(), "{cmd:?} failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Assembles `src` (NASM, `_start` global) into a static ELF; None if nasm/ld are missing.
@@ -44,9 +55,16 @@ fn asm(name: &str, src: &str) -> Option<PathBuf> {
         return None;
     }
     let d = scratch();
-    let (s, o, e) = (d.join(format!("{name}.asm")), d.join(format!("{name}.o")), d.join(name));
+    let (s, o, e) = (
+        d.join(format!("{name}.asm")),
+        d.join(format!("{name}.o")),
+        d.join(name),
+    );
     std::fs::write(&s, src).expect("write asm");
-    sh(Command::new("nasm").args(["-f", "elf64", "-o"]).arg(&o).arg(&s));
+    sh(Command::new("nasm")
+        .args(["-f", "elf64", "-o"])
+        .arg(&o)
+        .arg(&s));
     sh(Command::new("ld").args(["-static", "-o"]).arg(&e).arg(&o));
     Some(e)
 }
@@ -60,7 +78,11 @@ fn cc(cc: &str, name: &str, src: &str) -> Option<PathBuf> {
     let d = scratch();
     let (s, e) = (d.join(format!("{name}.c")), d.join(format!("{name}-{cc}")));
     std::fs::write(&s, src).expect("write C");
-    sh(Command::new(cc).args(["-O2", "-static", "-o"]).arg(&e).arg(&s).arg("-lm"));
+    sh(Command::new(cc)
+        .args(["-O2", "-static", "-o"])
+        .arg(&e)
+        .arg(&s)
+        .arg("-lm"));
     Some(e)
 }
 
@@ -113,12 +135,26 @@ fn check_against_native_and_jit(elf: &Path, args: &[&str]) -> RunResult {
     let t = std::time::Instant::now();
     let k = kvm(elf, args);
     let tk = t.elapsed();
-    assert_eq!(text(&k.stdout), text(&nat_out), "kvm stdout vs native ({})", elf.display());
-    assert_eq!(k.outcome, nat_outcome, "kvm outcome vs native ({}); stderr {}", elf.display(), text(&k.stderr));
+    assert_eq!(
+        text(&k.stdout),
+        text(&nat_out),
+        "kvm stdout vs native ({})",
+        elf.display()
+    );
+    assert_eq!(
+        k.outcome,
+        nat_outcome,
+        "kvm outcome vs native ({}); stderr {}",
+        elf.display(),
+        text(&k.stderr)
+    );
     let t = std::time::Instant::now();
     let j = run_on(elf, BackendKind::Jit, args);
     let tj = t.elapsed();
-    eprintln!("{} {args:?}: native {tn:?}, kvm {tk:?}, jit {tj:?}", elf.display());
+    eprintln!(
+        "{} {args:?}: native {tn:?}, kvm {tk:?}, jit {tj:?}",
+        elf.display()
+    );
     assert_eq!(text(&k.stdout), text(&j.stdout), "kvm vs jit stdout");
     assert_eq!(k.outcome, j.outcome, "kvm vs jit outcome");
     k
@@ -145,7 +181,9 @@ fn kvm_exit_code_and_write() {
     if !kvm_usable() {
         return;
     }
-    let Some(elf) = asm("hello", HELLO_ASM) else { return };
+    let Some(elf) = asm("hello", HELLO_ASM) else {
+        return;
+    };
     let r = check_against_native_and_jit(&elf, &[]);
     assert_eq!(r.outcome, Outcome::Exited(42));
     assert_eq!(r.stdout, b"hello from kvm\n");
@@ -223,17 +261,31 @@ fn kvm_faults_map_to_linux_signals() {
         ("null_read", "  mov rax, [0]", 11, Some(0), 0),
         ("high_read", "  mov rax, [0x7000]", 11, Some(0x7000), 0),
         ("ud2", "  ud2", 4, None, 0),
-        ("div0", "  xor ecx, ecx\n  xor edx, edx\n  mov eax, 1\n  div ecx", 8, None, 9),
+        (
+            "div0",
+            "  xor ecx, ecx\n  xor edx, edx\n  mov eax, 1\n  div ecx",
+            8,
+            None,
+            9,
+        ),
         ("int3", "  int3", 5, None, 0),
         ("hlt", "  hlt", 11, None, 0),
         ("int80", "  int 0x80", 11, None, 0),
         ("int81", "  int 0x81", 11, None, 0),
         ("int0", "  int 0", 11, None, 0),
-        ("write_text", "  lea rax, [rel _start]\n  mov byte [rax], 0", 11, None, 7),
+        (
+            "write_text",
+            "  lea rax, [rel _start]\n  mov byte [rax], 0",
+            11,
+            None,
+            7,
+        ),
         ("exec_data", "  lea rax, [rel d]\n  call rax", 11, None, 0),
     ];
     for &(name, body, sig, addr, rip_off) in cases {
-        let Some((k, j, fault_rip)) = fault_of(name, body) else { return };
+        let Some((k, j, fault_rip)) = fault_of(name, body) else {
+            return;
+        };
         assert_eq!(k.outcome, Outcome::Signaled(sig), "{name}: kvm outcome");
         assert_eq!(j.outcome, Outcome::Signaled(sig), "{name}: jit outcome");
         let kf = k.fault.as_ref().expect("kvm fault info");
@@ -339,7 +391,9 @@ _start:
         n = queries.len() * 4,
         bytes = queries.len() * 16
     );
-    let Some(elf) = asm("cpuid", &src) else { return };
+    let Some(elf) = asm("cpuid", &src) else {
+        return;
+    };
     let k = kvm(&elf, &[]);
     assert_eq!(k.outcome, Outcome::Exited(0));
     let j = run_on(&elf, BackendKind::Jit, &[]);
@@ -349,7 +403,11 @@ _start:
         for w in [a, b, c, d] {
             want.extend_from_slice(&w.to_le_bytes());
         }
-        assert_eq!(&k.stdout[16 * i..16 * i + 16], &want[..], "kvm cpuid({l:#x}, {s:#x})");
+        assert_eq!(
+            &k.stdout[16 * i..16 * i + 16],
+            &want[..],
+            "kvm cpuid({l:#x}, {s:#x})"
+        );
     }
     assert_eq!(k.stdout, j.stdout, "kvm vs jit cpuid answers");
 }
@@ -425,7 +483,9 @@ fn kvm_glibc_static_hello_matches_native() {
     if !kvm_usable() {
         return;
     }
-    let Some(elf) = cc("gcc", "hello", C_HELLO) else { return };
+    let Some(elf) = cc("gcc", "hello", C_HELLO) else {
+        return;
+    };
     let r = check_against_native_and_jit(&elf, &[]);
     assert_eq!(r.outcome, Outcome::Exited(3));
 }
@@ -435,7 +495,9 @@ fn kvm_musl_static_floats_match_native() {
     if !kvm_usable() {
         return;
     }
-    let Some(elf) = cc("musl-gcc", "hello", C_HELLO) else { return };
+    let Some(elf) = cc("musl-gcc", "hello", C_HELLO) else {
+        return;
+    };
     let r = check_against_native_and_jit(&elf, &["a", "b"]);
     assert_eq!(r.outcome, Outcome::Exited(3));
     assert!(text(&r.stdout).starts_with("hello 3 3.141590 1.414213562"));
@@ -485,14 +547,19 @@ fn kvm_memory_protection_follows_the_kernel() {
     if !kvm_usable() {
         return;
     }
-    let Some(elf) = cc("gcc", "mm", C_MM) else { return };
+    let Some(elf) = cc("gcc", "mm", C_MM) else {
+        return;
+    };
     let r = check_against_native_and_jit(&elf, &[]);
     assert_eq!(r.outcome, Outcome::Exited(0));
     for (mode, off) in [("ro", 4101u64), ("unmapped", 8201), ("none", 4096)] {
         let k = check_against_native_and_jit(&elf, &[mode]);
         assert_eq!(k.outcome, Outcome::Signaled(11), "{mode}");
         let j = run_on(&elf, BackendKind::Jit, &[mode]);
-        let (kf, jf) = (k.fault.as_ref().expect("fault"), j.fault.as_ref().expect("fault"));
+        let (kf, jf) = (
+            k.fault.as_ref().expect("fault"),
+            j.fault.as_ref().expect("fault"),
+        );
         assert_eq!(kf.addr, jf.addr, "{mode}: fault address vs jit");
         assert_eq!(kf.addr % 4096, off % 4096, "{mode}: fault address");
         assert_eq!(kf.rip, jf.rip, "{mode}: fault rip vs jit");
@@ -518,19 +585,27 @@ _start:
   xor edi, edi
   syscall
 "#;
-    let Some(elf) = asm("getpid", src) else { return };
+    let Some(elf) = asm("getpid", src) else {
+        return;
+    };
     let t = std::time::Instant::now();
     let r = kvm(&elf, &[]);
     let dt = t.elapsed();
     assert_eq!(r.outcome, Outcome::Exited(0));
-    eprintln!("kvm: 20000 getpid round trips in {dt:?} ({:.0}/s)", 20000.0 / dt.as_secs_f64());
+    eprintln!(
+        "kvm: 20000 getpid round trips in {dt:?} ({:.0}/s)",
+        20000.0 / dt.as_secs_f64()
+    );
 }
 
 #[test]
 fn kvm_missing_device_is_a_clear_error() {
     let e = super::vm::Vm::open("/nonexistent/kvm").expect_err("must fail");
     let msg = e.to_string();
-    assert!(msg.contains("/nonexistent/kvm") && msg.contains("No such file"), "{msg}");
+    assert!(
+        msg.contains("/nonexistent/kvm") && msg.contains("No such file"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -538,9 +613,14 @@ fn kvm_backend_facts() {
     if !kvm_usable() {
         return;
     }
-    let space = crate::memory::AddressSpace::new(qvm_kernel::layout::GUEST_SPACE_SIZE).expect("space");
+    let space =
+        crate::memory::AddressSpace::new(qvm_kernel::layout::GUEST_SPACE_SIZE).expect("space");
     let b = super::KvmBackend::new(&space).expect("kvm backend");
-    eprintln!("kvm: cpuid faulting {}, sync regs {}", b.cpuid_faulting(), b.sync_regs());
+    eprintln!(
+        "kvm: cpuid faulting {}, sync regs {}",
+        b.cpuid_faulting(),
+        b.sync_regs()
+    );
     assert_eq!(b.stats(), super::KvmStats::default());
 }
 
@@ -566,7 +646,9 @@ fn kvm_diff_agrees_and_finds_differences() {
     if !kvm_usable() {
         return;
     }
-    let Some(elf) = cc("musl-gcc", "hello", C_HELLO) else { return };
+    let Some(elf) = cc("musl-gcc", "hello", C_HELLO) else {
+        return;
+    };
     let rep = diff_impl::diff(config_for(&elf)).expect("diff");
     assert!(rep.same(), "{rep}");
     eprintln!("diff hello: {rep}");
@@ -591,10 +673,22 @@ _start:
   xor edi, edi
   syscall
 "#;
-    let Some(elf) = asm("tscdiff", src) else { return };
+    let Some(elf) = asm("tscdiff", src) else {
+        return;
+    };
     let rep = diff_impl::diff(config_for(&elf)).expect("diff");
     eprintln!("diff rdtsc: {rep}");
-    assert!(matches!(rep.difference, Some(diff_impl::Difference::Output { stream: "stdout", offset: 0, .. })), "{rep}");
+    assert!(
+        matches!(
+            rep.difference,
+            Some(diff_impl::Difference::Output {
+                stream: "stdout",
+                offset: 0,
+                ..
+            })
+        ),
+        "{rep}"
+    );
 }
 
 #[test]
@@ -602,14 +696,23 @@ fn kvm_infinite_loop_ends_as_out_of_gas() {
     if !kvm_usable() {
         return;
     }
-    let Some(elf) = asm("spin", "global _start\nsection .text\n_start:\n  jmp _start\n") else { return };
+    let Some(elf) = asm(
+        "spin",
+        "global _start\nsection .text\n_start:\n  jmp _start\n",
+    ) else {
+        return;
+    };
     let mut cfg = config_for(&elf)();
     cfg.backend = BackendKind::Kvm;
     cfg.gas_limit = 1000; // budget: the 1-second minimum
     let t = std::time::Instant::now();
     let r = run(cfg).expect("run");
     assert_eq!(r.outcome, Outcome::OutOfGas);
-    assert!(t.elapsed() < std::time::Duration::from_secs(10), "{:?}", t.elapsed());
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(10),
+        "{:?}",
+        t.elapsed()
+    );
     let rep = diff_impl::diff(|| {
         let mut c = config_for(&elf)();
         c.gas_limit = 1000;
@@ -676,8 +779,10 @@ fn kvm_single_step_counts_instructions() {
     let src = "global _start\nsection .text\n_start:\n  mov ecx, 10\n.l:\n  dec ecx\n  jnz .l\n  mov eax, 60\n  xor edi, edi\n  syscall\n";
     let Some(elf) = asm("step", src) else { return };
     let bytes = std::fs::read(&elf).expect("read");
-    let mut kernel = Kernel::try_new(KernelConfig::new(qvm_kernel::BlockContext::default())).expect("kernel");
-    let mut space = crate::memory::AddressSpace::new(qvm_kernel::layout::GUEST_SPACE_SIZE).expect("space");
+    let mut kernel =
+        Kernel::try_new(KernelConfig::new(qvm_kernel::BlockContext::default())).expect("kernel");
+    let mut space =
+        crate::memory::AddressSpace::new(qvm_kernel::layout::GUEST_SPACE_SIZE).expect("space");
     let image = load_elf(&bytes, &mut space, &mut kernel).expect("load");
     let args = StackArgs::new(vec![b"/prog".to_vec()], vec![], "/prog".into());
     let rsp = build_stack(&mut space, &mut kernel, &image, &args).expect("stack");
@@ -708,9 +813,16 @@ fn kvm_single_step_counts_instructions() {
     assert_eq!(rcx_trace[20], 0);
     assert_eq!(cpu.gpr[gpr::RAX], 60);
     assert_eq!(cpu.rip, image.entry + 5 + 2 + 2 + 5 + 2 + 2);
-    eprintln!("kvm: {steps} single steps in {dt:?} ({:.0}/s)", f64::from(steps) / dt.as_secs_f64());
+    eprintln!(
+        "kvm: {steps} single steps in {dt:?} ({:.0}/s)",
+        f64::from(steps) / dt.as_secs_f64()
+    );
     // The syscall itself, then the backend would go on.
-    let mut sc = qvm_kernel::SyscallCpu { fs_base: 0, gs_base: 0, tsc: 0 };
+    let mut sc = qvm_kernel::SyscallCpu {
+        fs_base: 0,
+        gs_base: 0,
+        tsc: 0,
+    };
     let a = [0u64; 6];
     let res = kernel.syscall(60, a, &mut sc, &mut space, &mut cpu.gas);
     assert!(matches!(res, SyscallOutcome::Exit(0)));

@@ -6,8 +6,8 @@ use super::gdt::{self, off, sel, SYS_BASE};
 use super::paging;
 use crate::run::RunError;
 use kvm_bindings::{
-    kvm_cpuid_entry2, kvm_msr_entry, kvm_regs, kvm_segment, kvm_sregs, kvm_userspace_memory_region, kvm_xsave,
-    CpuId, Msrs, KVM_CPUID_FLAG_SIGNIFCANT_INDEX,
+    kvm_cpuid_entry2, kvm_msr_entry, kvm_regs, kvm_segment, kvm_sregs, kvm_userspace_memory_region,
+    kvm_xsave, CpuId, Msrs, KVM_CPUID_FLAG_SIGNIFCANT_INDEX,
 };
 use kvm_ioctls::{Cap, Kvm, SyncReg, VcpuFd, VmFd};
 use std::ptr::NonNull;
@@ -25,7 +25,8 @@ pub struct SysMem {
 
 impl SysMem {
     fn new(len: u64) -> Result<SysMem, RunError> {
-        let len = usize::try_from(len).map_err(|_| RunError::Backend("kvm: system area too large".into()))?;
+        let len = usize::try_from(len)
+            .map_err(|_| RunError::Backend("kvm: system area too large".into()))?;
         // SAFETY: a fresh anonymous private mapping at an address of the kernel's choosing.
         let p = unsafe {
             libc::mmap(
@@ -43,7 +44,8 @@ impl SysMem {
                 std::io::Error::last_os_error()
             )));
         }
-        let ptr = NonNull::new(p.cast()).ok_or_else(|| RunError::Backend("kvm: mmap returned null".into()))?;
+        let ptr = NonNull::new(p.cast())
+            .ok_or_else(|| RunError::Backend("kvm: mmap returned null".into()))?;
         Ok(SysMem { ptr, len })
     }
 
@@ -167,7 +169,9 @@ impl Vm {
     /// Opens `/dev/kvm` and builds the VM over the guest space at host `rw_base`.
     pub fn new(rw_base: *mut u8, guest_size: u64) -> Result<Vm, RunError> {
         if guest_size > SYS_BASE || guest_size == 0 || !guest_size.is_multiple_of(0x1000) {
-            return Err(RunError::Backend(format!("kvm: unsupported guest space size {guest_size:#x}")));
+            return Err(RunError::Backend(format!(
+                "kvm: unsupported guest space size {guest_size:#x}"
+            )));
         }
         let kvm = Vm::open("/dev/kvm")?;
         let vm = kvm.create_vm().map_err(|e| ioctl_err("KVM_CREATE_VM", e))?;
@@ -193,10 +197,14 @@ impl Vm {
         // owned by the AddressSpace the run loop keeps alive past the backend (it is
         // created first and dropped last), and the system area is owned by `self`.
         unsafe {
-            vm.set_user_memory_region(guest_region).map_err(|e| ioctl_err("KVM_SET_USER_MEMORY_REGION (guest space)", e))?;
-            vm.set_user_memory_region(sys_region).map_err(|e| ioctl_err("KVM_SET_USER_MEMORY_REGION (system area)", e))?;
+            vm.set_user_memory_region(guest_region)
+                .map_err(|e| ioctl_err("KVM_SET_USER_MEMORY_REGION (guest space)", e))?;
+            vm.set_user_memory_region(sys_region)
+                .map_err(|e| ioctl_err("KVM_SET_USER_MEMORY_REGION (system area)", e))?;
         }
-        let vcpu = vm.create_vcpu(0).map_err(|e| ioctl_err("KVM_CREATE_VCPU", e))?;
+        let vcpu = vm
+            .create_vcpu(0)
+            .map_err(|e| ioctl_err("KVM_CREATE_VCPU", e))?;
 
         // CPUID: the synthetic model, for every leaf and subleaf it defines.
         let mut entries = Vec::new();
@@ -212,15 +220,33 @@ impl Vm {
             };
             for &sub in subleaves {
                 let (eax, ebx, ecx, edx) = qvm_translator::cpuid::cpuid(leaf, sub);
-                let flags = if subleaves.len() > 1 { KVM_CPUID_FLAG_SIGNIFCANT_INDEX } else { 0 };
-                entries.push(kvm_cpuid_entry2 { function: leaf, index: sub, flags, eax, ebx, ecx, edx, padding: [0; 3] });
+                let flags = if subleaves.len() > 1 {
+                    KVM_CPUID_FLAG_SIGNIFCANT_INDEX
+                } else {
+                    0
+                };
+                entries.push(kvm_cpuid_entry2 {
+                    function: leaf,
+                    index: sub,
+                    flags,
+                    eax,
+                    ebx,
+                    ecx,
+                    edx,
+                    padding: [0; 3],
+                });
             }
         }
-        let cpuid = CpuId::from_entries(&entries).map_err(|e| RunError::Backend(format!("kvm: CPUID table: {e:?}")))?;
-        vcpu.set_cpuid2(&cpuid).map_err(|e| ioctl_err("KVM_SET_CPUID2", e))?;
+        let cpuid = CpuId::from_entries(&entries)
+            .map_err(|e| RunError::Backend(format!("kvm: CPUID table: {e:?}")))?;
+        vcpu.set_cpuid2(&cpuid)
+            .map_err(|e| ioctl_err("KVM_SET_CPUID2", e))?;
 
         let msrs = [
-            (msr::STAR, (u64::from(sel::KDATA | 3) << 48) | (u64::from(sel::KCODE) << 32)),
+            (
+                msr::STAR,
+                (u64::from(sel::KDATA | 3) << 48) | (u64::from(sel::KCODE) << 32),
+            ),
             (msr::LSTAR, gdt::SYSCALL_STUB),
             (msr::CSTAR, gdt::SYSCALL_STUB),
             (msr::SFMASK, 0x4_7700), // TF IF DF IOPL NT AC
@@ -234,10 +260,14 @@ impl Vm {
                 && get_msr(&vcpu, msr::MISC_FEATURES_ENABLES) == Some(1);
         }
 
-        let mut xsave = vcpu.get_xsave().map_err(|e| ioctl_err("KVM_GET_XSAVE", e))?;
+        let mut xsave = vcpu
+            .get_xsave()
+            .map_err(|e| ioctl_err("KVM_GET_XSAVE", e))?;
         // x87 and SSE state present in the image (XSTATE_BV bits 0 and 1).
         xsave.region[128] |= 3;
-        let base = vcpu.get_sregs().map_err(|e| ioctl_err("KVM_GET_SREGS", e))?;
+        let base = vcpu
+            .get_sregs()
+            .map_err(|e| ioctl_err("KVM_GET_SREGS", e))?;
         let sregs_template = user_sregs(base);
         // All register kinds KVM can sync must be supported for the fast path.
         let sync_regs = vm.check_extension_int(Cap::SyncRegs) & 0x7 == 0x7;
@@ -273,7 +303,9 @@ impl Vm {
         if self.sync_regs {
             return Ok(self.vcpu.sync_regs().regs);
         }
-        self.vcpu.get_regs().map_err(|e| ioctl_err("KVM_GET_REGS", e))
+        self.vcpu
+            .get_regs()
+            .map_err(|e| ioctl_err("KVM_GET_REGS", e))
     }
 
     /// The special registers after an exit.
@@ -281,16 +313,22 @@ impl Vm {
         if self.sync_regs {
             return Ok(self.vcpu.sync_regs().sregs);
         }
-        self.vcpu.get_sregs().map_err(|e| ioctl_err("KVM_GET_SREGS", e))
+        self.vcpu
+            .get_sregs()
+            .map_err(|e| ioctl_err("KVM_GET_SREGS", e))
     }
 
     /// Opens the KVM device at `path` and checks its API version.
     pub fn open(path: &str) -> Result<Kvm, RunError> {
-        let c = std::ffi::CString::new(path).map_err(|_| RunError::Backend(format!("kvm: bad device path {path:?}")))?;
-        let kvm = Kvm::new_with_path(&c).map_err(|e| RunError::Backend(format!("kvm: cannot open {path}: {e}")))?;
+        let c = std::ffi::CString::new(path)
+            .map_err(|_| RunError::Backend(format!("kvm: bad device path {path:?}")))?;
+        let kvm = Kvm::new_with_path(&c)
+            .map_err(|e| RunError::Backend(format!("kvm: cannot open {path}: {e}")))?;
         let api = kvm.get_api_version();
         if api != 12 {
-            return Err(RunError::Backend(format!("kvm: {path}: unsupported KVM API version {api}")));
+            return Err(RunError::Backend(format!(
+                "kvm: {path}: unsupported KVM API version {api}"
+            )));
         }
         Ok(kvm)
     }
@@ -306,8 +344,12 @@ impl Vm {
             self.vcpu.set_sync_dirty_reg(SyncReg::SystemRegister);
             return Ok(());
         }
-        self.vcpu.set_sregs(sregs).map_err(|e| ioctl_err("KVM_SET_SREGS", e))?;
-        self.vcpu.set_regs(regs).map_err(|e| ioctl_err("KVM_SET_REGS", e))?;
+        self.vcpu
+            .set_sregs(sregs)
+            .map_err(|e| ioctl_err("KVM_SET_SREGS", e))?;
+        self.vcpu
+            .set_regs(regs)
+            .map_err(|e| ioctl_err("KVM_SET_REGS", e))?;
         Ok(())
     }
 
@@ -325,7 +367,10 @@ impl Vm {
 
     /// Reads the XSAVE image back from the vCPU.
     pub fn fetch_xsave(&mut self) -> Result<(), RunError> {
-        self.xsave = self.vcpu.get_xsave().map_err(|e| ioctl_err("KVM_GET_XSAVE", e))?;
+        self.xsave = self
+            .vcpu
+            .get_xsave()
+            .map_err(|e| ioctl_err("KVM_GET_XSAVE", e))?;
         self.xsave_dirty = false;
         Ok(())
     }
@@ -334,10 +379,15 @@ impl Vm {
     /// built from the old page tables (this KVM shadows guest page tables in software,
     /// and writes we make from the host are invisible to its write tracking).
     pub fn flush_shadow(&self) -> Result<(), RunError> {
-        let gone = kvm_userspace_memory_region { memory_size: 0, ..self.sys_region };
+        let gone = kvm_userspace_memory_region {
+            memory_size: 0,
+            ..self.sys_region
+        };
         // SAFETY: deleting our own slot, then re-adding the same live host range.
         unsafe {
-            self.vm.set_user_memory_region(gone).map_err(|e| ioctl_err("KVM_SET_USER_MEMORY_REGION (delete system area)", e))?;
+            self.vm
+                .set_user_memory_region(gone)
+                .map_err(|e| ioctl_err("KVM_SET_USER_MEMORY_REGION (delete system area)", e))?;
             self.vm
                 .set_user_memory_region(self.sys_region)
                 .map_err(|e| ioctl_err("KVM_SET_USER_MEMORY_REGION (re-add system area)", e))?;
@@ -371,7 +421,14 @@ fn user_sregs(mut s: kvm_sregs) -> kvm_sregs {
         unusable: 0,
         padding: 0,
     };
-    s.ldt = kvm_segment { selector: 0, type_: 2, present: 0, unusable: 1, s: 0, ..data };
+    s.ldt = kvm_segment {
+        selector: 0,
+        type_: 2,
+        present: 0,
+        unusable: 1,
+        s: 0,
+        ..data
+    };
     s.gdt.base = SYS_BASE + off::GDT;
     s.gdt.limit = u16::try_from(gdt::GDT_LEN - 1).unwrap_or(0);
     s.idt.base = SYS_BASE + off::IDT;
@@ -384,19 +441,34 @@ fn user_sregs(mut s: kvm_sregs) -> kvm_sregs {
 }
 
 fn set_msrs(vcpu: &VcpuFd, list: &[(u32, u64)]) -> Result<(), RunError> {
-    let entries: Vec<kvm_msr_entry> =
-        list.iter().map(|&(index, data)| kvm_msr_entry { index, data, ..Default::default() }).collect();
-    let msrs = Msrs::from_entries(&entries).map_err(|e| RunError::Backend(format!("kvm: MSR list: {e:?}")))?;
-    let n = vcpu.set_msrs(&msrs).map_err(|e| ioctl_err("KVM_SET_MSRS", e))?;
+    let entries: Vec<kvm_msr_entry> = list
+        .iter()
+        .map(|&(index, data)| kvm_msr_entry {
+            index,
+            data,
+            ..Default::default()
+        })
+        .collect();
+    let msrs = Msrs::from_entries(&entries)
+        .map_err(|e| RunError::Backend(format!("kvm: MSR list: {e:?}")))?;
+    let n = vcpu
+        .set_msrs(&msrs)
+        .map_err(|e| ioctl_err("KVM_SET_MSRS", e))?;
     if n != list.len() {
         let bad = list.get(n).map_or(0, |m| m.0);
-        return Err(RunError::Backend(format!("kvm: KVM_SET_MSRS rejected MSR {bad:#x}")));
+        return Err(RunError::Backend(format!(
+            "kvm: KVM_SET_MSRS rejected MSR {bad:#x}"
+        )));
     }
     Ok(())
 }
 
 fn get_msr(vcpu: &VcpuFd, index: u32) -> Option<u64> {
-    let mut msrs = Msrs::from_entries(&[kvm_msr_entry { index, ..Default::default() }]).ok()?;
+    let mut msrs = Msrs::from_entries(&[kvm_msr_entry {
+        index,
+        ..Default::default()
+    }])
+    .ok()?;
     let n = vcpu.get_msrs(&mut msrs).ok()?;
     (n == 1).then(|| msrs.as_slice()[0].data)
 }

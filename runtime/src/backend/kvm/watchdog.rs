@@ -53,7 +53,11 @@ impl Watchdog {
     /// Starts a watchdog that interrupts the calling thread once `budget` has passed.
     pub fn start(budget: Duration) -> Watchdog {
         install_handler();
-        let shared = Arc::new(Shared { cancelled: Mutex::new(false), wake: Condvar::new(), expired: AtomicBool::new(false) });
+        let shared = Arc::new(Shared {
+            cancelled: Mutex::new(false),
+            wake: Condvar::new(),
+            expired: AtomicBool::new(false),
+        });
         // SAFETY: pthread_self has no preconditions.
         let target = unsafe { libc::pthread_self() };
         let s = Arc::clone(&shared);
@@ -61,7 +65,9 @@ impl Watchdog {
         let thread = std::thread::Builder::new()
             .name("qvm-kvm-watchdog".into())
             .spawn(move || {
-                let Ok(mut cancelled) = s.cancelled.lock() else { return };
+                let Ok(mut cancelled) = s.cancelled.lock() else {
+                    return;
+                };
                 loop {
                     if *cancelled {
                         return;
@@ -73,7 +79,11 @@ impl Watchdog {
                         // (on the target thread's backend) joins it before returning.
                         unsafe { libc::pthread_kill(target, kick_signal()) };
                     }
-                    let wait = if now >= deadline { Duration::from_millis(50) } else { deadline - now };
+                    let wait = if now >= deadline {
+                        Duration::from_millis(50)
+                    } else {
+                        deadline - now
+                    };
                     cancelled = match s.wake.wait_timeout(cancelled, wait) {
                         Ok((g, _)) => g,
                         Err(_) => return,
