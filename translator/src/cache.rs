@@ -65,7 +65,7 @@ impl Default for TranslatorConfig {
     fn default() -> Self {
         TranslatorConfig {
             mem_size: 1 << 32,
-            max_block_insns: 64,
+            max_block_insns: 256,
             schedule: qvm_gas::Schedule::V1,
             optimize: true,
             chain: true,
@@ -103,9 +103,15 @@ const HOT_THRESHOLD_STRAIGHT: u32 = 2000;
 /// How far past a hot straight-line block its region reaches.
 const STRAIGHT_REGION_SPAN: u64 = 1024;
 /// Most blocks in one region.
-const MAX_REGION_BLOCKS: usize = 48;
+const MAX_REGION_BLOCKS: usize = 24;
 /// Most guest instructions in one region.
-const MAX_REGION_INSNS: u32 = 1200;
+const MAX_REGION_INSNS: u32 = 400;
+/// Most blocks in the region of hot straight-line code (its block and a few
+/// successors: optimizing compile time is ~10 µs per instruction, and straight-line
+/// code is hot in many places at once in interpreters and databases).
+const MAX_STRAIGHT_BLOCKS: usize = 4;
+/// Most instructions in such a region.
+const MAX_STRAIGHT_INSNS: u32 = 64;
 
 /// The target of a block's backward direct jump, if any: the header of a loop
 /// the block closes.
@@ -346,7 +352,9 @@ impl Translator {
         let mut seen = std::collections::HashSet::from([header]);
         let mut insns = 0u32;
         while let Some(a) = queue.pop_front() {
-            if blocks.len() >= MAX_REGION_BLOCKS || insns >= MAX_REGION_INSNS {
+            let (max_blocks, max_insns) =
+                if header == latch { (MAX_STRAIGHT_BLOCKS, MAX_STRAIGHT_INSNS) } else { (MAX_REGION_BLOCKS, MAX_REGION_INSNS) };
+            if blocks.len() >= max_blocks || insns >= max_insns {
                 break;
             }
             let b = self.lift(src, a);
