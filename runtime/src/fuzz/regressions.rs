@@ -125,7 +125,6 @@ fn dead_divsd_still_sets_invalid() {
 /// FCMOVcc leaves C1 unchanged on this CPU (the manual only says it is cleared on stack
 /// underflow); qvm clears it.
 #[test]
-#[ignore = "open: x87/insns.rs fcmov clears C1"]
 fn fcmov_keeps_c1() {
     let mut inp = Inputs::zeroed();
     inp.fcw = 0x0b7f; // round up: 1/3 rounds up, C1 = 1
@@ -136,7 +135,6 @@ fn fcmov_keeps_c1() {
 /// FCHS of an empty register: the CPU's masked stack-underflow response stores the
 /// default NaN (sign set) in ST(0); qvm stores it with the sign flipped.
 #[test]
-#[ignore = "open: x87/insns.rs unary ops on an empty register (stack underflow response)"]
 fn fchs_of_empty_register() {
     let inp = Inputs::zeroed();
     same("d9e0", &inp); // fchs

@@ -251,7 +251,8 @@ fn fcmov(c: &mut Ctx<'_>, cond: fn(&[u8; 8]) -> bool) -> Result<(), u32> {
         }
         return Ok(());
     }
-    x.set_c1(false);
+    // C1 is only defined on stack underflow; without one, qvm keeps it, as the
+    // hardware the fuzzer compared against does.
     if take {
         let v = x.st(i);
         x.set_st(0, v);
@@ -261,6 +262,15 @@ fn fcmov(c: &mut Ctx<'_>, cond: fn(&[u8; 8]) -> bool) -> Result<(), u32> {
 
 fn unary(c: &mut Ctx<'_>, f: fn(&X87State, F80) -> super::fpu::Res) -> Result<(), u32> {
     let x = c.x();
+    // An empty ST(0) is a stack underflow: the masked response stores the default
+    // NaN as the result itself (the operation is not applied to it — hardware
+    // FCHS of an empty register leaves the indefinite's sign set).
+    if x.is_empty(0) {
+        if x.underflow() {
+            x.set_st(0, F80::INDEFINITE);
+        }
+        return Ok(());
+    }
     let Some(v) = x.read(0) else { return Ok(()) };
     let r = f(x, v);
     x.deliver(0, r, false);
