@@ -15,7 +15,7 @@
 //! - Float operations run as the very SSE instructions Cranelift emits for them
 //!   (inline assembly), under the guest MXCSR that [`crate::exec::enter`] installs,
 //!   so results, rounding, FTZ/DAZ and exception flags are bit-identical: `minss`
-//!   for [`BinOp::FMinX86`], `ucomis` + select for scalar [`BinOp::FMaxX86`],
+//!   for [`BinOp::FMinX86`], `maxss` for scalar [`BinOp::FMaxX86`],
 //!   `cmpltp` + bitselect for the vector max, `ucomis` for every scalar compare,
 //!   `cmpp` with Cranelift's predicate for vector compares, and `cvtt` plus two
 //!   range compares for [`Conv::FloatToSIntTrunc`].
@@ -786,11 +786,12 @@ macro_rules! sse_ops {
 sse_ops! {
     addss = "addss"; addsd = "addsd"; subss = "subss"; subsd = "subsd";
     mulss = "mulss"; mulsd = "mulsd"; divss = "divss"; divsd = "divsd";
-    minss = "minss"; minsd = "minsd"; sqrtss = "sqrtss"; sqrtsd = "sqrtsd";
+    minss = "minss"; minsd = "minsd"; maxss = "maxss"; maxsd = "maxsd";
+    sqrtss = "sqrtss"; sqrtsd = "sqrtsd";
     cvtss2sd = "cvtss2sd"; cvtsd2ss = "cvtsd2ss";
     addps = "addps"; addpd = "addpd"; subps = "subps"; subpd = "subpd";
     mulps = "mulps"; mulpd = "mulpd"; divps = "divps"; divpd = "divpd";
-    minps = "minps"; minpd = "minpd";
+    minps = "minps"; minpd = "minpd"; maxps = "maxps"; maxpd = "maxpd";
 }
 
 macro_rules! cmpp_imm {
@@ -1018,14 +1019,12 @@ fn binary(op: BinOp, t: Type, a: u128, b: u128) -> u128 {
                 minss(a, b)
             }
         }
-        // `select(fcmp gt a b, a, b)` is not matched: ucomis + select.
+        // The lowering's `select(fcmp lt b a, a, b)` becomes maxss/maxsd.
         BinOp::FMaxX86 => {
-            let f = ucomis(a, b, f64);
-            // GreaterThan is `nbe`: CF = ZF = 0 (unordered sets both).
-            if !f.0 && !f.2 {
-                a
+            if f64 {
+                maxsd(a, b)
             } else {
-                b
+                maxss(a, b)
             }
         }
     }
@@ -1167,10 +1166,13 @@ fn vector(op: VecOp, lanes: Lanes, a: u128, b: u128) -> u128 {
                 minps(a, b)
             }
         }
-        // fcmp gt a b is `cmpltp b, a`, then a bitselect.
+        // The lowering's bitselect(fcmp lt b a, a, b) becomes maxps/maxpd.
         VecOp::FMaxX86 => {
-            let m = cmpp(b, a, 1, f64);
-            (a & m) | (b & !m)
+            if f64 {
+                maxpd(a, b)
+            } else {
+                maxps(a, b)
+            }
         }
         VecOp::NarrowSatS | VecOp::NarrowSatU => {
             let n = 128 / w;

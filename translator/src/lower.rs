@@ -959,9 +959,12 @@ impl Lower<'_, '_> {
                 let lt = self.fb.ins().fcmp(condcodes::FloatCC::LessThan, x, y);
                 self.fb.ins().select(lt, x, y)
             }
+            // `select(fcmp lt y x, x, y)` is the shape Cranelift's x64 backend turns
+            // into MAXSS/MAXSD: the real instruction, so NaN handling, DAZ and the
+            // MXCSR flags are exactly the hardware's.
             B::FMaxX86 => {
-                let gt = self.fb.ins().fcmp(condcodes::FloatCC::GreaterThan, x, y);
-                self.fb.ins().select(gt, x, y)
+                let lt = self.fb.ins().fcmp(condcodes::FloatCC::LessThan, y, x);
+                self.fb.ins().select(lt, x, y)
             }
         }
     }
@@ -1076,13 +1079,13 @@ impl Lower<'_, '_> {
             V::FSub => self.fb.ins().fsub(a, b),
             V::FMul => self.fb.ins().fmul(a, b),
             V::FDiv => self.fb.ins().fdiv(a, b),
+            // Shapes Cranelift's x64 backend matches into MINPS/MAXPS (MINPD/MAXPD).
             V::FMinX86 | V::FMaxX86 => {
-                let cc = if op == V::FMinX86 {
-                    condcodes::FloatCC::LessThan
+                let m = if op == V::FMinX86 {
+                    self.fb.ins().fcmp(condcodes::FloatCC::LessThan, a, b)
                 } else {
-                    condcodes::FloatCC::GreaterThan
+                    self.fb.ins().fcmp(condcodes::FloatCC::LessThan, b, a)
                 };
-                let m = self.fb.ins().fcmp(cc, a, b);
                 let mt = self.fb.func.dfg.value_type(a);
                 let m = self.fb.ins().bitcast(mt, vflags(), m);
                 self.fb.ins().bitselect(m, a, b)

@@ -975,7 +975,6 @@ fn min_max_and_truncation_values() {
 /// returns the denormal operand under DAZ instead of the flushed zero, and the
 /// scalar form does not raise the invalid flag on a QNaN operand.
 #[test]
-#[ignore = "needs the FMinX86/FMaxX86 lowering fix"]
 fn min_max_exact() {
     let all = min_max_cases();
     let cases: Vec<(&str, Kind)> = all.iter().map(|(s, k)| (s.as_str(), *k)).collect();

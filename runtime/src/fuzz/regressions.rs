@@ -85,7 +85,6 @@ fn found_and_agreeing() {
 /// MAXSD/MINSD (and the PS/PD/SS forms) raise MXCSR.IE for a QNaN operand on the CPU;
 /// qvm lowers them to a compare-and-select (translator/src/lower.rs) that does not.
 #[test]
-#[ignore = "open: lower.rs FMinX86/FMaxX86 do not raise IE for QNaN operands"]
 fn maxsd_qnan_raises_invalid() {
     let mut inp = Inputs::zeroed();
     inp.xmm[0] = f64x2(1.0, 0.0);
@@ -96,7 +95,6 @@ fn maxsd_qnan_raises_invalid() {
 /// With MXCSR.DAZ, MAXPS returns the source operand as flushed to zero; qvm returns
 /// the denormal's original bits.
 #[test]
-#[ignore = "open: lower.rs FMaxX86 select returns the unflushed source under DAZ"]
 fn maxps_daz_returns_flushed_source() {
     let mut inp = Inputs::zeroed();
     inp.mxcsr = 0x1fc0;
