@@ -45,7 +45,7 @@ use crate::run::{
 use iced_x86::{Decoder, DecoderOptions, Instruction, RflagsBits};
 use qvm_kernel::{GuestMemory, Kernel};
 use qvm_translator::state::signal;
-use qvm_translator::{exec, CodeSource, CpuState, ExitReason, Translator, TranslatorConfig};
+use qvm_translator::{exec, CpuState, ExitReason, Translator, TranslatorConfig};
 use std::fmt::{self, Write as _};
 use std::time::{Duration, Instant};
 
@@ -130,32 +130,7 @@ impl LockstepReport {
     }
 }
 
-/// Guest code as the translator sees it: executable pages only (as in the jit backend).
-struct Code<'a> {
-    space: &'a AddressSpace,
-    kernel: &'a Kernel,
-}
-
-impl CodeSource for Code<'_> {
-    fn fetch(&self, addr: u64, buf: &mut [u8]) -> usize {
-        let mut n = 0usize;
-        while n < buf.len() {
-            let a = addr + n as u64;
-            if !self.kernel.protection_at(a).is_some_and(|p| p.executable()) {
-                break;
-            }
-            let page_end = (a | 0xfff) + 1;
-            let take = usize::try_from(page_end - a)
-                .unwrap_or(usize::MAX)
-                .min(buf.len() - n);
-            if self.space.read(a, &mut buf[n..n + take]).is_err() {
-                break;
-            }
-            n += take;
-        }
-        n
-    }
-}
+use crate::backend::jit::Code;
 
 /// The jit, one block per call.
 struct BlockJit {

@@ -30,39 +30,14 @@
 use super::{Backend, Stop};
 use crate::memory::AddressSpace;
 use crate::run::RunError;
-use qvm_kernel::{GuestMemory, Kernel};
+use qvm_kernel::Kernel;
 use qvm_translator::interp::{self, StoreRecord};
 use qvm_translator::ir::{Block, Op};
 use qvm_translator::state::signal;
-use qvm_translator::{exec, CodeSource, CpuState, ExitReason, Translator, TranslatorConfig};
+use qvm_translator::{exec, CpuState, ExitReason, Translator, TranslatorConfig};
 use std::collections::HashMap;
 
-/// Guest code as the translator sees it: executable pages only (as the jit backend).
-struct Code<'a> {
-    space: &'a AddressSpace,
-    kernel: &'a Kernel,
-}
-
-impl CodeSource for Code<'_> {
-    fn fetch(&self, addr: u64, buf: &mut [u8]) -> usize {
-        let mut n = 0usize;
-        while n < buf.len() {
-            let a = addr + n as u64;
-            if !self.kernel.protection_at(a).is_some_and(|p| p.executable()) {
-                break;
-            }
-            let page_end = (a | 0xfff) + 1;
-            let take = usize::try_from(page_end - a)
-                .unwrap_or(usize::MAX)
-                .min(buf.len() - n);
-            if self.space.read(a, &mut buf[n..n + take]).is_err() {
-                break;
-            }
-            n += take;
-        }
-        n
-    }
-}
+use crate::backend::jit::Code;
 
 /// Helpers known not to write guest memory (they may read it).
 fn helper_is_read_only(name: &str) -> bool {

@@ -7,10 +7,11 @@ use qvm_kernel::{GuestMemory, Kernel};
 use qvm_translator::state::signal;
 use qvm_translator::{exec, CodeSource, CpuState, ExitReason, Translator, TranslatorConfig};
 
-/// Guest code as the translator sees it: executable pages only.
-struct Code<'a> {
-    space: &'a AddressSpace,
-    kernel: &'a Kernel,
+/// Guest code as the translator sees it: executable pages only. Shared by every
+/// engine that translates (jit, crosscheck, lockstep).
+pub(crate) struct Code<'a> {
+    pub(crate) space: &'a AddressSpace,
+    pub(crate) kernel: &'a Kernel,
 }
 
 impl CodeSource for Code<'_> {
