@@ -18,7 +18,7 @@
 //!   for [`BinOp::FMinX86`], `maxss` for scalar [`BinOp::FMaxX86`],
 //!   `cmpltp` + bitselect for the vector max, `ucomis` for every scalar compare,
 //!   `cmpp` with Cranelift's predicate for vector compares, and `cvtt` plus two
-//!   range compares for [`Conv::FloatToSIntTrunc`].
+//!   an integer range test for [`Conv::FloatToSIntTrunc`].
 //! - Guest memory is accessed with single host instructions at `mem_base + addr`
 //!   (inline assembly), so a protected page faults exactly like compiled code and
 //!   the fault unwinds through the same signal handler.
@@ -1062,29 +1062,13 @@ fn convert(conv: Conv, from: Type, to: Type, a: u128) -> u128 {
             let from64 = from == Type::F64;
             let to64 = to == Type::I64;
             let raw = cvtt(a, from64, to64);
-            // The lowering's range check: two ucomis compares (their DE/IE flags
-            // are observable), then `ok ? saturating result : MIN`. In range the
-            // truncation is exact, so the saturating result is `raw`.
-            let ok = if from64 {
-                let (lo, hi) = if to64 {
-                    (-9223372036854777856.0f64, 9223372036854775808.0f64)
-                } else {
-                    (-2147483649.0f64, 2147483648.0f64)
-                };
-                let f = ucomis(a, u128::from(lo.to_bits()), true);
-                let gt = !f.0 && !f.2;
-                let lt = fcc(FloatCC::Lt, ucomis(a, u128::from(hi.to_bits()), true));
-                gt && lt
-            } else {
-                let (lo, hi) = if to64 {
-                    (-9223372036854775808.0f32, 9223372036854775808.0f32)
-                } else {
-                    (-2147483648.0f32, 2147483648.0f32)
-                };
-                let f = ucomis(a, u128::from(lo.to_bits()), false);
-                let ge = !f.1 && !f.2;
-                let lt = fcc(FloatCC::Lt, ucomis(a, u128::from(hi.to_bits()), false));
-                ge && lt
+            // The lowering's range check is on the bit pattern: |x| below 2^31 or
+            // 2^63 keeps the truncation, anything else is the integer minimum.
+            let ok = match (from64, to64) {
+                (true, true) => (a as u64) & (i64::MAX as u64) < 0x43E0_0000_0000_0000,
+                (true, false) => (a as u64) & (i64::MAX as u64) < 0x41E0_0000_0000_0000,
+                (false, true) => (a as u32) & 0x7FFF_FFFF < 0x5F00_0000,
+                (false, false) => (a as u32) & 0x7FFF_FFFF < 0x4F00_0000,
             };
             if ok {
                 u128::from(raw)

@@ -1004,45 +1004,16 @@ impl Lower<'_, '_> {
                 }
             }
             C::FloatToSIntTrunc => {
-                // x86: NaN and out-of-range give the "integer indefinite" MIN.
+                // x86: NaN and out-of-range give the "integer indefinite" MIN. The
+                // range test is on the bit pattern (integer ops): a float compare
+                // would set MXCSR.DE for denormal inputs, which CVTT* never does.
                 let sat = self.fb.ins().fcvt_to_sint_sat(t, x);
-                let ft = ctype(from);
-                let (lo, hi) = if to == Type::I32 {
-                    (-2147483649.0f64, 2147483648.0f64)
-                } else {
-                    (-9223372036854777856.0f64, 9223372036854775808.0f64)
-                };
-                let (lo_c, hi_c) = if ft == types::F32 {
-                    // f32 cannot represent -2^31-1 or -2^63-2^11: use >= -2^k instead.
-                    let lo = if to == Type::I32 {
-                        -2147483648.0f32
-                    } else {
-                        -9223372036854775808.0f32
-                    };
-                    (
-                        self.fb.ins().f32const(lo),
-                        self.fb.ins().f32const(if to == Type::I32 {
-                            2147483648.0f32
-                        } else {
-                            9223372036854775808.0f32
-                        }),
-                    )
-                } else {
-                    (self.fb.ins().f64const(lo), self.fb.ins().f64const(hi))
-                };
-                let lo_cc = if ft == types::F32 {
-                    condcodes::FloatCC::GreaterThanOrEqual
-                } else {
-                    condcodes::FloatCC::GreaterThan
-                };
-                let ge = self.fb.ins().fcmp(lo_cc, x, lo_c);
-                let lt = self.fb.ins().fcmp(condcodes::FloatCC::LessThan, x, hi_c);
-                let ok = self.fb.ins().band(ge, lt);
-                let min = if to == Type::I32 {
-                    i64::from(i32::MIN)
-                } else {
-                    i64::MIN
-                };
+                let (it, limit) = trunc_range(from, to);
+                let bits = self.fb.ins().bitcast(it, vflags(), x);
+                let sign_mask = if it == types::I64 { i64::MAX } else { i64::from(i32::MAX) };
+                let abs = self.fb.ins().band_imm_u(bits, sign_mask);
+                let ok = self.fb.ins().icmp_imm_u(condcodes::IntCC::UnsignedLessThan, abs, imm(limit));
+                let min = if to == Type::I32 { i64::from(i32::MIN) } else { i64::MIN };
                 let m = self.fb.ins().iconst(t, min);
                 self.fb.ins().select(ok, sat, m)
             }
@@ -1148,6 +1119,20 @@ impl Lower<'_, '_> {
                 self.exit(ExitReason::Fault);
             }
         }
+    }
+}
+
+/// For CVTT* from `from` to `to`: the integer type of the source's bits and the
+/// magnitude (as a bit pattern, sign cleared) below which the truncation is the
+/// plain value. Everything else — NaN, too large, and the few values that truncate
+/// to exactly the minimum — gives the integer minimum, which is also what those last
+/// ones truncate to.
+fn trunc_range(from: Type, to: Type) -> (CType, u64) {
+    match (from, to) {
+        (Type::F64, Type::I64) => (types::I64, 0x43E0_0000_0000_0000), // 2^63
+        (Type::F64, _) => (types::I64, 0x41E0_0000_0000_0000),         // 2^31
+        (_, Type::I64) => (types::I32, 0x5F00_0000),                   // 2^63
+        _ => (types::I32, 0x4F00_0000),                                // 2^31
     }
 }
 

@@ -984,7 +984,6 @@ fn min_max_exact() {
 /// Exact truncating conversions: fails until `Conv::FloatToSIntTrunc` stops raising
 /// MXCSR.DE on denormal inputs (its range compares do; CVTTSS2SI never raises DE).
 #[test]
-#[ignore = "needs the FloatToSIntTrunc lowering fix"]
 fn truncation_exact() {
     let all = truncating_cases();
     let cases: Vec<(&str, Kind)> = all.iter().map(|(s, k)| (s.as_str(), *k)).collect();

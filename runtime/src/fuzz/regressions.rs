@@ -105,7 +105,6 @@ fn maxps_daz_returns_flushed_source() {
 /// CVTTSD2SI of a denormal sets PE only; qvm also sets DE (its lowering compares the
 /// input against range constants on the host, which flags the denormal).
 #[test]
-#[ignore = "open: lower.rs FloatToSIntTrunc sets MXCSR.DE for denormal inputs"]
 fn cvttsd2si_denormal_sets_no_de() {
     let mut inp = Inputs::zeroed();
     inp.xmm[0] = [1, 0];
