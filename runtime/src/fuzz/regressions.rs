@@ -169,3 +169,11 @@ fn bounded_fuzz_run_finds_nothing() {
     eprintln!("{rep}");
     assert!(rep.findings.is_empty(), "{rep}");
 }
+
+/// FCMOVcc with an empty operand is a stack underflow: the masked response writes the
+/// default NaN to ST(0) even when the condition is false (found by `qvm fuzz`, seed 7).
+#[test]
+fn fcmov_underflow_writes_indefinite_when_not_taken() {
+    let inp = Inputs::zeroed();
+    same("dbcedbe2", &inp); // fcmovne st, st(6) ; fnclex
+}
