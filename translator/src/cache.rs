@@ -352,8 +352,11 @@ impl Translator {
         let mut seen = std::collections::HashSet::from([header]);
         let mut insns = 0u32;
         while let Some(a) = queue.pop_front() {
-            let (max_blocks, max_insns) =
-                if header == latch { (MAX_STRAIGHT_BLOCKS, MAX_STRAIGHT_INSNS) } else { (MAX_REGION_BLOCKS, MAX_REGION_INSNS) };
+            let (max_blocks, max_insns) = if header == latch {
+                (MAX_STRAIGHT_BLOCKS, MAX_STRAIGHT_INSNS)
+            } else {
+                (MAX_REGION_BLOCKS, MAX_REGION_INSNS)
+            };
             if blocks.len() >= max_blocks || insns >= max_insns {
                 break;
             }

@@ -1010,10 +1010,21 @@ impl Lower<'_, '_> {
                 let sat = self.fb.ins().fcvt_to_sint_sat(t, x);
                 let (it, limit) = trunc_range(from, to);
                 let bits = self.fb.ins().bitcast(it, vflags(), x);
-                let sign_mask = if it == types::I64 { i64::MAX } else { i64::from(i32::MAX) };
+                let sign_mask = if it == types::I64 {
+                    i64::MAX
+                } else {
+                    i64::from(i32::MAX)
+                };
                 let abs = self.fb.ins().band_imm_u(bits, sign_mask);
-                let ok = self.fb.ins().icmp_imm_u(condcodes::IntCC::UnsignedLessThan, abs, imm(limit));
-                let min = if to == Type::I32 { i64::from(i32::MIN) } else { i64::MIN };
+                let ok =
+                    self.fb
+                        .ins()
+                        .icmp_imm_u(condcodes::IntCC::UnsignedLessThan, abs, imm(limit));
+                let min = if to == Type::I32 {
+                    i64::from(i32::MIN)
+                } else {
+                    i64::MIN
+                };
                 let m = self.fb.ins().iconst(t, min);
                 self.fb.ins().select(ok, sat, m)
             }
