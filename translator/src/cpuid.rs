@@ -8,7 +8,7 @@
 //! | leaf | answer |
 //! |---|---|
 //! | 0 | max basic leaf 0xd, vendor "GenuineIntel" (so libcs take their best-tested paths) |
-//! | 1 | EAX: family 6, model 0x55, stepping 4. EBX: CLFLUSH line 8 (64 bytes), 1 logical CPU, APIC id 0. ECX: SSE3 (0), SSSE3 (9), CX16 (13), SSE4.1 (19), SSE4.2 (20), MOVBE (22), POPCNT (23). EDX: FPU (0) TSC (4) CX8 (8) CMOV (15) CLFSH (19) MMX (23) FXSR (24) SSE (25) SSE2 (26) |
+//! | 1 | EAX: family 6, model 0x55, stepping 4. EBX: CLFLUSH line 8 (64 bytes), 1 logical CPU, APIC id 0. ECX: SSE3 (0), SSSE3 (9), CX16 (13), SSE4.1 (19), SSE4.2 (20), MOVBE (22), POPCNT (23). EDX: FPU (0) TSC (4) CX8 (8) CMOV (15) CLFSH (19) FXSR (24) SSE (25) SSE2 (26) |
 //! | 2 | 0x00ff01 in EAX: "see leaf 4" |
 //! | 4 | caches: L1d 32 KiB 8-way, L1i 32 KiB 8-way, L2 1 MiB 16-way, L3 8 MiB 16-way, 64-byte lines, 1 core |
 //! | 7 | subleaf 0: EAX = 0 (no further subleaves); EBX: BMI1 (3), BMI2 (8), ADX (19); ECX = EDX = 0 |
@@ -24,8 +24,9 @@
 //! Not advertised (and so not used by libcs that dispatch on CPUID): AVX, AVX2, FMA,
 //! F16C, XSAVE/OSXSAVE (so no XGETBV), AES, PCLMULQDQ, SHA, RDRAND/RDSEED, RDTSCP,
 //! ERMS/FSRM, AVX-512. VEX-encoded instructions end the run with SIGILL, as on a CPU
-//! without AVX. MMX is advertised because glibc's baseline ISA check requires the
-//! bit; MMX instructions themselves end the run with SIGILL (documented deviation).
+//! without AVX. MMX is not advertised (qvm does not execute MMX instructions: they end
+//! the run with SIGILL naming them); static glibc, musl, C++ and Rust programs run
+//! without it (the corpus tests check), since none of them requires the bit.
 //!
 //! AT_HWCAP is the leaf 1 EDX word (as Linux reports it on x86); AT_HWCAP2 is 0.
 
@@ -34,13 +35,12 @@ pub const HWCAP: u64 = LEAF1_EDX as u64;
 /// AT_HWCAP2: no bits (Linux uses it for ring3mwait and fsgsbase, neither offered).
 pub const HWCAP2: u64 = 0;
 
-/// Leaf 1 EDX: FPU TSC CX8 CMOV CLFSH MMX FXSR SSE SSE2.
+/// Leaf 1 EDX: FPU TSC CX8 CMOV CLFSH FXSR SSE SSE2 (no MMX: not executed).
 const LEAF1_EDX: u32 = (1 << 0)
     | (1 << 4)
     | (1 << 8)
     | (1 << 15)
     | (1 << 19)
-    | (1 << 23)
     | (1 << 24)
     | (1 << 25)
     | (1 << 26);
@@ -119,10 +119,12 @@ mod tests {
     #[test]
     fn x86_64_v2_and_integer_extensions() {
         let (_, _, c1, d1) = cpuid(1, 0);
-        // x86-64 baseline: CMOV CX8 FPU FXSR MMX SSE SSE2 (and SYSCALL, LM below).
-        for bit in [0, 8, 15, 23, 24, 25, 26] {
+        // x86-64 baseline less MMX: CMOV CX8 FPU FXSR SSE SSE2 (and SYSCALL, LM below).
+        for bit in [0, 8, 15, 24, 25, 26] {
             assert_ne!(d1 & (1 << bit), 0, "leaf 1 EDX bit {bit}");
         }
+        // MMX instructions are not executed, so not advertised.
+        assert_eq!(d1 & (1 << 23), 0);
         // x86-64-v2: CX16 LAHF POPCNT SSE3 SSE4.1 SSE4.2 SSSE3.
         for bit in [0, 9, 13, 19, 20, 23] {
             assert_ne!(c1 & (1 << bit), 0, "leaf 1 ECX bit {bit}");
