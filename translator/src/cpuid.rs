@@ -36,14 +36,8 @@ pub const HWCAP: u64 = LEAF1_EDX as u64;
 pub const HWCAP2: u64 = 0;
 
 /// Leaf 1 EDX: FPU TSC CX8 CMOV CLFSH FXSR SSE SSE2 (no MMX: not executed).
-const LEAF1_EDX: u32 = (1 << 0)
-    | (1 << 4)
-    | (1 << 8)
-    | (1 << 15)
-    | (1 << 19)
-    | (1 << 24)
-    | (1 << 25)
-    | (1 << 26);
+const LEAF1_EDX: u32 =
+    (1 << 0) | (1 << 4) | (1 << 8) | (1 << 15) | (1 << 19) | (1 << 24) | (1 << 25) | (1 << 26);
 /// Leaf 1 ECX: SSE3 SSSE3 CX16 SSE4.1 SSE4.2 MOVBE POPCNT.
 const LEAF1_ECX: u32 =
     (1 << 0) | (1 << 9) | (1 << 13) | (1 << 19) | (1 << 20) | (1 << 22) | (1 << 23);

@@ -582,7 +582,6 @@ impl Interp<'_> {
                     let r = map1(0, lane_bits(lanes), |_| x);
                     self.def(dst, r);
                 }
-                Op::Sink { src } => self.sink(src),
                 Op::Trap { cond, signal } => {
                     if self.v(cond) & 0xff != 0 {
                         return Some(self.fault(signal, 0));
@@ -614,7 +613,7 @@ impl Interp<'_> {
     }
 
     /// Writes a value's bytes into the scratch slot at +16, as the lowering's
-    /// keep-alive store does.
+    /// keep-alive store of every float result does.
     fn sink(&mut self, src: Value) {
         let bytes = self.ty(src).bytes() as usize;
         let b = self.v(src).to_le_bytes();

@@ -608,13 +608,6 @@ pub enum Op {
         /// Scalar (lane type).
         a: Value,
     },
-    /// Keeps a value alive whose computation has a side effect beyond its result —
-    /// a float op whose MXCSR exception flags (or unmasked-exception SIGFPE) the guest
-    /// can observe even when the result itself is dead.
-    Sink {
-        /// The value.
-        src: Value,
-    },
     /// End the run with `signal` (fault address 0) at the current instruction when
     /// `cond` (I8) is non-zero — alignment checks and other rare faults.
     Trap {

@@ -480,6 +480,13 @@ impl Lower<'_, '_> {
     }
 
     fn call_helper(&mut self, h: &ir::Helper, args: &[Value]) -> CValue {
+        let a: Vec<CValue> = args.iter().map(|v| self.v(*v)).collect();
+        self.call_helper_values(h, &a)
+    }
+
+    /// Calls a helper with up to three I64 arguments: the state is written back
+    /// first (with RIP naming the current instruction) and reloaded after.
+    fn call_helper_values(&mut self, h: &ir::Helper, args: &[CValue]) -> CValue {
         self.flush_and_forget();
         self.store_state_u64(offsets::RIP, self.rip);
         let sig = self
@@ -489,7 +496,7 @@ impl Lower<'_, '_> {
         let mut a = vec![self.state];
         for i in 0..3 {
             let v = match args.get(i) {
-                Some(v) => self.v(*v),
+                Some(v) => *v,
                 None => self.iconst(types::I64, 0),
             };
             a.push(v);
@@ -618,7 +625,9 @@ impl Lower<'_, '_> {
                         name: "ldmxcsr",
                         func: helper_ldmxcsr,
                     };
-                    self.call_helper_ext(&h, src);
+                    let v = self.v(src);
+                    let w = self.fb.ins().uextend(types::I64, v);
+                    self.call_helper_values(&h, &[w]);
                 }
             },
             Op::Load { dst, ty, addr } => {
@@ -774,15 +783,6 @@ impl Lower<'_, '_> {
                 let r = self.canonical(r);
                 self.def(dst, r);
             }
-            Op::Sink { src } => {
-                // A store Cranelift cannot drop keeps the computation (and its MXCSR
-                // effects) alive.
-                let v = self.v(src);
-                let off =
-                    i32::try_from(core::mem::offset_of!(crate::CpuState, helper_scratch) + 16)
-                        .unwrap_or(0);
-                self.fb.ins().store(state_flags(), v, self.state, off);
-            }
             Op::Trap { cond, signal } => {
                 let c = self.v(cond);
                 let zero = self.iconst(types::I64, 0);
@@ -880,21 +880,6 @@ impl Lower<'_, '_> {
             None => self.store_state_u64(offsets::RIP, target),
         }
         self.exit(ExitReason::Continue);
-    }
-
-    fn call_helper_ext(&mut self, h: &ir::Helper, src: Value) {
-        let v = self.v(src);
-        let w = self.fb.ins().uextend(types::I64, v);
-        self.flush_and_forget();
-        self.store_state_u64(offsets::RIP, self.rip);
-        let sig = self
-            .fb
-            .import_signature(helper_signature(self.cfg.call_conv));
-        let f = self.iconst(types::I64, imm(h.func as usize as u64));
-        let z = self.iconst(types::I64, 0);
-        self.fb.ins().call_indirect(sig, f, &[self.state, w, z, z]);
-        self.reload_all();
-        self.mark_gas_dirty();
     }
 
     fn zero_vec(&mut self, t: CType) -> CValue {

@@ -79,9 +79,12 @@ pub fn dead_flags(block: &mut Block) {
 
 /// Whether an op has effects beyond defining its result.
 fn has_effect(op: &Op) -> bool {
-    matches!(
-        op,
-        Op::Insn { .. }
+    // Float ops set MXCSR exception flags even when their result is dead (the
+    // lowering keeps every one alive in the compiled code too).
+    raises_fp_flags(op)
+        || matches!(
+            op,
+            Op::Insn { .. }
             | Op::ChargeGas { .. }
             | Op::SetReg { .. }
             | Op::SetFlag { .. }
@@ -90,10 +93,9 @@ fn has_effect(op: &Op) -> bool {
             | Op::Store { .. }
             | Op::Call { .. }
             | Op::Trap { .. }
-            | Op::Sink { .. }
             // A load can fault, and a fault is observable.
             | Op::Load { .. }
-    )
+        )
 }
 
 /// Removes pure ops whose results are unused.
@@ -106,30 +108,16 @@ pub fn dead_code(block: &mut Block) {
         _ => {}
     }
     let mut keep = vec![true; block.ops.len()];
-    let mut sinks: Vec<(usize, Value)> = Vec::new();
     for (i, op) in block.ops.iter().enumerate().rev() {
         let live = has_effect(op) || op_dst(op).is_some_and(|d| used[d.0 as usize]);
         if !live {
-            if raises_fp_flags(op) {
-                // Dead result, live side effect: keep it and sink the result.
-                sinks.push((i, op_dst(op).expect("float ops define a value")));
-                for_each_use(op, |v| mark(v, &mut used));
-                continue;
-            }
             keep[i] = false;
             continue;
         }
         for_each_use(op, |v| mark(v, &mut used));
     }
-    let ops = std::mem::take(&mut block.ops);
-    for (i, op) in ops.into_iter().enumerate() {
-        if keep[i] {
-            block.ops.push(op);
-            if let Some(&(_, v)) = sinks.iter().find(|(j, _)| *j == i) {
-                block.ops.push(Op::Sink { src: v });
-            }
-        }
-    }
+    let mut k = keep.into_iter();
+    block.ops.retain(|_| k.next().unwrap_or(true));
 }
 
 /// Whether an op may set MXCSR exception flags (or raise an unmasked SIGFPE): IEEE
@@ -192,7 +180,6 @@ pub fn for_each_use(op: &Op, mut f: impl FnMut(Value)) {
         | Op::SetSpecial { src, .. } => f(*src),
         Op::Load { addr, .. } => f(*addr),
         Op::Trap { cond, .. } => f(*cond),
-        Op::Sink { src } => f(*src),
         Op::Store { addr, src } => {
             f(*addr);
             f(*src);

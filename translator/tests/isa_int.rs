@@ -587,14 +587,8 @@ fn cpuid_is_the_model() {
         "untested leaf 1 ECX bits {:#x}",
         c1 & !tested_c1
     );
-    let baseline_d1 = (1 << 0)
-        | (1 << 4)
-        | (1 << 8)
-        | (1 << 15)
-        | (1 << 19)
-        | (1 << 24)
-        | (1 << 25)
-        | (1 << 26);
+    let baseline_d1 =
+        (1 << 0) | (1 << 4) | (1 << 8) | (1 << 15) | (1 << 19) | (1 << 24) | (1 << 25) | (1 << 26);
     // Baseline less MMX (bit 23): MMX instructions are not executed, so not advertised.
     assert_eq!(d1, baseline_d1);
     let (_, b7, c7, d7) = cpuid(7, 0);
