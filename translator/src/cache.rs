@@ -85,6 +85,8 @@ pub struct CompiledBlock {
     pub start: u64,
     /// Guest end address (exclusive).
     pub end: u64,
+    /// Flags the code may read before writing them (see [`crate::chain::JumpEntry`]).
+    pub flags_in: crate::FlagSet,
 }
 
 struct CodeRange {
@@ -151,6 +153,28 @@ pub struct Translator {
     dump: bool,
     /// Guest instructions translated so far (for statistics).
     pub translated_insns: u64,
+    /// Counters for `QVM_STATS=1`.
+    pub stats: TranslatorStats,
+    /// Directory to write every compiled function's bytes into (env
+    /// `QVM_CODE_DUMP`), for annotating `perf` profiles of translated code.
+    code_dump: Option<std::path::PathBuf>,
+}
+
+/// What the translator did (printed by the run loop under `QVM_STATS=1`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TranslatorStats {
+    /// Tier-1 (single block, counting) compilations.
+    pub tier1: u64,
+    /// Guest instructions compiled in tier 1.
+    pub tier1_insns: u64,
+    /// Time spent compiling tier-1 blocks.
+    pub tier1_time: std::time::Duration,
+    /// Region compilations.
+    pub regions: u64,
+    /// Guest instructions compiled into regions.
+    pub region_insns: u64,
+    /// Time spent compiling regions.
+    pub region_time: std::time::Duration,
 }
 
 /// Hashes guest addresses for the block map: the run loop looks a block up on every
@@ -226,6 +250,8 @@ impl Translator {
             regions_compiled: 0,
             dump: std::env::var_os("QVM_DUMP").is_some(),
             translated_insns: 0,
+            stats: TranslatorStats::default(),
+            code_dump: std::env::var_os("QVM_CODE_DUMP").map(std::path::PathBuf::from),
         })
     }
 
@@ -290,11 +316,16 @@ impl Translator {
                 Some(HotCounter {
                     counter: ptr,
                     header,
+                    rearm: threshold,
                 })
             }
             _ => None,
         };
+        let t0 = std::time::Instant::now();
         let compiled = self.compile(std::slice::from_ref(&block), hot, false)?;
+        self.stats.tier1 += 1;
+        self.stats.tier1_insns += u64::from(block.insns);
+        self.stats.tier1_time += t0.elapsed();
         self.install(addr, compiled);
         Ok(compiled)
     }
@@ -325,7 +356,8 @@ impl Translator {
 
     fn install(&mut self, addr: u64, compiled: CompiledBlock) {
         self.blocks.insert(addr, compiled);
-        self.jump_cache.insert(addr, compiled.entry as usize as u64);
+        self.jump_cache
+            .insert(addr, compiled.entry as usize as u64, compiled.flags_in);
     }
 
     /// Compiles the loop whose header is `header` (and whose hot back edge is in
@@ -336,6 +368,15 @@ impl Translator {
         header: u64,
         latch: u64,
     ) -> Result<(), TranslateError> {
+        // A block inside a loop that is already a region, but reached from outside
+        // it (the return site of a call in the loop body, a block the region's size
+        // limit left out), reports the same header again: it gets a region of its own,
+        // or it would run tier-1 code forever.
+        let (header, latch) = if self.promoted.contains(&header) {
+            (latch, latch)
+        } else {
+            (header, latch)
+        };
         if !self.promoted.insert(header) {
             return Ok(());
         }
@@ -379,8 +420,12 @@ impl Translator {
         if self.dump {
             eprintln!("region {header:#x}: {} blocks, {insns} insns", blocks.len());
         }
+        let t0 = std::time::Instant::now();
         let compiled = self.compile(&blocks, None, true)?;
         self.regions_compiled += 1;
+        self.stats.regions += 1;
+        self.stats.region_insns += u64::from(insns);
+        self.stats.region_time += t0.elapsed();
         self.install(header, compiled);
         Ok(())
     }
@@ -440,13 +485,26 @@ impl Translator {
             .collect();
         m.finalize_definitions().map_err(|e| err(&e))?;
         let ptr = m.get_finalized_function(id);
+        if let Some(dir) = &self.code_dump {
+            // SAFETY: the module just finalized `len` bytes of code at `ptr`.
+            let bytes = unsafe { core::slice::from_raw_parts(ptr, len as usize) };
+            let _ = std::fs::write(
+                dir.join(format!("{:x}-{:x}.bin", ptr as u64, first.start)),
+                bytes,
+            );
+        }
         self.ranges.insert(ptr as u64, CodeRange { len, locs });
         self.translated_insns += blocks.iter().map(|b| u64::from(b.insns)).sum::<u64>();
         // SAFETY: the module compiled this function with the block signature.
         let entry: BlockFn = unsafe { core::mem::transmute::<*const u8, BlockFn>(ptr) };
         let start = blocks.iter().map(|b| b.start).min().unwrap_or(first.start);
         let end = blocks.iter().map(|b| b.end).max().unwrap_or(first.end);
-        Ok(CompiledBlock { entry, start, end })
+        Ok(CompiledBlock {
+            entry,
+            start,
+            end,
+            flags_in: crate::passes::live_in_flags(first),
+        })
     }
 
     /// The guest instruction whose host code contains `pc`, if `pc` is in
@@ -472,7 +530,8 @@ impl Translator {
         if self.blocks.len() != before {
             self.jump_cache.clear();
             for b in self.blocks.values() {
-                self.jump_cache.insert(b.start, b.entry as usize as u64);
+                self.jump_cache
+                    .insert(b.start, b.entry as usize as u64, b.flags_in);
             }
         }
     }

@@ -8,7 +8,16 @@
 //! block still charges its own gas on entry, so chaining changes neither gas nor
 //! behaviour — only how often control passes through Rust.
 
-/// One slot: a guest address and the host code of its block.
+/// One slot: a guest address, the host code of its block, and the status flags
+/// that block may read before writing them.
+///
+/// A computed jump whose target does not read the status flags skips storing
+/// them: at a `ret` or an interpreter's dispatch all six are formally live (the
+/// target is unknown when the block is compiled), and computing and storing them
+/// was a large part of such blocks. The flags skipped are dead — the target
+/// overwrites them before anything observes them — except in the register dump of
+/// a fault inside the target before that write, which reports registers as of the
+/// last store (as every fault does).
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct JumpEntry {
@@ -16,6 +25,10 @@ pub struct JumpEntry {
     pub rip: u64,
     /// Host entry point of the compiled block.
     pub code: u64,
+    /// [`crate::FlagSet`] bits of the status flags the block may read first.
+    pub flags_in: u64,
+    /// Padding to a power-of-two slot size.
+    pub reserved: u64,
 }
 
 /// Number of slots (a power of two): 2^20, 16 MiB of address space whose pages the
@@ -27,7 +40,9 @@ pub const MASK: u64 = SLOTS - 1;
 /// `log2(SLOTS)`: the hash folds the address bits above the index into it.
 pub const SHIFT: u32 = 20;
 /// Size of one slot in bytes.
-pub const ENTRY_BYTES: u64 = 16;
+pub const ENTRY_BYTES: u64 = 32;
+/// Words per slot.
+const ENTRY_WORDS: usize = 4;
 
 /// The slot of a guest address: low bits xor the bits just above them.
 pub const fn slot(rip: u64) -> u64 {
@@ -44,7 +59,7 @@ impl Default for JumpCache {
     fn default() -> Self {
         // `vec![0u64; n]` allocates zeroed memory without touching it.
         JumpCache {
-            words: vec![0u64; 2 << SHIFT].into_boxed_slice(),
+            words: vec![0u64; ENTRY_WORDS << SHIFT].into_boxed_slice(),
         }
     }
 }
@@ -55,11 +70,12 @@ impl JumpCache {
         self.words.as_ptr().cast()
     }
 
-    /// Records the code of `rip`.
-    pub fn insert(&mut self, rip: u64, code: u64) {
-        let i = usize::try_from(slot(rip)).unwrap_or(0) * 2;
+    /// Records the code of `rip` and the flags it may read first.
+    pub fn insert(&mut self, rip: u64, code: u64, flags_in: crate::FlagSet) {
+        let i = usize::try_from(slot(rip)).unwrap_or(0) * ENTRY_WORDS;
         self.words[i] = rip;
         self.words[i + 1] = code;
+        self.words[i + 2] = u64::from(flags_in.0 & crate::FlagSet::STATUS.0);
     }
 
     /// Forgets every entry (after code was invalidated).

@@ -26,10 +26,11 @@ pub mod lift;
 pub mod lower;
 pub mod passes;
 pub mod print;
+mod slots;
 pub mod state;
 pub mod testing;
 pub mod x87;
 
-pub use cache::{CompiledBlock, TranslateError, Translator, TranslatorConfig};
+pub use cache::{CompiledBlock, TranslateError, Translator, TranslatorConfig, TranslatorStats};
 pub use decode::CodeSource;
 pub use state::{CpuState, ExitReason, Flag, FlagSet};

@@ -14,6 +14,7 @@
 //! so a host fault address maps back to the guest instruction.
 
 use crate::ir::{self, Block, Op, Terminator, Type, Value};
+use crate::slots::Slot;
 use crate::state::{offsets, signal, ExitReason};
 use cranelift_codegen::ir::{
     condcodes, types, AbiParam, Endianness, InstBuilder, MemFlagsData, Signature, SourceLoc,
@@ -65,39 +66,6 @@ fn lane_type(l: ir::Lanes) -> CType {
     }
 }
 
-/// Which state slot a cached value belongs to.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-enum Slot {
-    Gpr(u8),
-    Flag(u8),
-    Xmm(u8),
-    FsBase,
-    GsBase,
-    /// The remaining gas: kept in a host register across a region, so the per-block
-    /// check is a compare and a subtract on a register, not a memory round trip.
-    Gas,
-}
-
-impl Slot {
-    fn offset(self) -> i32 {
-        match self {
-            Slot::Gpr(i) => offsets::gpr(usize::from(i)),
-            Slot::Flag(i) => offsets::flag(usize::from(i)),
-            Slot::Xmm(i) => offsets::xmm(usize::from(i)),
-            Slot::FsBase => offsets::FS_BASE,
-            Slot::GsBase => offsets::GS_BASE,
-            Slot::Gas => offsets::GAS,
-        }
-    }
-    fn ty(self) -> CType {
-        match self {
-            Slot::Gpr(_) | Slot::FsBase | Slot::GsBase | Slot::Gas => types::I64,
-            Slot::Flag(_) => types::I8,
-            Slot::Xmm(_) => types::I8X16,
-        }
-    }
-}
-
 /// Settings for lowering.
 pub struct LowerConfig {
     /// Guest address space size (addresses must be below it).
@@ -125,8 +93,6 @@ struct Lower<'a, 'b> {
     used: Vec<Slot>,
     /// Slots that may hold a value not yet stored into the state on the current path.
     dirty: Vec<Slot>,
-    /// Slots written anywhere in the region.
-    written_anywhere: Vec<Slot>,
     /// Cranelift block of each guest block of the region, by guest address.
     internal: HashMap<u64, CBlock>,
     /// Guest address of every instruction marker, indexed by source location.
@@ -168,6 +134,8 @@ pub struct HotCounter {
     pub counter: u64,
     /// Guest address of the loop header to promote.
     pub header: u64,
+    /// The count the counter restarts from after it reports.
+    pub rearm: u32,
 }
 
 /// Builds the Cranelift function for a region — `blocks[0]` is its entry; edges
@@ -192,15 +160,7 @@ pub fn lower_region(
     fb.switch_to_block(entry);
     let state = fb.block_params(entry)[0];
     let mem_base = fb.block_params(entry)[1];
-    let (used, written_anywhere) = slots_of(blocks);
-    let entry_is_target = hot.is_none()
-        && blocks.iter().any(|b| match b.term {
-            Terminator::Jump(t) => t == blocks[0].start,
-            Terminator::Branch {
-                taken, not_taken, ..
-            } => taken == blocks[0].start || not_taken == blocks[0].start,
-            _ => false,
-        });
+    let flow = crate::slots::analyse(blocks, hot.is_none());
     let mut l = Lower {
         fb,
         block: &blocks[0],
@@ -209,9 +169,8 @@ pub fn lower_region(
         mem_base,
         vals: Vec::new(),
         vars: HashMap::new(),
-        used,
+        used: flow.used.clone(),
         dirty: Vec::new(),
-        written_anywhere,
         internal,
         rips: Vec::new(),
         counting: hot.is_some(),
@@ -224,20 +183,14 @@ pub fn lower_region(
         let var = l.fb.declare_var(s.ty());
         l.vars.insert(s, var);
     }
-    l.load_all(true);
+    l.load(&flow.entry_loads, true);
     let first = l.internal[&blocks[0].start];
     l.fb.ins().jump(first, &[]);
     for (i, b) in blocks.iter().enumerate() {
         l.block = b;
         l.vals = vec![None; b.types.len()];
         l.rip = b.start;
-        // On entry to the region's first block nothing is dirty; any other block
-        // may be reached along paths that wrote anything the region writes.
-        l.dirty = if i == 0 && !entry_is_target {
-            Vec::new()
-        } else {
-            l.written_anywhere.clone()
-        };
+        l.dirty = flow.dirty_in[i].clone();
         let cb = l.internal[&b.start];
         l.fb.switch_to_block(cb);
         for op in &b.ops {
@@ -249,52 +202,6 @@ pub fn lower_region(
     let rips = std::mem::take(&mut l.rips);
     l.fb.finalize(cfg.frontend);
     rips
-}
-
-/// The slots a region reads or writes (first-use order), and those it writes.
-fn slots_of(blocks: &[Block]) -> (Vec<Slot>, Vec<Slot>) {
-    let mut used = Vec::new();
-    let mut written = Vec::new();
-    let add = |v: &mut Vec<Slot>, s: Slot| {
-        if !v.contains(&s) {
-            v.push(s);
-        }
-    };
-    for b in blocks {
-        for op in &b.ops {
-            let (slot, w) = match *op {
-                Op::GetReg { reg, .. } => (Slot::Gpr(reg), false),
-                Op::SetReg { reg, .. } => (Slot::Gpr(reg), true),
-                Op::GetFlag { flag, .. } => (Slot::Flag(flag as u8), false),
-                Op::SetFlag { flag, .. } => (Slot::Flag(flag as u8), true),
-                Op::GetXmm { reg, .. } => (Slot::Xmm(reg), false),
-                Op::SetXmm { reg, .. } => (Slot::Xmm(reg), true),
-                Op::GetSpecial {
-                    which: ir::Special::FsBase,
-                    ..
-                } => (Slot::FsBase, false),
-                Op::GetSpecial {
-                    which: ir::Special::GsBase,
-                    ..
-                } => (Slot::GsBase, false),
-                Op::SetSpecial {
-                    which: ir::Special::FsBase,
-                    ..
-                } => (Slot::FsBase, true),
-                Op::SetSpecial {
-                    which: ir::Special::GsBase,
-                    ..
-                } => (Slot::GsBase, true),
-                Op::ChargeGas { .. } => (Slot::Gas, true),
-                _ => continue,
-            };
-            add(&mut used, slot);
-            if w {
-                add(&mut written, slot);
-            }
-        }
-    }
-    (used, written)
 }
 
 impl Lower<'_, '_> {
@@ -343,10 +250,10 @@ impl Lower<'_, '_> {
         }
     }
 
-    /// Loads every slot the region uses from the state (at entry the gas comes
-    /// from its pinned register).
-    fn load_all(&mut self, at_entry: bool) {
-        for s in self.used.clone() {
+    /// Loads `slots` from the state (at entry the gas comes from its pinned
+    /// register).
+    fn load(&mut self, slots: &[Slot], at_entry: bool) {
+        for &s in slots {
             let v = if s == Slot::Gas && at_entry {
                 self.fb.ins().get_pinned_reg(types::I64)
             } else {
@@ -362,7 +269,8 @@ impl Lower<'_, '_> {
     /// After a helper, which may have changed any slot (REP string helpers charge
     /// gas in the state).
     fn reload_all(&mut self) {
-        self.load_all(false);
+        let used = self.used.clone();
+        self.load(&used, false);
     }
 
     /// Before a helper: the state must be complete, gas included.
@@ -411,6 +319,10 @@ impl Lower<'_, '_> {
         self.fb.set_cold_block(cold);
         self.fb.ins().brif(zero, cold, &[], cont, &[]);
         self.fb.switch_to_block(cold);
+        // Re-arm: a block whose report did not replace its own code (its loop was
+        // already compiled without it) reports again, and is then promoted itself.
+        let rearm = self.iconst(types::I32, i64::from(h.rearm));
+        self.fb.ins().store(state_flags(), rearm, addr, 0);
         self.store_state_u64(offsets::HOT_TARGET, h.header);
         self.store_state_u64(offsets::RIP, self.block.start);
         self.exit(ExitReason::Hot);
@@ -824,11 +736,34 @@ impl Lower<'_, '_> {
         let entry =
             self.cfg.jump_cache as u64 + crate::chain::slot(target) * crate::chain::ENTRY_BYTES;
         let e = self.iconst(types::I64, imm(entry));
-        self.chain_through(e, None, target);
+        self.chain_through(e, None, target, &[]);
     }
 
-    /// Continues at a computed guest address.
-    fn chain_to_dynamic(&mut self, target: CValue) {
+    /// Removes the dirty status flags from the dirty set and returns them (to be
+    /// stored only where the next block may read them).
+    fn take_dirty_status_flags(&mut self) -> Vec<Slot> {
+        let (flags, rest): (Vec<Slot>, Vec<Slot>) = self
+            .dirty
+            .iter()
+            .partition(|s| matches!(s, Slot::Flag(f) if crate::FlagSet::STATUS.0 & (1 << f) != 0));
+        self.dirty = rest;
+        flags
+    }
+
+    /// Stores `slots` into the state.
+    fn store_slots(&mut self, slots: &[Slot]) {
+        for &s in slots {
+            let v = self.read_slot(s);
+            self.fb
+                .ins()
+                .store(state_flags(), v, self.state, s.offset());
+        }
+    }
+
+    /// Continues at a computed guest address; `flags` (dirty status flags) are
+    /// stored only if the target's jump-cache entry says it may read flags, or
+    /// on a miss.
+    fn chain_to_dynamic(&mut self, target: CValue, flags: &[Slot]) {
         if self.cfg.jump_cache.is_null() {
             self.exit(ExitReason::Continue);
             return;
@@ -849,10 +784,16 @@ impl Lower<'_, '_> {
             .imul_imm_u(idx, i64::try_from(crate::chain::ENTRY_BYTES).unwrap_or(16));
         let base = self.iconst(types::I64, imm(self.cfg.jump_cache as usize as u64));
         let e = self.fb.ins().iadd(base, off);
-        self.chain_through(e, Some(target), 0);
+        self.chain_through(e, Some(target), 0, flags);
     }
 
-    fn chain_through(&mut self, entry: CValue, dynamic: Option<CValue>, target: u64) {
+    fn chain_through(
+        &mut self,
+        entry: CValue,
+        dynamic: Option<CValue>,
+        target: u64,
+        flags: &[Slot],
+    ) {
         let cached = self.fb.ins().load(types::I64, state_flags(), entry, 0);
         let hit = match dynamic {
             Some(t) => self.fb.ins().icmp(condcodes::IntCC::Equal, cached, t),
@@ -865,12 +806,23 @@ impl Lower<'_, '_> {
         let bm = self.fb.create_block();
         self.fb.ins().brif(hit, bh, &[], bm, &[]);
         self.fb.switch_to_block(bh);
+        if !flags.is_empty() {
+            let needs = self.fb.ins().load(types::I64, state_flags(), entry, 16);
+            let store = self.fb.create_block();
+            let go = self.fb.create_block();
+            self.fb.ins().brif(needs, store, &[], go, &[]);
+            self.fb.switch_to_block(store);
+            self.store_slots(flags);
+            self.fb.ins().jump(go, &[]);
+            self.fb.switch_to_block(go);
+        }
         let code = self.fb.ins().load(types::I64, state_flags(), entry, 8);
         let sig = self.fb.import_signature(block_signature(CallConv::Tail));
         self.fb
             .ins()
             .return_call_indirect(sig, code, &[self.state, self.mem_base]);
         self.fb.switch_to_block(bm);
+        self.store_slots(flags);
         match dynamic {
             Some(t) => {
                 self.fb
@@ -1081,14 +1033,21 @@ impl Lower<'_, '_> {
                 }
             }
             Terminator::Indirect(v) => {
-                self.flush();
                 let x = self.v(v);
+                if !self.cfg.jump_cache.is_null() {
+                    // The status flags are stored only if the target may read them.
+                    let flags = self.take_dirty_status_flags();
+                    self.flush();
+                    self.chain_to_dynamic(x, &flags);
+                    return;
+                }
+                self.flush();
                 if self.cfg.jump_cache.is_null() {
                     self.fb
                         .ins()
                         .store(state_flags(), x, self.state, offsets::RIP);
                 }
-                self.chain_to_dynamic(x);
+                self.chain_to_dynamic(x, &[]);
             }
             Terminator::Syscall { next } => {
                 self.flush();

@@ -77,6 +77,23 @@ pub fn dead_flags(block: &mut Block) {
     block.ops.retain(|_| k.next().unwrap_or(true));
 }
 
+/// The flags the block may observe before writing them: those it reads, those a
+/// helper it calls may read, and the live-out ones it does not write. The jump
+/// cache records this per block, so that a computed jump (a `ret`, a dispatch)
+/// stores the status flags only when its target can see them.
+pub fn live_in_flags(block: &Block) -> FlagSet {
+    let mut live = block.live_out_flags;
+    for op in block.ops.iter().rev() {
+        match op {
+            Op::SetFlag { flag, .. } => live = live.minus(flag.mask()),
+            Op::GetFlag { flag, .. } => live = live.union(flag.mask()),
+            Op::Call { .. } => live = FlagSet::ALL,
+            _ => {}
+        }
+    }
+    live
+}
+
 /// Whether an op has effects beyond defining its result.
 fn has_effect(op: &Op) -> bool {
     // Float ops set MXCSR exception flags even when their result is dead (the

@@ -38,6 +38,51 @@ impl CodeSource for Code<'_> {
 /// The translating backend.
 pub struct JitBackend {
     translator: Translator,
+    /// Run-loop counters, printed on drop under `QVM_STATS=1`.
+    stats: LoopStats,
+}
+
+/// How often control came back to the run loop, and why.
+#[derive(Default)]
+struct LoopStats {
+    enabled: bool,
+    /// Passes through the run loop (jump-cache misses, exits, syscalls).
+    entries: u64,
+    /// Blocks run by the IR interpreter (cold tier).
+    interpreted: u64,
+    /// Hot exits (region promotions asked for).
+    hot: u64,
+}
+
+impl LoopStats {
+    fn new() -> LoopStats {
+        LoopStats {
+            enabled: std::env::var_os("QVM_STATS").is_some(),
+            ..LoopStats::default()
+        }
+    }
+}
+
+impl Drop for JitBackend {
+    fn drop(&mut self) {
+        if !self.stats.enabled {
+            return;
+        }
+        let t = &self.translator.stats;
+        eprintln!(
+            "qvm stats: run loop {} (interpreted {}, hot {}); tier1 {} blocks / {} insns in {:?}; regions {} / {} insns in {:?}; cached blocks {}",
+            self.stats.entries,
+            self.stats.interpreted,
+            self.stats.hot,
+            t.tier1,
+            t.tier1_insns,
+            t.tier1_time,
+            t.regions,
+            t.region_insns,
+            t.region_time,
+            self.translator.cached_blocks()
+        );
+    }
 }
 
 impl JitBackend {
@@ -48,7 +93,10 @@ impl JitBackend {
             mem_size,
             ..TranslatorConfig::default()
         })?;
-        Ok(JitBackend { translator })
+        Ok(JitBackend {
+            translator,
+            stats: LoopStats::new(),
+        })
     }
 
     /// A backend with explicit translator settings.
@@ -56,6 +104,7 @@ impl JitBackend {
         exec::install_signal_handlers();
         Ok(JitBackend {
             translator: Translator::new(config)?,
+            stats: LoopStats::new(),
         })
     }
 
@@ -77,6 +126,7 @@ impl Backend for JitBackend {
         qvm_translator::interp::set_loop_internally(false);
         loop {
             cpu.exit_reason = ExitReason::Continue as u32;
+            self.stats.entries += 1;
             let mut interpreted = false;
             let r = match self.translator.compiled(cpu.rip) {
                 // SAFETY: the block was compiled for this address space (mem_base
@@ -85,6 +135,7 @@ impl Backend for JitBackend {
                 None => match self.translator.cold_block(&Code { space, kernel }, cpu.rip) {
                     Some(ir) => {
                         interpreted = true;
+                        self.stats.interpreted += 1;
                         // SAFETY: as above; the interpreter confines its accesses the
                         // same way compiled code does.
                         unsafe { qvm_translator::interp::enter(cpu, ir) }
@@ -101,6 +152,7 @@ impl Backend for JitBackend {
                 x if x == ExitReason::Syscall as u64 => return Ok(Stop::Syscall),
                 x if x == ExitReason::OutOfGas as u64 => return Ok(Stop::OutOfGas),
                 x if x == ExitReason::Hot as u64 => {
+                    self.stats.hot += 1;
                     self.translator
                         .promote(&Code { space, kernel }, cpu.hot_target, cpu.rip)?;
                 }

@@ -1,0 +1,263 @@
+//! Guest-state slots a region keeps in host registers, and which of them it must
+//! load on entry.
+//!
+//! The lowering caches every slot a region touches (a GPR, a flag, an XMM
+//! register, a segment base, the gas) in a Cranelift variable. A slot needs a
+//! load from the [`crate::CpuState`] at region entry only if some path reads it
+//! before writing it, or stores it back (at an exit or before a helper) on a path
+//! that may not have written it. Everything else — typically the six arithmetic
+//! flags and scratch registers, written before any use — is never loaded: those
+//! loads were a large part of every block's fixed cost.
+//!
+//! The analysis is a forward data flow over the region's internal edges:
+//! `may` (written on some path from entry: the slots an exit must store) and
+//! `must` (written on every path: the slots whose variable is always defined).
+//! A slot is loaded at entry iff it is read while not in `must`, or a block
+//! stores it back (before a helper call, or at an exit) while it is in `may` but
+//! neither in `must` nor written earlier in the block — the store would otherwise
+//! see an undefined variable. Helper calls reload every slot, which only makes
+//! more slots defined, so not counting that is conservative.
+
+use crate::ir::{self, Block, Op, Terminator};
+use crate::state::offsets;
+use cranelift_codegen::ir::{types, Type as CType};
+
+/// Which state slot a cached value belongs to.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub(crate) enum Slot {
+    Gpr(u8),
+    Flag(u8),
+    Xmm(u8),
+    FsBase,
+    GsBase,
+    /// The remaining gas: kept in a host register across a region, so the per-block
+    /// check is a compare and a subtract on a register, not a memory round trip.
+    Gas,
+}
+
+impl Slot {
+    pub(crate) fn offset(self) -> i32 {
+        match self {
+            Slot::Gpr(i) => offsets::gpr(usize::from(i)),
+            Slot::Flag(i) => offsets::flag(usize::from(i)),
+            Slot::Xmm(i) => offsets::xmm(usize::from(i)),
+            Slot::FsBase => offsets::FS_BASE,
+            Slot::GsBase => offsets::GS_BASE,
+            Slot::Gas => offsets::GAS,
+        }
+    }
+
+    pub(crate) fn ty(self) -> CType {
+        match self {
+            Slot::Gpr(_) | Slot::FsBase | Slot::GsBase | Slot::Gas => types::I64,
+            Slot::Flag(_) => types::I8,
+            Slot::Xmm(_) => types::I8X16,
+        }
+    }
+
+    /// Bit index in a [`SlotSet`].
+    fn bit(self) -> u32 {
+        match self {
+            Slot::Gpr(i) => u32::from(i & 15),
+            Slot::Flag(i) => 16 + u32::from(i & 7),
+            Slot::Xmm(i) => 24 + u32::from(i & 15),
+            Slot::FsBase => 40,
+            Slot::GsBase => 41,
+            Slot::Gas => 42,
+        }
+    }
+
+    /// The slot an op reads or writes, and whether it writes it.
+    fn of_op(op: &Op) -> Option<(Slot, bool)> {
+        Some(match *op {
+            Op::GetReg { reg, .. } => (Slot::Gpr(reg), false),
+            Op::SetReg { reg, .. } => (Slot::Gpr(reg), true),
+            Op::GetFlag { flag, .. } => (Slot::Flag(flag as u8), false),
+            Op::SetFlag { flag, .. } => (Slot::Flag(flag as u8), true),
+            Op::GetXmm { reg, .. } => (Slot::Xmm(reg), false),
+            Op::SetXmm { reg, .. } => (Slot::Xmm(reg), true),
+            Op::GetSpecial {
+                which: ir::Special::FsBase,
+                ..
+            } => (Slot::FsBase, false),
+            Op::GetSpecial {
+                which: ir::Special::GsBase,
+                ..
+            } => (Slot::GsBase, false),
+            Op::SetSpecial {
+                which: ir::Special::FsBase,
+                ..
+            } => (Slot::FsBase, true),
+            Op::SetSpecial {
+                which: ir::Special::GsBase,
+                ..
+            } => (Slot::GsBase, true),
+            // Charging reads the gas, then writes it.
+            Op::ChargeGas { .. } => (Slot::Gas, true),
+            _ => return None,
+        })
+    }
+}
+
+/// A set of slots, one bit each.
+#[derive(Clone, Copy, PartialEq, Eq, Default, Debug)]
+struct SlotSet(u64);
+
+impl SlotSet {
+    const ALL: SlotSet = SlotSet(u64::MAX);
+    fn insert(&mut self, s: Slot) {
+        self.0 |= 1 << s.bit();
+    }
+    fn contains(self, s: Slot) -> bool {
+        self.0 & (1 << s.bit()) != 0
+    }
+}
+
+/// What a region does with its slots.
+pub(crate) struct RegionSlots {
+    /// Every slot the region reads or writes, in first-use order.
+    pub used: Vec<Slot>,
+    /// The slots to load from the state at entry (the gas, if used, comes from its
+    /// pinned register instead).
+    pub entry_loads: Vec<Slot>,
+    /// Per block (in region order): the slots that may hold a value not yet stored
+    /// back when the block begins.
+    pub dirty_in: Vec<Vec<Slot>>,
+}
+
+/// What one block does with slots.
+struct Effects {
+    /// Read before being written in the block.
+    ue: SlotSet,
+    /// Written in the block.
+    w: SlotSet,
+    /// Written before the block's first store-back (a helper call, or an exit at
+    /// its end); `None` if it never stores back (it only jumps inside the region).
+    w_at_flush: Option<SlotSet>,
+}
+
+fn block_effects(b: &Block, exits: bool) -> Effects {
+    let mut ue = SlotSet::default();
+    let mut w = SlotSet::default();
+    let mut w_at_flush = None;
+    for op in &b.ops {
+        if matches!(op, Op::Call { .. }) && w_at_flush.is_none() {
+            w_at_flush = Some(w);
+        }
+        if let Some((s, writes)) = Slot::of_op(op) {
+            // ChargeGas reads before it writes.
+            if (!writes || s == Slot::Gas) && !w.contains(s) {
+                ue.insert(s);
+            }
+            if writes {
+                w.insert(s);
+            }
+        }
+    }
+    if exits && w_at_flush.is_none() {
+        w_at_flush = Some(w);
+    }
+    Effects { ue, w, w_at_flush }
+}
+
+/// Analyses a region: `blocks[0]` is its entry; `internal_edges` says whether
+/// jumps between its blocks stay inside the function (false for counting tier-1
+/// code, which leaves even for its own loop).
+pub(crate) fn analyse(blocks: &[Block], internal_edges: bool) -> RegionSlots {
+    let mut used = Vec::new();
+    for b in blocks {
+        for op in &b.ops {
+            if let Some((s, _)) = Slot::of_op(op) {
+                if !used.contains(&s) {
+                    used.push(s);
+                }
+            }
+        }
+    }
+    let n = blocks.len();
+    let index = |a: u64| blocks.iter().position(|b| b.start == a);
+    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
+    if internal_edges {
+        for (i, b) in blocks.iter().enumerate() {
+            let targets: &[u64] = match &b.term {
+                Terminator::Jump(t) => std::slice::from_ref(t),
+                Terminator::Branch {
+                    taken, not_taken, ..
+                } => &[*taken, *not_taken],
+                _ => &[],
+            };
+            for &t in targets {
+                if let Some(j) = index(t) {
+                    if !preds[j].contains(&i) {
+                        preds[j].push(i);
+                    }
+                }
+            }
+        }
+    }
+    let effects: Vec<Effects> = blocks
+        .iter()
+        .map(|b| {
+            let exits = match &b.term {
+                Terminator::Jump(t) => !internal_edges || index(*t).is_none(),
+                Terminator::Branch {
+                    taken, not_taken, ..
+                } => !internal_edges || index(*taken).is_none() || index(*not_taken).is_none(),
+                _ => true,
+            };
+            block_effects(b, exits)
+        })
+        .collect();
+    // may_in starts empty and grows; must_in starts full (except at the entry,
+    // reached from outside with nothing written) and shrinks.
+    let mut may_in = vec![SlotSet::default(); n];
+    let mut must_in = vec![SlotSet::ALL; n];
+    if n > 0 {
+        must_in[0] = SlotSet::default();
+    }
+    loop {
+        let mut changed = false;
+        for i in 0..n {
+            let mut may = SlotSet::default();
+            let mut must = if i == 0 {
+                SlotSet::default()
+            } else {
+                SlotSet::ALL
+            };
+            for &p in &preds[i] {
+                may.0 |= may_in[p].0 | effects[p].w.0;
+                must.0 &= must_in[p].0 | effects[p].w.0;
+            }
+            if preds[i].is_empty() && i != 0 {
+                // Unreachable inside the region (only its entry is reached from
+                // outside): nothing is known, nothing is dirty.
+                must = SlotSet::default();
+            }
+            if may != may_in[i] || must != must_in[i] {
+                may_in[i] = may;
+                must_in[i] = must;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut load = SlotSet::default();
+    for i in 0..n {
+        // Read while possibly undefined, or stored back while possibly unwritten.
+        let e = &effects[i];
+        let stored_unwritten = e.w_at_flush.map_or(0, |w| may_in[i].0 & !w.0);
+        load.0 |= (e.ue.0 | stored_unwritten) & !must_in[i].0;
+    }
+    let entry_loads = used.iter().copied().filter(|s| load.contains(*s)).collect();
+    let dirty_in = may_in
+        .iter()
+        .map(|m| used.iter().copied().filter(|s| m.contains(*s)).collect())
+        .collect();
+    RegionSlots {
+        used,
+        entry_loads,
+        dirty_in,
+    }
+}
