@@ -177,6 +177,11 @@ pub struct TranslatorStats {
     pub region_time: std::time::Duration,
 }
 
+/// A code length as a host size (code is far smaller than the address space).
+fn compiled_len(len: u64) -> usize {
+    usize::try_from(len).unwrap_or(0)
+}
+
 /// Hashes guest addresses for the block map: the run loop looks a block up on every
 /// jump-cache miss, and SipHash costs more than the rest of the lookup.
 #[derive(Default, Clone, Copy)]
@@ -487,7 +492,8 @@ impl Translator {
         let ptr = m.get_finalized_function(id);
         if let Some(dir) = &self.code_dump {
             // SAFETY: the module just finalized `len` bytes of code at `ptr`.
-            let bytes = unsafe { core::slice::from_raw_parts(ptr, len as usize) };
+            let n = compiled_len(len);
+            let bytes = unsafe { core::slice::from_raw_parts(ptr, n) };
             let _ = std::fs::write(
                 dir.join(format!("{:x}-{:x}.bin", ptr as u64, first.start)),
                 bytes,
