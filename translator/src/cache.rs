@@ -491,8 +491,8 @@ impl Translator {
         m.finalize_definitions().map_err(|e| err(&e))?;
         let ptr = m.get_finalized_function(id);
         if let Some(dir) = &self.code_dump {
-            // SAFETY: the module just finalized `len` bytes of code at `ptr`.
             let n = compiled_len(len);
+            // SAFETY: the module just finalized `len` bytes of code at `ptr`.
             let bytes = unsafe { core::slice::from_raw_parts(ptr, n) };
             let _ = std::fs::write(
                 dir.join(format!("{:x}-{:x}.bin", ptr as u64, first.start)),
