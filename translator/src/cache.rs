@@ -226,10 +226,11 @@ fn new_module(opt_level: &str) -> Result<JITModule, TranslateError> {
     let isa = isa_builder
         .finish(settings::Flags::new(flags))
         .map_err(|e| TranslateError::Isa(e.to_string()))?;
-    Ok(JITModule::new(JITBuilder::with_isa(
-        isa,
-        cranelift_module::default_libcall_names(),
-    )))
+    let mut builder = JITBuilder::with_isa(isa, cranelift_module::default_libcall_names());
+    let code = crate::codemem::PackedCode::new()
+        .map_err(|e| TranslateError::Isa(format!("reserving code memory: {e}")))?;
+    builder.memory_provider(Box::new(code));
+    Ok(JITModule::new(builder))
 }
 
 impl Translator {

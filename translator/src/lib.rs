@@ -17,6 +17,7 @@ pub mod builder;
 pub mod cache;
 pub mod chain;
 pub mod cpuid;
+mod codemem;
 pub mod decode;
 pub mod exec;
 pub mod guest;
