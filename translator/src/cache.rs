@@ -130,9 +130,9 @@ fn backward_target(b: &Block) -> Option<u64> {
 /// Translates and caches guest blocks.
 pub struct Translator {
     /// Module for regions (optimizing).
-    module: JITModule,
+    module: std::mem::ManuallyDrop<JITModule>,
     /// Module for tier-1 blocks (opt_level none: compiles about a third faster).
-    fast: JITModule,
+    fast: std::mem::ManuallyDrop<JITModule>,
     fctx: FunctionBuilderContext,
     ctx: cranelift_codegen::Context,
     config: TranslatorConfig,
@@ -180,6 +180,18 @@ pub struct TranslatorStats {
 /// A code length as a host size (code is far smaller than the address space).
 fn compiled_len(len: u64) -> usize {
     usize::try_from(len).unwrap_or(0)
+}
+
+impl Drop for Translator {
+    fn drop(&mut self) {
+        // SAFETY: the modules are taken once, here; the translator owns every
+        // compiled block and the jump cache that reaches them, so no code of
+        // either module can run once it is gone.
+        unsafe {
+            std::mem::ManuallyDrop::take(&mut self.module).free_memory();
+            std::mem::ManuallyDrop::take(&mut self.fast).free_memory();
+        }
+    }
 }
 
 /// Hashes guest addresses for the block map: the run loop looks a block up on every
@@ -242,8 +254,8 @@ impl Translator {
         let module = new_module("speed")?;
         let ctx = module.make_context();
         Ok(Translator {
-            module,
-            fast,
+            module: std::mem::ManuallyDrop::new(module),
+            fast: std::mem::ManuallyDrop::new(fast),
             fctx: FunctionBuilderContext::new(),
             ctx,
             config,

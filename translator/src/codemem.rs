@@ -134,4 +134,3 @@ impl JITMemoryProvider for PackedCode {
         Ok(())
     }
 }
-

@@ -1157,6 +1157,16 @@ fn vector(op: VecOp, lanes: Lanes, a: u128, b: u128) -> u128 {
                 maxps(a, b)
             }
         }
+        VecOp::ShuffleBytes => {
+            let mut r = 0u128;
+            for i in 0..16 {
+                let sel = (b >> (i * 8)) & 0xff;
+                if sel & 0x80 == 0 {
+                    r |= ((a >> ((sel & 15) * 8)) & 0xff) << (i * 8);
+                }
+            }
+            r
+        }
         VecOp::NarrowSatS | VecOp::NarrowSatU => {
             let n = 128 / w;
             let h = w / 2;

@@ -282,6 +282,9 @@ pub enum VecOp {
     NarrowSatS,
     /// Narrow with unsigned saturation of signed input (PACKUSWB/PACKUSDW).
     NarrowSatU,
+    /// PSHUFB: byte `i` of the result is 0 if bit 7 of `b[i]` is set, else
+    /// `a[b[i] & 15]` (lanes ignored).
+    ShuffleBytes,
 }
 
 /// Vector shifts by a scalar count (I64 operand), x86 semantics: counts ≥ the lane

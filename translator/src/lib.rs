@@ -16,8 +16,8 @@
 pub mod builder;
 pub mod cache;
 pub mod chain;
-pub mod cpuid;
 mod codemem;
+pub mod cpuid;
 pub mod decode;
 pub mod exec;
 pub mod guest;

@@ -1,11 +1,8 @@
 //! Data rearrangement: unpacks, immediate shuffles, byte shifts, PALIGNR, PSHUFB,
 //! lane extracts and inserts, widening moves (PMOVZX/PMOVSX) and blends.
 
-use super::operand::{
-    call_vec_helper, dst_xmm, is_mem, mem_addr, read_v, reg_op, write_gpr_zext, xmm_op,
-};
-use super::soft;
-use crate::ir::{Helper, Lanes, Type, Value, VecOp, VecShift};
+use super::operand::{dst_xmm, is_mem, mem_addr, read_v, reg_op, write_gpr_zext, xmm_op};
+use crate::ir::{Lanes, Type, Value, VecOp, VecShift};
 use crate::lift::{LiftResult, Lifter};
 use iced_x86::Mnemonic as M;
 
@@ -95,17 +92,9 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
         M::Pshufb => {
             let d = dst_xmm(l)?;
             let s = read_v(l, 1)?;
-            call_vec_helper(
-                l,
-                Helper {
-                    name: "sse_pshufb",
-                    func: soft::h_pshufb,
-                },
-                d,
-                s,
-                0,
-                0,
-            );
+            let dv = l.b.get_xmm(d);
+            let r = l.b.vector(VecOp::ShuffleBytes, Lanes::I8x16, dv, s);
+            l.b.set_xmm(d, r);
             Ok(true)
         }
         M::Pextrb => extract(l, Lanes::I8x16),

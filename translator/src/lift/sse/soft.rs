@@ -214,21 +214,6 @@ vec_helper!(
     h_psadbw => psadbw
 );
 
-fn pshufb(d: u128, s: u128, _: u8, _: u8) -> u128 {
-    let (a, m) = (bytes(d), bytes(s));
-    u128::from_le_bytes(core::array::from_fn(|i| {
-        if m[i] & 0x80 != 0 {
-            0
-        } else {
-            a[usize::from(m[i] & 15)]
-        }
-    }))
-}
-vec_helper!(
-    /// PSHUFB: byte shuffle by a variable mask (bit 7 zeroes the byte).
-    h_pshufb => pshufb
-);
-
 fn psign(d: u128, s: u128, _: u8, width: u8) -> u128 {
     match width {
         1 => {
