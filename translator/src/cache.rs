@@ -103,7 +103,7 @@ const HOT_THRESHOLD: u32 = 200;
 /// optimized (with the forward code that follows it).
 const HOT_THRESHOLD_STRAIGHT: u32 = 2000;
 /// How far past a hot straight-line block its region reaches.
-const STRAIGHT_REGION_SPAN: u64 = 1024;
+const STRAIGHT_REGION_SPAN: u64 = 2048;
 /// Most blocks in one region.
 const MAX_REGION_BLOCKS: usize = 24;
 /// Most guest instructions in one region.
@@ -111,9 +111,9 @@ const MAX_REGION_INSNS: u32 = 400;
 /// Most blocks in the region of hot straight-line code (its block and a few
 /// successors: optimizing compile time is ~10 µs per instruction, and straight-line
 /// code is hot in many places at once in interpreters and databases).
-const MAX_STRAIGHT_BLOCKS: usize = 4;
+const MAX_STRAIGHT_BLOCKS: usize = 16;
 /// Most instructions in such a region.
-const MAX_STRAIGHT_INSNS: u32 = 64;
+const MAX_STRAIGHT_INSNS: u32 = 320;
 
 /// The target of a block's backward direct jump, if any: the header of a loop
 /// the block closes.
