@@ -113,8 +113,11 @@ fn live_flags_rec(
         // Flags an instruction may leave unchanged at run time (shifts by a zero
         // count, REP CMPS with RCX = 0, …) are not definitions.
         defined = defined.union(flags_written(insn).minus(crate::lift::flags_kept(insn)));
-        if defined.0 & FlagSet::ALL.0 == FlagSet::ALL.0 {
-            return live;
+        // Once the six status flags are defined this path is done. DF (rarely
+        // written, so rarely worth eliding) counts as live unless defined: waiting
+        // for it would spend the budget the other paths need.
+        if defined.0 & FlagSet::STATUS.0 == FlagSet::STATUS.0 {
+            return live.union(FlagSet::ALL.minus(defined));
         }
         match insn.flow_control() {
             FlowControl::Next if insn.mnemonic() != iced_x86::Mnemonic::Syscall => {}
