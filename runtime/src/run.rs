@@ -422,7 +422,10 @@ fn run_inner(
     host: Option<Box<dyn qvm_kernel::HostCalls>>,
 ) -> Result<(RunResult, RunRecord), RunError> {
     let kind = config.backend;
+    let t0 = std::time::Instant::now();
+    let stats = std::env::var_os("QVM_STATS").is_some();
     let mut s = Session::new(config, opts)?;
+    let t_session = t0.elapsed();
     if let Some(h) = host {
         s.kernel.set_host_calls(h);
     }
@@ -439,6 +442,7 @@ fn run_inner(
             s.space.size(),
         )?),
     };
+    let t_backend = t0.elapsed();
     let mut record = RunRecord::default();
     let outcome = loop {
         match backend.run(&mut s.cpu, &mut s.space, &s.kernel)? {
@@ -451,7 +455,18 @@ fn run_inner(
             break o;
         }
     };
-    Ok(s.finish(outcome, opts, record))
+    let t_run = t0.elapsed();
+    let r = s.finish(outcome, opts, record);
+    if stats {
+        eprintln!(
+            "qvm stats: session {t_session:?}, backend {:?}, run {:?}, finish {:?}",
+            t_backend - t_session,
+            t_run - t_backend,
+            t0.elapsed() - t_run
+        );
+    }
+    drop(backend);
+    Ok(r)
 }
 
 /// The instruction at `rip` in Intel syntax, or why it cannot be shown.

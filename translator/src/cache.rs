@@ -96,7 +96,7 @@ struct CodeRange {
 }
 
 /// Interpreted executions of a block before it is compiled.
-pub const COLD_THRESHOLD: u32 = 24;
+pub const COLD_THRESHOLD: u32 = 100;
 /// Executions of a backward-jumping block before its loop is compiled as a region.
 const HOT_THRESHOLD: u32 = 200;
 /// Executions of a block without a backward jump before it is recompiled
@@ -130,9 +130,9 @@ fn backward_target(b: &Block) -> Option<u64> {
 /// Translates and caches guest blocks.
 pub struct Translator {
     /// Module for regions (optimizing).
-    module: std::mem::ManuallyDrop<JITModule>,
+    module: Option<JITModule>,
     /// Module for tier-1 blocks (opt_level none: compiles about a third faster).
-    fast: std::mem::ManuallyDrop<JITModule>,
+    fast: Option<JITModule>,
     fctx: FunctionBuilderContext,
     ctx: cranelift_codegen::Context,
     config: TranslatorConfig,
@@ -175,6 +175,8 @@ pub struct TranslatorStats {
     pub region_insns: u64,
     /// Time spent compiling regions.
     pub region_time: std::time::Duration,
+    /// Time spent creating the code modules (host ISA detection, Cranelift set-up).
+    pub module_time: std::time::Duration,
 }
 
 /// A code length as a host size (code is far smaller than the address space).
@@ -188,8 +190,12 @@ impl Drop for Translator {
         // compiled block and the jump cache that reaches them, so no code of
         // either module can run once it is gone.
         unsafe {
-            std::mem::ManuallyDrop::take(&mut self.module).free_memory();
-            std::mem::ManuallyDrop::take(&mut self.fast).free_memory();
+            if let Some(m) = self.module.take() {
+                m.free_memory();
+            }
+            if let Some(m) = self.fast.take() {
+                m.free_memory();
+            }
         }
     }
 }
@@ -249,15 +255,13 @@ impl Translator {
     /// Creates a translator for the host CPU.
     pub fn new(config: TranslatorConfig) -> Result<Translator, TranslateError> {
         // Tier 1 (single blocks, run a few times) is compiled for compile speed,
-        // regions (hot loops) for code speed.
-        let fast = new_module("none")?;
-        let module = new_module("speed")?;
-        let ctx = module.make_context();
+        // regions (hot loops) for code speed. Each module is made on first use: a
+        // short run may never compile at all.
         Ok(Translator {
-            module: std::mem::ManuallyDrop::new(module),
-            fast: std::mem::ManuallyDrop::new(fast),
+            module: None,
+            fast: None,
             fctx: FunctionBuilderContext::new(),
-            ctx,
+            ctx: cranelift_codegen::Context::new(),
             config,
             blocks: HashMap::default(),
             cold: HashMap::default(),
@@ -280,6 +284,13 @@ impl Translator {
 
     /// Lifts (and optimizes) the block at `addr` without compiling it.
     pub fn lift(&self, src: &dyn CodeSource, addr: u64) -> Block {
+        self.lift_with(src, addr, true)
+    }
+
+    /// Lifts the block at `addr`; `optimize` runs the flag look-ahead and the IR
+    /// passes. The cold tier skips both: a block interpreted a few times costs
+    /// less to run with every flag computed than to analyse.
+    fn lift_with(&self, src: &dyn CodeSource, addr: u64, optimize: bool) -> Block {
         let lc = LiftConfig {
             mem_size: self.config.mem_size,
             schedule: self.config.schedule,
@@ -290,8 +301,9 @@ impl Translator {
             &lc,
             &self.config.schedule,
             self.config.max_block_insns,
+            optimize,
         );
-        if self.config.optimize {
+        if self.config.optimize && optimize {
             crate::passes::optimize(&mut block);
         }
         if !self.config.metering {
@@ -360,7 +372,7 @@ impl Translator {
             return None;
         }
         if !self.cold.contains_key(&addr) {
-            let b = self.lift(src, addr);
+            let b = self.lift_with(src, addr, false);
             self.cold.insert(addr, (b, 0));
         }
         let entry = self.cold.get_mut(&addr)?;
@@ -454,10 +466,18 @@ impl Translator {
         hot: Option<HotCounter>,
         optimize: bool,
     ) -> Result<CompiledBlock, TranslateError> {
-        let m: &mut JITModule = if optimize {
+        let slot = if optimize {
             &mut self.module
         } else {
             &mut self.fast
+        };
+        if slot.is_none() {
+            let t0 = std::time::Instant::now();
+            *slot = Some(new_module(if optimize { "speed" } else { "none" })?);
+            self.stats.module_time += t0.elapsed();
+        }
+        let Some(m) = slot.as_mut() else {
+            return Err(TranslateError::Isa("no code module".into()));
         };
         let first = &blocks[0];
         let err = |e: &dyn std::fmt::Display| TranslateError::Compile {

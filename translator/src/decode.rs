@@ -150,13 +150,15 @@ fn is_direct(insn: &Instruction) -> bool {
     matches!(insn.op0_kind(), iced_x86::OpKind::NearBranch64)
 }
 
-/// Lifts the block at `addr`.
+/// Lifts the block at `addr`; `lookahead` computes which flags its successors
+/// may read (otherwise all are taken as live).
 pub fn lift_block(
     src: &dyn CodeSource,
     addr: u64,
     config: &LiftConfig,
     schedule: &qvm_gas::Schedule,
     max_insns: usize,
+    lookahead: bool,
 ) -> Block {
     let (insns, fetch_fault) = decode_block(src, addr, max_insns);
     let mut b = Builder::default();
@@ -220,6 +222,7 @@ pub fn lift_block(
     let term = term.unwrap_or(Terminator::Jump(end));
     // Successor flag liveness for dead-flag elimination.
     let live_out_flags = match &term {
+        _ if !lookahead => FlagSet::ALL,
         Terminator::Jump(t) => live_flags_at(src, *t, 24),
         Terminator::Branch {
             taken, not_taken, ..

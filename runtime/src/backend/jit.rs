@@ -70,7 +70,7 @@ impl Drop for JitBackend {
         }
         let t = &self.translator.stats;
         eprintln!(
-            "qvm stats: run loop {} (interpreted {}, hot {}); tier1 {} blocks / {} insns in {:?}; regions {} / {} insns in {:?}; cached blocks {}",
+            "qvm stats: run loop {} (interpreted {}, hot {}); tier1 {} blocks / {} insns in {:?}; regions {} / {} insns in {:?}; modules made in {:?}; cached blocks {}",
             self.stats.entries,
             self.stats.interpreted,
             self.stats.hot,
@@ -80,6 +80,7 @@ impl Drop for JitBackend {
             t.regions,
             t.region_insns,
             t.region_time,
+            t.module_time,
             self.translator.cached_blocks()
         );
     }
