@@ -100,6 +100,10 @@ struct Lower<'a, 'b> {
     /// The function counts executions (tier 1): no internal edges.
     counting: bool,
     rip: u64,
+    /// Shared cold exits (made on first use, filled at the end): one per function
+    /// instead of one per memory access keeps the IR — and compile time — small.
+    fault_exit: Option<CBlock>,
+    gas_exit: Option<CBlock>,
 }
 
 /// A 64-bit pattern as Cranelift's signed immediate (bit-for-bit, no arithmetic).
@@ -175,6 +179,8 @@ pub fn lower_region(
         rips: Vec::new(),
         counting: hot.is_some(),
         rip: blocks[0].start,
+        fault_exit: None,
+        gas_exit: None,
     };
     if let Some(h) = hot {
         l.hot_check(h);
@@ -198,6 +204,7 @@ pub fn lower_region(
         }
         l.terminator(&b.term);
     }
+    l.fill_shared_exits();
     l.fb.seal_all_blocks();
     let rips = std::mem::take(&mut l.rips);
     l.fb.finalize(cfg.frontend);
@@ -339,27 +346,78 @@ impl Lower<'_, '_> {
         self.fb.ins().return_(&[r]);
     }
 
-    /// Emits `if cond { cold: store fault info; return Fault }`.
+    /// Emits `if cond { store fault info; return Fault }` through the function's
+    /// shared fault exit.
     fn fault_if(&mut self, cond: CValue, sig: u32, addr: CValue) {
-        let cold = self.fb.create_block();
+        let exit = match self.fault_exit {
+            Some(b) => b,
+            None => {
+                let b = self.fb.create_block();
+                self.fb.append_block_param(b, types::I32);
+                self.fb.append_block_param(b, types::I64);
+                self.fb.append_block_param(b, types::I64);
+                self.fb.set_cold_block(b);
+                self.fault_exit = Some(b);
+                b
+            }
+        };
         let cont = self.fb.create_block();
-        self.fb.set_cold_block(cold);
-        self.fb.ins().brif(cond, cold, &[], cont, &[]);
-        self.fb.switch_to_block(cold);
         let s = self.iconst(types::I32, i64::from(sig));
-        self.fb
-            .ins()
-            .store(state_flags(), s, self.state, offsets::FAULT_SIGNAL);
-        self.fb
-            .ins()
-            .store(state_flags(), addr, self.state, offsets::FAULT_ADDR);
-        self.store_state_u64(offsets::FAULT_RIP, self.rip);
-        let e = self.iconst(types::I32, ExitReason::Fault as i64);
-        self.fb
-            .ins()
-            .store(state_flags(), e, self.state, offsets::EXIT_REASON);
-        self.exit(ExitReason::Fault);
+        let r = self.iconst(types::I64, imm(self.rip));
+        self.fb.ins().brif(
+            cond,
+            exit,
+            &[s.into(), addr.into(), r.into()],
+            cont,
+            &[],
+        );
         self.fb.switch_to_block(cont);
+    }
+
+    /// Emits `if cond { RIP = this block; return OutOfGas }` through the shared
+    /// out-of-gas exit. Out of gas ends the run and nothing is committed, so the
+    /// state need not be written back; RIP names the block that could not pay.
+    fn out_of_gas_if(&mut self, cond: CValue) {
+        let exit = match self.gas_exit {
+            Some(b) => b,
+            None => {
+                let b = self.fb.create_block();
+                self.fb.append_block_param(b, types::I64);
+                self.fb.set_cold_block(b);
+                self.gas_exit = Some(b);
+                b
+            }
+        };
+        let cont = self.fb.create_block();
+        let r = self.iconst(types::I64, imm(self.block.start));
+        self.fb.ins().brif(cond, exit, &[r.into()], cont, &[]);
+        self.fb.switch_to_block(cont);
+    }
+
+    /// Emits the bodies of the shared exits used.
+    fn fill_shared_exits(&mut self) {
+        if let Some(b) = self.fault_exit {
+            self.fb.switch_to_block(b);
+            let p = self.fb.block_params(b).to_vec();
+            let st = self.state;
+            self.fb
+                .ins()
+                .store(state_flags(), p[0], st, offsets::FAULT_SIGNAL);
+            self.fb.ins().store(state_flags(), p[1], st, offsets::FAULT_ADDR);
+            self.fb.ins().store(state_flags(), p[2], st, offsets::FAULT_RIP);
+            let e = self.iconst(types::I32, ExitReason::Fault as i64);
+            self.fb.ins().store(state_flags(), e, st, offsets::EXIT_REASON);
+            self.exit(ExitReason::Fault);
+        }
+        if let Some(b) = self.gas_exit {
+            self.fb.switch_to_block(b);
+            let p = self.fb.block_params(b).to_vec();
+            let st = self.state;
+            self.fb.ins().store(state_flags(), p[0], st, offsets::RIP);
+            let e = self.iconst(types::I32, ExitReason::OutOfGas as i64);
+            self.fb.ins().store(state_flags(), e, st, offsets::EXIT_REASON);
+            self.exit(ExitReason::OutOfGas);
+        }
     }
 
     /// Host address of a guest access of `bytes` bytes at `addr`, after the
@@ -450,20 +508,7 @@ impl Lower<'_, '_> {
                     self.fb
                         .ins()
                         .icmp_imm_u(condcodes::IntCC::UnsignedLessThan, g, imm(cost));
-                let cold = self.fb.create_block();
-                let cont = self.fb.create_block();
-                self.fb.set_cold_block(cold);
-                self.fb.ins().brif(short, cold, &[], cont, &[]);
-                self.fb.switch_to_block(cold);
-                // Out of gas ends the run and nothing is committed, so the state
-                // need not be written back; RIP names the block that could not pay.
-                self.store_state_u64(offsets::RIP, self.block.start);
-                let e = self.iconst(types::I32, ExitReason::OutOfGas as i64);
-                self.fb
-                    .ins()
-                    .store(state_flags(), e, self.state, offsets::EXIT_REASON);
-                self.exit(ExitReason::OutOfGas);
-                self.fb.switch_to_block(cont);
+                self.out_of_gas_if(short);
                 let cst = self.iconst(types::I64, imm(cost));
                 let n = self.fb.ins().isub(g, cst);
                 self.write_slot(Slot::Gas, n);
