@@ -361,16 +361,16 @@ impl Lower<'_, '_> {
                 b
             }
         };
+        // A two-instruction cold block per site keeps the constants off the hot
+        // path (as branch arguments they would be materialized before the test).
+        let cold = self.fb.create_block();
         let cont = self.fb.create_block();
+        self.fb.set_cold_block(cold);
+        self.fb.ins().brif(cond, cold, &[], cont, &[]);
+        self.fb.switch_to_block(cold);
         let s = self.iconst(types::I32, i64::from(sig));
         let r = self.iconst(types::I64, imm(self.rip));
-        self.fb.ins().brif(
-            cond,
-            exit,
-            &[s.into(), addr.into(), r.into()],
-            cont,
-            &[],
-        );
+        self.fb.ins().jump(exit, &[s.into(), addr.into(), r.into()]);
         self.fb.switch_to_block(cont);
     }
 
@@ -388,9 +388,13 @@ impl Lower<'_, '_> {
                 b
             }
         };
+        let cold = self.fb.create_block();
         let cont = self.fb.create_block();
+        self.fb.set_cold_block(cold);
+        self.fb.ins().brif(cond, cold, &[], cont, &[]);
+        self.fb.switch_to_block(cold);
         let r = self.iconst(types::I64, imm(self.block.start));
-        self.fb.ins().brif(cond, exit, &[r.into()], cont, &[]);
+        self.fb.ins().jump(exit, &[r.into()]);
         self.fb.switch_to_block(cont);
     }
 
@@ -403,10 +407,16 @@ impl Lower<'_, '_> {
             self.fb
                 .ins()
                 .store(state_flags(), p[0], st, offsets::FAULT_SIGNAL);
-            self.fb.ins().store(state_flags(), p[1], st, offsets::FAULT_ADDR);
-            self.fb.ins().store(state_flags(), p[2], st, offsets::FAULT_RIP);
+            self.fb
+                .ins()
+                .store(state_flags(), p[1], st, offsets::FAULT_ADDR);
+            self.fb
+                .ins()
+                .store(state_flags(), p[2], st, offsets::FAULT_RIP);
             let e = self.iconst(types::I32, ExitReason::Fault as i64);
-            self.fb.ins().store(state_flags(), e, st, offsets::EXIT_REASON);
+            self.fb
+                .ins()
+                .store(state_flags(), e, st, offsets::EXIT_REASON);
             self.exit(ExitReason::Fault);
         }
         if let Some(b) = self.gas_exit {
@@ -415,7 +425,9 @@ impl Lower<'_, '_> {
             let st = self.state;
             self.fb.ins().store(state_flags(), p[0], st, offsets::RIP);
             let e = self.iconst(types::I32, ExitReason::OutOfGas as i64);
-            self.fb.ins().store(state_flags(), e, st, offsets::EXIT_REASON);
+            self.fb
+                .ins()
+                .store(state_flags(), e, st, offsets::EXIT_REASON);
             self.exit(ExitReason::OutOfGas);
         }
     }

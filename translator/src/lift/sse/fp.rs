@@ -301,24 +301,16 @@ fn comis(l: &mut Lifter<'_>, ty: Type, signaling: bool) -> LiftResult {
     let a = l.b.extract_lane(lanes, dv, 0);
     let zf = l.b.fcmp(FloatCC::UnoOrEq, a, s);
     let pf = l.b.fcmp(FloatCC::Uno, a, s);
-    let cf = if signaling {
-        // COMISS/COMISD signal invalid on QNaN too: take "less" from the host's
-        // signaling CMPLTPS on the zero-padded scalars (zeros raise no flags).
+    let cf = l.b.fcmp(FloatCC::UnoOrLt, a, s);
+    if signaling {
+        // COMISS/COMISD also signal invalid on QNaN: the host's signaling CMPLTPS on
+        // the zero-padded scalars (zeros raise no flags) raises exactly that. Its
+        // result is not needed — the flags come from the quiet compares above, off
+        // this one's latency — only its MXCSR effect (float ops are never dropped).
         let av = scalar_to_v128(l, a);
         let sv = scalar_to_v128(l, s);
-        let lt = l.b.vector_fcmp(FloatCC::Lt, lanes, av, sv);
-        let ilanes = if ty == Type::F32 {
-            Lanes::I32x4
-        } else {
-            Lanes::I64x2
-        };
-        let x = l.b.extract_lane(ilanes, lt, 0);
-        let x = l.b.trunc(Type::I8, x);
-        let x = l.b.and_imm(x, 1);
-        l.b.or(x, pf)
-    } else {
-        l.b.fcmp(FloatCC::UnoOrLt, a, s)
-    };
+        let _ = l.b.vector_fcmp(FloatCC::Lt, lanes, av, sv);
+    }
     l.b.set_flag(Flag::ZF, zf);
     l.b.set_flag(Flag::PF, pf);
     l.b.set_flag(Flag::CF, cf);
