@@ -104,6 +104,12 @@ const HOT_THRESHOLD: u32 = 200;
 const HOT_THRESHOLD_STRAIGHT: u32 = 2000;
 /// How far past a hot straight-line block its region reaches.
 const STRAIGHT_REGION_SPAN: u64 = 2048;
+/// Most blocks of a callee copied into a region.
+const MAX_CALLEE_BLOCKS: usize = 8;
+/// Most instructions of a callee copied into a region.
+const MAX_CALLEE_INSNS: u32 = 64;
+/// How far past a callee's entry a region follows the callee's own jumps.
+const CALLEE_SPAN: u64 = 2048;
 /// Most blocks in one region.
 const MAX_REGION_BLOCKS: usize = 24;
 /// Most guest instructions in one region.
@@ -114,6 +120,33 @@ const MAX_REGION_INSNS: u32 = 400;
 const MAX_STRAIGHT_BLOCKS: usize = 16;
 /// Most instructions in such a region.
 const MAX_STRAIGHT_INSNS: u32 = 320;
+
+/// For each block of a region: the return sites inside the region its computed
+/// jump may continue at. A block found in a callee's window (`window_of` is its
+/// lower end, the callee's entry) returns to the call sites of that callee that
+/// the region contains; blocks of the region's own function (window `own`) return
+/// to its callers, outside.
+fn region_returns(blocks: &[Block], window_of: &[u64], own: u64) -> Vec<Vec<u64>> {
+    let inside = |a: u64| blocks.iter().any(|b| b.start == a);
+    blocks
+        .iter()
+        .zip(window_of)
+        .map(|(b, &w)| {
+            if w == own || !matches!(b.term, crate::ir::Terminator::Indirect(_)) {
+                return Vec::new();
+            }
+            let mut v: Vec<u64> = blocks
+                .iter()
+                .filter(|c| c.term == crate::ir::Terminator::Jump(w))
+                .filter_map(|c| c.call_return)
+                .filter(|r| inside(*r))
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect()
+}
 
 /// The target of a block's backward direct jump, if any: the header of a loop
 /// the block closes.
@@ -352,7 +385,7 @@ impl Translator {
             _ => None,
         };
         let t0 = std::time::Instant::now();
-        let compiled = self.compile(std::slice::from_ref(&block), hot, false)?;
+        let compiled = self.compile(std::slice::from_ref(&block), hot, &[], false)?;
         self.stats.tier1 += 1;
         self.stats.tier1_insns += u64::from(block.insns);
         self.stats.tier1_time += t0.elapsed();
@@ -419,10 +452,17 @@ impl Translator {
         }
         .max(header);
         let mut blocks: Vec<Block> = Vec::new();
-        let mut queue = std::collections::VecDeque::from([header]);
+        // Each queued block carries the address window its successors must stay
+        // in: the loop (or the straight-line span) for the region's own code, and
+        // a span from the entry of each callee the region follows a call into.
+        let mut queue = std::collections::VecDeque::from([(header, header, latch_end)]);
         let mut seen = std::collections::HashSet::from([header]);
         let mut insns = 0u32;
-        while let Some(a) = queue.pop_front() {
+        // The window each block was found in (its lower end names the function:
+        // the region's own, or a callee's entry).
+        let mut window_of: Vec<u64> = Vec::new();
+        let mut callee_blocks: Vec<(Block, u64)> = Vec::new();
+        while let Some((a, lo, hi)) = queue.pop_front() {
             let (max_blocks, max_insns) = if header == latch {
                 (MAX_STRAIGHT_BLOCKS, MAX_STRAIGHT_INSNS)
             } else {
@@ -441,17 +481,41 @@ impl Translator {
                 _ => vec![],
             };
             for t in succs {
-                if t >= header && t < latch_end && seen.insert(t) {
-                    queue.push_back(t);
+                if t >= lo && t < hi && seen.insert(t) {
+                    queue.push_back((t, lo, hi));
                 }
             }
+            // A direct call to a small leaf function: take the whole callee in,
+            // then continue at the return site, which the callee's `ret` reaches
+            // inside the region.
+            if let (Some(r), crate::ir::Terminator::Jump(callee)) = (b.call_return, &b.term) {
+                let callee = *callee;
+                if r >= lo && r < hi && !seen.contains(&r) {
+                    if let Some(body) = self.small_leaf(src, callee) {
+                        for cb in body {
+                            if seen.insert(cb.start) {
+                                insns += cb.insns;
+                                callee_blocks.push((cb, callee));
+                            }
+                        }
+                        seen.insert(r);
+                        queue.push_back((r, lo, hi));
+                    }
+                }
+            }
+            window_of.push(lo);
             blocks.push(b);
+        }
+        for (cb, w) in callee_blocks {
+            blocks.push(cb);
+            window_of.push(w);
         }
         if self.dump {
             eprintln!("region {header:#x}: {} blocks, {insns} insns", blocks.len());
         }
         let t0 = std::time::Instant::now();
-        let compiled = self.compile(&blocks, None, true)?;
+        let returns = region_returns(&blocks, &window_of, header);
+        let compiled = self.compile(&blocks, None, &returns, true)?;
         self.regions_compiled += 1;
         self.stats.regions += 1;
         self.stats.region_insns += u64::from(insns);
@@ -460,10 +524,48 @@ impl Translator {
         Ok(())
     }
 
+    /// The blocks of the function at `entry` if it is small, calls nothing, and
+    /// all its jumps stay within it (its exits are returns): such a callee is
+    /// worth copying into a caller's region.
+    fn small_leaf(&self, src: &dyn CodeSource, entry: u64) -> Option<Vec<Block>> {
+        let hi = entry.saturating_add(CALLEE_SPAN);
+        let mut out: Vec<Block> = Vec::new();
+        let mut queue = vec![entry];
+        let mut seen = std::collections::HashSet::from([entry]);
+        let mut insns = 0u32;
+        while let Some(a) = queue.pop() {
+            let b = self.lift(src, a);
+            insns += b.insns;
+            if out.len() >= MAX_CALLEE_BLOCKS || insns > MAX_CALLEE_INSNS || b.call_return.is_some()
+            {
+                return None;
+            }
+            let succs: Vec<u64> = match b.term {
+                crate::ir::Terminator::Jump(t) => vec![t],
+                crate::ir::Terminator::Branch {
+                    taken, not_taken, ..
+                } => vec![taken, not_taken],
+                crate::ir::Terminator::Indirect(_) => vec![],
+                _ => return None,
+            };
+            for t in succs {
+                if t < entry || t >= hi {
+                    return None;
+                }
+                if seen.insert(t) {
+                    queue.push(t);
+                }
+            }
+            out.push(b);
+        }
+        Some(out)
+    }
+
     fn compile(
         &mut self,
         blocks: &[Block],
         hot: Option<HotCounter>,
+        returns: &[Vec<u64>],
         optimize: bool,
     ) -> Result<CompiledBlock, TranslateError> {
         let slot = if optimize {
@@ -497,7 +599,14 @@ impl Translator {
             frontend: m.isa().frontend_config(),
             jump_cache,
         };
-        let rips = lower_region(blocks, &lc, hot, &mut self.ctx.func, &mut self.fctx);
+        let rips = lower_region(
+            blocks,
+            &lc,
+            hot,
+            returns,
+            &mut self.ctx.func,
+            &mut self.fctx,
+        );
         self.ctx.set_disasm(self.dump);
         let id = m
             .declare_anonymous_function(&block_signature(CallConv::Tail))

@@ -242,6 +242,11 @@ pub fn lift_block(
     if let Some(Op::ChargeGas { cost }) = b.ops.first_mut() {
         *cost = gas;
     }
+    let call_return = insns
+        .get(count.saturating_sub(1) as usize)
+        .filter(|i| count > 0 && i.mnemonic() == iced_x86::Mnemonic::Call)
+        .filter(|_| !matches!(term, Terminator::Fault { .. }))
+        .map(Instruction::next_ip);
     Block {
         start: addr,
         end,
@@ -251,6 +256,7 @@ pub fn lift_block(
         term,
         live_out_flags,
         gas,
+        call_return,
     }
 }
 

@@ -682,6 +682,9 @@ pub struct Block {
     pub live_out_flags: crate::state::FlagSet,
     /// Static gas cost of the block.
     pub gas: u64,
+    /// If the block ends with a call: the return address (where the callee's
+    /// `ret` normally goes). Regions use it to keep calls and returns inside.
+    pub call_return: Option<u64>,
 }
 
 impl Block {

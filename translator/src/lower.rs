@@ -104,6 +104,11 @@ struct Lower<'a, 'b> {
     /// instead of one per memory access keeps the IR — and compile time — small.
     fault_exit: Option<CBlock>,
     gas_exit: Option<CBlock>,
+    /// Per block of the region: where its computed jump may continue inside the
+    /// region (return sites of calls into its function).
+    returns: Vec<Vec<u64>>,
+    /// Index of the block being lowered.
+    index: usize,
 }
 
 /// A 64-bit pattern as Cranelift's signed immediate (bit-for-bit, no arithmetic).
@@ -144,12 +149,14 @@ pub struct HotCounter {
 
 /// Builds the Cranelift function for a region — `blocks[0]` is its entry; edges
 /// between its blocks become host jumps and guest registers stay in host registers
-/// along them — into `func`. Returns the guest address of every instruction by
+/// along them, including a computed jump of block `i` that lands on one of
+/// `returns[i]` — into `func`. Returns the guest address of every instruction by
 /// source location (for mapping host faults back).
 pub fn lower_region(
     blocks: &[Block],
     cfg: &LowerConfig,
     hot: Option<HotCounter>,
+    returns: &[Vec<u64>],
     func: &mut cranelift_codegen::ir::Function,
     fctx: &mut FunctionBuilderContext,
 ) -> Vec<u64> {
@@ -164,7 +171,7 @@ pub fn lower_region(
     fb.switch_to_block(entry);
     let state = fb.block_params(entry)[0];
     let mem_base = fb.block_params(entry)[1];
-    let flow = crate::slots::analyse(blocks, hot.is_none());
+    let flow = crate::slots::analyse(blocks, hot.is_none(), returns);
     let mut l = Lower {
         fb,
         block: &blocks[0],
@@ -181,6 +188,12 @@ pub fn lower_region(
         rip: blocks[0].start,
         fault_exit: None,
         gas_exit: None,
+        returns: if hot.is_none() {
+            returns.to_vec()
+        } else {
+            Vec::new()
+        },
+        index: 0,
     };
     if let Some(h) = hot {
         l.hot_check(h);
@@ -194,6 +207,7 @@ pub fn lower_region(
     l.fb.ins().jump(first, &[]);
     for (i, b) in blocks.iter().enumerate() {
         l.block = b;
+        l.index = i;
         l.vals = vec![None; b.types.len()];
         l.rip = b.start;
         l.dirty = flow.dirty_in[i].clone();
@@ -1104,6 +1118,18 @@ impl Lower<'_, '_> {
             }
             Terminator::Indirect(v) => {
                 let x = self.v(v);
+                let sites = self.returns.get(self.index).cloned().unwrap_or_default();
+                if !sites.is_empty() {
+                    // A return to a call site inside the region stays inside: the
+                    // guest registers remain in host registers across the call.
+                    let default = self.fb.create_block();
+                    let mut sw = cranelift_frontend::Switch::new();
+                    for r in sites {
+                        sw.set_entry(u128::from(r), self.internal[&r]);
+                    }
+                    sw.emit(&mut self.fb, x, default);
+                    self.fb.switch_to_block(default);
+                }
                 if !self.cfg.jump_cache.is_null() {
                     // The status flags are stored only if the target may read them.
                     let flags = self.take_dirty_status_flags();

@@ -261,6 +261,7 @@ mod tests {
             types: b.types,
             term: Terminator::Jump(0),
             live_out_flags: Flag::ZF.mask(),
+            call_return: None,
             gas: 0,
         };
         optimize(&mut block);
@@ -290,6 +291,7 @@ mod tests {
             types: b.types,
             term: Terminator::Jump(0),
             live_out_flags: Flag::CF.mask(),
+            call_return: None,
             gas: 0,
         };
         optimize(&mut block);

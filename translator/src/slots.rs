@@ -163,7 +163,10 @@ fn block_effects(b: &Block, exits: bool) -> Effects {
 /// Analyses a region: `blocks[0]` is its entry; `internal_edges` says whether
 /// jumps between its blocks stay inside the function (false for counting tier-1
 /// code, which leaves even for its own loop).
-pub(crate) fn analyse(blocks: &[Block], internal_edges: bool) -> RegionSlots {
+/// `returns[i]` lists the blocks of the region a computed jump at the end of
+/// block `i` may land on and then continue inside (the return sites of the calls
+/// into the callee block `i` belongs to).
+pub(crate) fn analyse(blocks: &[Block], internal_edges: bool, returns: &[Vec<u64>]) -> RegionSlots {
     let mut used = Vec::new();
     for b in blocks {
         for op in &b.ops {
@@ -184,6 +187,7 @@ pub(crate) fn analyse(blocks: &[Block], internal_edges: bool) -> RegionSlots {
                 Terminator::Branch {
                     taken, not_taken, ..
                 } => &[*taken, *not_taken],
+                Terminator::Indirect(_) => returns.get(i).map_or(&[][..], Vec::as_slice),
                 _ => &[],
             };
             for &t in targets {
@@ -200,6 +204,8 @@ pub(crate) fn analyse(blocks: &[Block], internal_edges: bool) -> RegionSlots {
         .map(|b| {
             let exits = match &b.term {
                 Terminator::Jump(t) => !internal_edges || index(*t).is_none(),
+                // A computed jump leaves unless its target is a return site inside.
+                Terminator::Indirect(_) => true,
                 Terminator::Branch {
                     taken, not_taken, ..
                 } => !internal_edges || index(*taken).is_none() || index(*not_taken).is_none(),
