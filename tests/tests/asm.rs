@@ -69,3 +69,15 @@ fn gas_loop_runs_natively_like_under_qvm() {
     };
     check_case("gas_loop", &prog, &Case::new());
 }
+
+#[test]
+fn returns_off_the_call_site_and_flags_across_ret() {
+    // Hot enough for regions with copied leaf callees. The checksum by hand, over
+    // 200000 iterations: carries 100000 (bit 1 set in half of 1..=200000) +
+    // skipped 200000 + detours 200000 + plain 2 × 200000 + odd 3 × 100000 =
+    // 1200000, and 1200000 mod 256 = 128.
+    check_asm(
+        "ret_tricks",
+        Case::new().exit(128).contains("ret tricks done\n"),
+    );
+}
