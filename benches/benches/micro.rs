@@ -238,6 +238,11 @@ fn tiny_hello_elf() -> Vec<u8> {
 }
 
 fn run_elf(elf: &[u8]) -> qvm_runtime::RunResult {
+    run_elf_in(elf, None)
+}
+
+/// Runs `elf` once, through `cache` (warm start) if given.
+fn run_elf_in(elf: &[u8], cache: Option<&mut qvm_runtime::CodeCache>) -> qvm_runtime::RunResult {
     let cfg = qvm_runtime::RunConfig {
         elf: elf.to_vec(),
         exe_path: "/bench".into(),
@@ -250,7 +255,14 @@ fn run_elf(elf: &[u8]) -> qvm_runtime::RunResult {
         capture: true,
         backend: qvm_runtime::BackendKind::Jit,
     };
-    let r = qvm_runtime::run(cfg).expect("run");
+    let r = match cache {
+        Some(c) => {
+            c.run_with(b"bench", cfg, &qvm_runtime::run::RunOptions::default())
+                .expect("run")
+                .0
+        }
+        None => qvm_runtime::run(cfg).expect("run"),
+    };
     assert_eq!(
         r.outcome,
         qvm_runtime::Outcome::Exited(0),
@@ -315,6 +327,16 @@ fn startup(c: &mut Criterion) {
         g.bench_function(name.as_str(), |b| {
             b.iter(|| black_box(run_elf(elf).gas_used))
         });
+        // The same program with its code kept from earlier runs (CodeCache).
+        if let Some(base) = name.strip_suffix("_cold") {
+            let mut cache = qvm_runtime::CodeCache::new();
+            for _ in 0..3 {
+                run_elf_in(elf, Some(&mut cache));
+            }
+            g.bench_function(format!("{base}_warm"), |b| {
+                b.iter(|| black_box(run_elf_in(elf, Some(&mut cache)).gas_used))
+            });
+        }
     }
     g.finish();
 }

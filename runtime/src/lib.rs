@@ -17,8 +17,10 @@ pub mod lockstep;
 pub mod memory;
 pub mod report;
 pub mod run;
+pub mod warm;
 
 pub use memory::AddressSpace;
 pub use run::{
     run, run_with_host_calls, BackendKind, FaultInfo, Outcome, RunConfig, RunError, RunResult,
 };
+pub use warm::CodeCache;

@@ -245,6 +245,10 @@ pub(crate) struct Session {
     out: SharedBuf,
     err: SharedBuf,
     gas_limit: u64,
+    /// The executable segments of the program image: translations of code there
+    /// can serve a later run of the same program (see [`crate::warm`]); `None`
+    /// if a segment is both writable and executable (its code may change).
+    pub(crate) image_code: Option<Vec<(u64, u64)>>,
 }
 
 impl Session {
@@ -272,6 +276,12 @@ impl Session {
         let mut kernel = Kernel::try_new(kcfg)?;
         let mut space = AddressSpace::new(layout::GUEST_SPACE_SIZE)?;
         let image = load_elf(&config.elf, &mut space, &mut kernel)?;
+        let image_code = image
+            .segments
+            .iter()
+            .filter(|g| g.prot.executable())
+            .map(|g| (!g.prot.writable()).then_some((g.start, g.end)))
+            .collect::<Option<Vec<_>>>();
         let mut args = StackArgs::new(config.argv, config.env, config.exe_path);
         args.hwcap = qvm_translator::cpuid::HWCAP;
         args.hwcap2 = qvm_translator::cpuid::HWCAP2;
@@ -289,6 +299,7 @@ impl Session {
             out,
             err,
             gas_limit: config.gas_limit,
+            image_code,
         })
     }
 
@@ -443,18 +454,7 @@ fn run_inner(
         )?),
     };
     let t_backend = t0.elapsed();
-    let mut record = RunRecord::default();
-    let outcome = loop {
-        match backend.run(&mut s.cpu, &mut s.space, &s.kernel)? {
-            Stop::OutOfGas => break Outcome::OutOfGas,
-            Stop::Fault => break Outcome::Signaled(s.cpu.fault_signal),
-            Stop::Syscall => {}
-        }
-        let rec = opts.record_syscalls.then_some(&mut record.syscalls);
-        if let Some(o) = s.syscall(backend.as_mut(), rec) {
-            break o;
-        }
-    };
+    let (outcome, record) = drive(&mut s, backend.as_mut(), opts)?;
     let t_run = t0.elapsed();
     let r = s.finish(outcome, opts, record);
     if stats {
@@ -467,6 +467,27 @@ fn run_inner(
     }
     drop(backend);
     Ok(r)
+}
+
+/// Runs the session's guest on `backend` to its end.
+pub(crate) fn drive(
+    s: &mut Session,
+    backend: &mut dyn Backend,
+    opts: &RunOptions,
+) -> Result<(Outcome, RunRecord), RunError> {
+    let mut record = RunRecord::default();
+    let outcome = loop {
+        match backend.run(&mut s.cpu, &mut s.space, &s.kernel)? {
+            Stop::OutOfGas => break Outcome::OutOfGas,
+            Stop::Fault => break Outcome::Signaled(s.cpu.fault_signal),
+            Stop::Syscall => {}
+        }
+        let rec = opts.record_syscalls.then_some(&mut record.syscalls);
+        if let Some(o) = s.syscall(backend, rec) {
+            break o;
+        }
+    };
+    Ok((outcome, record))
 }
 
 /// The instruction at `rip` in Intel syntax, or why it cannot be shown.

@@ -188,6 +188,9 @@ pub struct Translator {
     pub translated_insns: u64,
     /// Counters for `QVM_STATS=1`.
     pub stats: TranslatorStats,
+    /// How many times code was invalidated (mmap, mprotect or munmap over
+    /// translated code).
+    pub invalidations: u64,
     /// Directory to write every compiled function's bytes into (env
     /// `QVM_CODE_DUMP`), for annotating `perf` profiles of translated code.
     code_dump: Option<std::path::PathBuf>,
@@ -306,6 +309,7 @@ impl Translator {
             dump: std::env::var_os("QVM_DUMP").is_some(),
             translated_insns: 0,
             stats: TranslatorStats::default(),
+            invalidations: 0,
             code_dump: std::env::var_os("QVM_CODE_DUMP").map(std::path::PathBuf::from),
         })
     }
@@ -671,17 +675,52 @@ impl Translator {
     /// Drops every cached block overlapping `[addr, addr+len)`.
     pub fn invalidate(&mut self, addr: u64, len: u64) {
         let end = addr.saturating_add(len);
-        self.cold
-            .retain(|_, (b, _)| b.end <= addr || b.start >= end);
-        let before = self.blocks.len();
-        self.blocks.retain(|_, b| b.end <= addr || b.start >= end);
-        if self.blocks.len() != before {
-            self.jump_cache.clear();
-            for b in self.blocks.values() {
-                self.jump_cache
-                    .insert(b.start, b.entry as usize as u64, b.flags_in);
+        self.drop_blocks(|start, stop| stop > addr && start < end);
+    }
+
+    /// Drops every cached block for which `gone(start, end)` holds; counts an
+    /// invalidation if any was dropped.
+    fn drop_blocks(&mut self, gone: impl Fn(u64, u64) -> bool) {
+        let before = self.cold.len() + self.blocks.len();
+        self.cold.retain(|_, (b, _)| !gone(b.start, b.end));
+        let jump_cache = &mut self.jump_cache;
+        self.blocks.retain(|_, b| {
+            let keep = !gone(b.start, b.end);
+            if !keep {
+                jump_cache.remove(b.start, b.entry as usize as u64);
+            }
+            keep
+        });
+        if self.cold.len() + self.blocks.len() != before {
+            self.invalidations += 1;
+        }
+    }
+
+    /// Compiles every block still waiting in the cold tier (tier 1), so that a
+    /// later run finds all the code it ran last time compiled: for warm starts,
+    /// where the same program runs again and again. Returns how many it compiled.
+    pub fn precompile_cold(&mut self, src: &dyn CodeSource) -> Result<usize, TranslateError> {
+        let mut addrs: Vec<u64> = self.cold.keys().copied().collect();
+        addrs.sort_unstable();
+        let mut n = 0;
+        for a in addrs {
+            self.cold.remove(&a);
+            if !self.blocks.contains_key(&a) {
+                self.block(src, a)?;
+                n += 1;
             }
         }
+        Ok(n)
+    }
+
+    /// Keeps only the blocks lying wholly inside one of `ranges` (the program
+    /// image's code, before a warm start reuses this translator); returns whether
+    /// the translator may serve another run of the same program: false once any
+    /// translation was invalidated (the guest changed or unmapped code).
+    pub fn retain_within(&mut self, ranges: &[(u64, u64)]) -> bool {
+        let clean = self.invalidations == 0;
+        self.drop_blocks(|start, stop| !ranges.iter().any(|&(a, e)| start >= a && stop <= e));
+        clean
     }
 
     /// Number of cached blocks.

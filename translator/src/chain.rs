@@ -78,8 +78,11 @@ impl JumpCache {
         self.words[i + 2] = u64::from(flags_in.0 & crate::FlagSet::STATUS.0);
     }
 
-    /// Forgets every entry (after code was invalidated).
-    pub fn clear(&mut self) {
-        self.words.fill(0);
+    /// Forgets `rip` if its slot still holds this code.
+    pub fn remove(&mut self, rip: u64, code: u64) {
+        let i = usize::try_from(slot(rip)).unwrap_or(0) * ENTRY_WORDS;
+        if self.words[i] == rip && self.words[i + 1] == code {
+            self.words[i..i + ENTRY_WORDS].fill(0);
+        }
     }
 }

@@ -113,6 +113,11 @@ impl JitBackend {
     pub fn translator(&self) -> &Translator {
         &self.translator
     }
+
+    /// The translator, to trim it between runs (warm starts).
+    pub fn translator_mut(&mut self) -> &mut Translator {
+        &mut self.translator
+    }
 }
 
 impl Backend for JitBackend {

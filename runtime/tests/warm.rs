@@ -1,0 +1,144 @@
+//! Warm starts ([`qvm_runtime::CodeCache`]): a program run again with its code
+//! already translated must behave exactly as a cold run — same output as the
+//! native run, same gas — and code the guest generated at run time must never be
+//! reused by a later run.
+
+use qvm_runtime::run::{run_with, RunOptions};
+use qvm_runtime::{BackendKind, CodeCache, RunConfig, RunResult};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn build(src: &Path, out: &Path) -> bool {
+    Command::new("gcc")
+        .args(["-static", "-O2", "-o"])
+        .arg(out)
+        .arg(src)
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false)
+}
+
+fn config(elf: &[u8], name: &str, args: &[&str]) -> RunConfig {
+    let mut argv = vec![name.as_bytes().to_vec()];
+    argv.extend(args.iter().map(|a| a.as_bytes().to_vec()));
+    RunConfig {
+        elf: elf.to_vec(),
+        exe_path: format!("/{name}"),
+        argv,
+        env: vec![],
+        files: vec![],
+        block: qvm_kernel::BlockContext::default(),
+        gas_limit: 1 << 40,
+        strace: false,
+        capture: true,
+        backend: BackendKind::Jit,
+    }
+}
+
+fn opts() -> RunOptions {
+    RunOptions {
+        stdin: Some(Vec::new()),
+        ..Default::default()
+    }
+}
+
+fn native(exe: &Path, args: &[&str]) -> (Vec<u8>, i32) {
+    let out = Command::new(exe).args(args).output().unwrap();
+    (out.stdout, out.status.code().unwrap_or(-1))
+}
+
+fn exit_code(r: &RunResult) -> String {
+    format!("{:?}", r.outcome)
+}
+
+#[test]
+fn warm_runs_match_native_and_cold_runs() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let dir = std::env::temp_dir().join(format!("qvm-warm-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut cache = CodeCache::new();
+    for name in ["sha256", "recursion", "qsort_bsearch"] {
+        let src = root.join("tests/guests/c").join(format!("{name}.c"));
+        let exe = dir.join(name);
+        if !build(&src, &exe) {
+            eprintln!("SKIP: cannot build {} with gcc -static", src.display());
+            return;
+        }
+        let elf = std::fs::read(&exe).unwrap();
+        let (want_out, want_code) = native(&exe, &[]);
+        let (cold, _) = run_with(config(&elf, name, &[]), &opts()).unwrap();
+        assert_eq!(
+            cold.stdout, want_out,
+            "{name}: cold run differs from native"
+        );
+        assert_eq!(exit_code(&cold), format!("Exited({want_code})"));
+        for round in 0..3 {
+            let (r, _) = cache
+                .run_with(name.as_bytes(), config(&elf, name, &[]), &opts())
+                .unwrap();
+            assert_eq!(
+                r.stdout, want_out,
+                "{name}: run {round} differs from native"
+            );
+            assert_eq!(
+                exit_code(&r),
+                exit_code(&cold),
+                "{name}: run {round} outcome"
+            );
+            assert_eq!(r.gas_used, cold.gas_used, "{name}: run {round} gas");
+        }
+    }
+    assert_eq!(cache.len(), 3, "every program's code is kept");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+const JIT_C: &str = r#"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+int main(int argc, char **argv) {
+    int n = atoi(argv[1]);
+    unsigned char *p = mmap(0, 4096, PROT_READ | PROT_WRITE | PROT_EXEC,
+                            MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) { puts("mmap failed"); return 1; }
+    unsigned char code[] = {0xb8, 0, 0, 0, 0, 0xc3}; /* mov eax, imm32; ret */
+    memcpy(code + 1, &n, 4);
+    memcpy(p, code, sizeof code);
+    int (*f)(void) = (int (*)(void))p;
+    int s = 0;
+    for (int i = 0; i < 5000; i++) s += f(); /* hot: compiled, even as a region */
+    printf("%d\n", s);
+    return 0;
+}
+"#;
+
+#[test]
+fn code_generated_at_run_time_is_not_reused() {
+    let dir = std::env::temp_dir().join(format!("qvm-warm-jit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = dir.join("jit.c");
+    std::fs::write(&src, JIT_C).unwrap();
+    let exe = dir.join("jit");
+    if !build(&src, &exe) {
+        eprintln!("SKIP: cannot build a C program with gcc -static");
+        return;
+    }
+    let elf = std::fs::read(&exe).unwrap();
+    let mut cache = CodeCache::new();
+    // The same program twice with different generated code at the same address:
+    // a translation kept from the first run would make the second print 25000.
+    for n in ["5", "7", "5"] {
+        let (want, code) = native(&exe, &[n]);
+        assert_eq!(code, 0);
+        let (r, _) = cache
+            .run_with(b"jit", config(&elf, "jit", &[n]), &opts())
+            .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&r.stdout),
+            String::from_utf8_lossy(&want),
+            "generated code {n}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
