@@ -1,12 +1,25 @@
 //! The code cache: compiles blocks once and finds them again by guest address.
 //!
-//! [`Translator`] owns a Cranelift JIT module. [`Translator::block`] returns the
-//! compiled block at a guest address, translating it on first use. Host code ranges
-//! are recorded with their source locations so that a host fault address maps back
-//! to the guest instruction ([`Translator::guest_rip_of`]). Self-modifying code and
-//! unmapped code invalidate the blocks overlapping a range
-//! ([`Translator::invalidate`]); their host code is leaked until the translator is
-//! dropped (cranelift-jit frees whole modules only).
+//! [`Translator`] owns two Cranelift JIT modules (made on first use): one for
+//! tier-1 single blocks (`opt_level=none`, single-pass register allocation) and
+//! one for optimized regions. The tiers:
+//! 1. a new block runs in the IR interpreter ([`crate::interp`]), lifted without
+//!    flag look-ahead or passes, for its first [`COLD_THRESHOLD`] executions;
+//! 2. then it is compiled alone, with a counter that reports it hot;
+//! 3. a hot loop (its back edge run 200 times) or hot straight-line code (2000
+//!    times) is recompiled as a region: one host function over the loop body, or
+//!    over up to 16 blocks of the code that follows, plus copies of small leaf
+//!    callees (≤ 8 blocks, ≤ 64 instructions) whose `ret` continues inside when
+//!    it lands on the region's return site. Guest registers stay in host
+//!    registers along every edge inside a region.
+//!
+//! Host code ranges are recorded with their source locations so that a host fault
+//! address maps back to the guest instruction ([`Translator::guest_rip_of`]).
+//! Self-modifying code and unmapped code invalidate the blocks overlapping a range
+//! ([`Translator::invalidate`]); their host code stays allocated until the
+//! translator is dropped, which frees all of it. Between runs of the same program
+//! a translator can be kept ([`Translator::retain_within`],
+//! [`Translator::precompile_cold`]; the runtime's `CodeCache` does this).
 
 use crate::chain::JumpCache;
 use crate::decode::{lift_block, CodeSource};

@@ -5,11 +5,21 @@
 //! - [`lift`]: x86 semantics, one module per instruction family, written once as
 //!   lifting into [`ir`] through [`builder`];
 //! - [`passes`]: dead-flag elimination and dead-code elimination on the IR;
-//! - [`lower`]: IR → Cranelift IR, compiled to host code;
-//! - [`cache`]: compiled blocks by guest address;
+//! - [`lower`]: IR → Cranelift IR, compiled to host code (with `slots`: which
+//!   guest registers a region must load on entry);
+//! - [`cache`]: compiled blocks by guest address, the tiers (IR interpreter →
+//!   single blocks → optimized regions, which copy small leaf callees), warm-start
+//!   support; `codemem` packs their host code densely;
+//! - [`chain`]: the jump cache blocks chain through (and which flags a target reads);
 //! - [`exec`]: entering compiled code and leaving it on a fault;
 //! - [`state`]: the `#[repr(C)]` CPU state every backend shares;
 //! - [`x87`]: the software x87 FPU.
+//!
+//! Diagnostics (environment variables): `QVM_DUMP=1` prints every lifted block and
+//! its host code; `QVM_STATS=1` prints, at the end of a run, how often control came
+//! back to the run loop, what was compiled and how long it took; `QVM_CODE_DUMP=DIR`
+//! writes every compiled function's bytes to `DIR/<host address>-<guest address>.bin`,
+//! for annotating `perf` profiles of translated code.
 
 #![deny(missing_docs)]
 
