@@ -90,6 +90,13 @@ pub fn run_snippet_with(
                     s.fault_addr = hf.addr.wrapping_sub(s.mem_base);
                     s.fault_rip = t.guest_rip_of(hf.pc).unwrap_or(s.rip);
                 }
+                // Running off the end of the snippet: a region may have taken the
+                // block past its end in (the fetch fault there), instead of
+                // returning here at the end address.
+                if s.fault_rip == end && s.fault_signal == crate::state::signal::SIGSEGV {
+                    s.rip = end;
+                    return (s, SnippetEnd::Done);
+                }
                 let sig = s.fault_signal;
                 return (s, SnippetEnd::Fault(sig));
             }
