@@ -47,7 +47,8 @@ use crate::report::{self, JsonReport, ERROR_STATUS};
 use crate::run::{BackendKind, Outcome, RunConfig, RunResult};
 
 /// Default `--gas-limit`.
-pub const DEFAULT_GAS_LIMIT: u64 = 10_000_000_000;
+pub use crate::run::DEFAULT_GAS_LIMIT;
+
 /// Default `--block-timestamp` (unix seconds).
 pub const DEFAULT_TIMESTAMP: u64 = 1_700_000_000;
 /// Default `--block-height`.

@@ -60,6 +60,30 @@ pub struct RunConfig {
     pub backend: BackendKind,
 }
 
+/// The gas limit of a run that names none (the CLI's `--gas-limit` default).
+pub const DEFAULT_GAS_LIMIT: u64 = 10_000_000_000;
+
+impl RunConfig {
+    /// A run of `elf` as `exe_path` with `argv` (argv[0] included): empty
+    /// environment, no files, the default block context, the CLI's default gas
+    /// limit, output captured into the result, the `jit` backend. Change fields
+    /// with struct update syntax.
+    pub fn new(elf: Vec<u8>, exe_path: impl Into<String>, argv: Vec<Vec<u8>>) -> RunConfig {
+        RunConfig {
+            elf,
+            exe_path: exe_path.into(),
+            argv,
+            env: Vec::new(),
+            files: Vec::new(),
+            block: BlockContext::default(),
+            gas_limit: DEFAULT_GAS_LIMIT,
+            strace: false,
+            capture: true,
+            backend: BackendKind::Jit,
+        }
+    }
+}
+
 /// How a run ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {

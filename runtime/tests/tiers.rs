@@ -4,7 +4,7 @@
 //! real programs (built from source here) under every configuration and compares.
 
 use qvm_runtime::run::{run_with, RunOptions};
-use qvm_runtime::{BackendKind, RunConfig};
+use qvm_runtime::RunConfig;
 use qvm_translator::TranslatorConfig;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -86,16 +86,12 @@ fn output_and_gas_do_not_depend_on_tiers_regions_or_block_size() {
         let mut seen: Option<(String, Vec<u8>, u64)> = None;
         for (what, cfg) in configs() {
             let config = RunConfig {
-                elf: elf.clone(),
-                exe_path: format!("/{name}"),
-                argv: vec![name.as_bytes().to_vec()],
-                env: vec![],
-                files: vec![],
-                block: qvm_kernel::BlockContext::default(),
                 gas_limit: 1 << 40,
-                strace: false,
-                capture: true,
-                backend: BackendKind::Jit,
+                ..RunConfig::new(
+                    elf.clone(),
+                    format!("/{name}"),
+                    vec![name.as_bytes().to_vec()],
+                )
             };
             let opts = RunOptions {
                 stdin: Some(Vec::new()),

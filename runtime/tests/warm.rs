@@ -4,7 +4,7 @@
 //! reused by a later run.
 
 use qvm_runtime::run::{run_with, RunOptions};
-use qvm_runtime::{BackendKind, CodeCache, RunConfig, RunResult};
+use qvm_runtime::{CodeCache, RunConfig, RunResult};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -22,16 +22,8 @@ fn config(elf: &[u8], name: &str, args: &[&str]) -> RunConfig {
     let mut argv = vec![name.as_bytes().to_vec()];
     argv.extend(args.iter().map(|a| a.as_bytes().to_vec()));
     RunConfig {
-        elf: elf.to_vec(),
-        exe_path: format!("/{name}"),
-        argv,
-        env: vec![],
-        files: vec![],
-        block: qvm_kernel::BlockContext::default(),
         gas_limit: 1 << 40,
-        strace: false,
-        capture: true,
-        backend: BackendKind::Jit,
+        ..RunConfig::new(elf.to_vec(), format!("/{name}"), argv)
     }
 }
 

@@ -360,56 +360,59 @@ impl Lower<'_, '_> {
         self.fb.ins().return_(&[r]);
     }
 
-    /// Emits `if cond { store fault info; return Fault }` through the function's
-    /// shared fault exit.
-    fn fault_if(&mut self, cond: CValue, sig: u32, addr: CValue) {
-        let exit = match self.fault_exit {
-            Some(b) => b,
-            None => {
-                let b = self.fb.create_block();
-                self.fb.append_block_param(b, types::I32);
-                self.fb.append_block_param(b, types::I64);
-                self.fb.append_block_param(b, types::I64);
-                self.fb.set_cold_block(b);
-                self.fault_exit = Some(b);
-                b
-            }
-        };
-        // A two-instruction cold block per site keeps the constants off the hot
-        // path (as branch arguments they would be materialized before the test).
+    /// The function's shared exit block with parameters `params`, made on first use
+    /// (its body is emitted at the end, by [`Self::fill_shared_exits`]).
+    fn shared_exit(
+        &mut self,
+        which: fn(&mut Self) -> &mut Option<CBlock>,
+        params: &[CType],
+    ) -> CBlock {
+        if let Some(b) = *which(self) {
+            return b;
+        }
+        let b = self.fb.create_block();
+        for &t in params {
+            self.fb.append_block_param(b, t);
+        }
+        self.fb.set_cold_block(b);
+        *which(self) = Some(b);
+        b
+    }
+
+    /// Emits `if cond { jump exit(args) }`. A two-instruction cold block per site
+    /// keeps the argument constants off the hot path (as branch arguments they
+    /// would be materialized before the test); `args` runs inside it.
+    fn exit_if(&mut self, cond: CValue, exit: CBlock, args: impl FnOnce(&mut Self) -> Vec<CValue>) {
         let cold = self.fb.create_block();
         let cont = self.fb.create_block();
         self.fb.set_cold_block(cold);
         self.fb.ins().brif(cond, cold, &[], cont, &[]);
         self.fb.switch_to_block(cold);
-        let s = self.iconst(types::I32, i64::from(sig));
-        let r = self.iconst(types::I64, imm(self.rip));
-        self.fb.ins().jump(exit, &[s.into(), addr.into(), r.into()]);
+        let a: Vec<cranelift_codegen::ir::BlockArg> =
+            args(self).into_iter().map(Into::into).collect();
+        self.fb.ins().jump(exit, &a);
         self.fb.switch_to_block(cont);
+    }
+
+    /// Emits `if cond { store fault info; return Fault }` through the function's
+    /// shared fault exit.
+    fn fault_if(&mut self, cond: CValue, sig: u32, addr: CValue) {
+        let exit = self.shared_exit(|l| &mut l.fault_exit, &[types::I32, types::I64, types::I64]);
+        self.exit_if(cond, exit, |l| {
+            let s = l.iconst(types::I32, i64::from(sig));
+            let r = l.iconst(types::I64, imm(l.rip));
+            vec![s, addr, r]
+        });
     }
 
     /// Emits `if cond { RIP = this block; return OutOfGas }` through the shared
     /// out-of-gas exit. Out of gas ends the run and nothing is committed, so the
     /// state need not be written back; RIP names the block that could not pay.
     fn out_of_gas_if(&mut self, cond: CValue) {
-        let exit = match self.gas_exit {
-            Some(b) => b,
-            None => {
-                let b = self.fb.create_block();
-                self.fb.append_block_param(b, types::I64);
-                self.fb.set_cold_block(b);
-                self.gas_exit = Some(b);
-                b
-            }
-        };
-        let cold = self.fb.create_block();
-        let cont = self.fb.create_block();
-        self.fb.set_cold_block(cold);
-        self.fb.ins().brif(cond, cold, &[], cont, &[]);
-        self.fb.switch_to_block(cold);
-        let r = self.iconst(types::I64, imm(self.block.start));
-        self.fb.ins().jump(exit, &[r.into()]);
-        self.fb.switch_to_block(cont);
+        let exit = self.shared_exit(|l| &mut l.gas_exit, &[types::I64]);
+        self.exit_if(cond, exit, |l| {
+            vec![l.iconst(types::I64, imm(l.block.start))]
+        });
     }
 
     /// Emits the bodies of the shared exits used.
