@@ -112,6 +112,10 @@ pub enum ContractError {
 pub struct Engine<S: StateStore> {
     store: S,
     config: EngineConfig,
+    /// Translated code kept between calls of the same contract (warm starts),
+    /// keyed by contract address: the address is derived from the code's SHA3
+    /// hash ([`Address::contract`]), so one address always names the same code.
+    code_cache: std::cell::RefCell<qvm_runtime::CodeCache>,
 }
 
 /// One run's result before anything is committed.
@@ -143,7 +147,11 @@ impl<S: StateStore> Engine<S> {
 
     /// An engine with `config`.
     pub fn with_config(store: S, config: EngineConfig) -> Engine<S> {
-        Engine { store, config }
+        Engine {
+            store,
+            config,
+            code_cache: std::cell::RefCell::new(qvm_runtime::CodeCache::new()),
+        }
     }
 
     /// The store.
@@ -402,7 +410,8 @@ impl<S: StateStore> Engine<S> {
             job.schedule,
             self.config.limits,
         )));
-        let result = qvm_runtime::run_with_host_calls(
+        let (result, _) = self.code_cache.borrow_mut().run_with_host_calls(
+            &job.address.0,
             RunConfig {
                 elf: job.code.to_vec(),
                 exe_path: "/contract".to_string(),
@@ -418,6 +427,7 @@ impl<S: StateStore> Engine<S> {
                 capture: true,
                 backend: self.config.backend,
             },
+            &qvm_runtime::run::RunOptions::default(),
             Some(Box::new(SharedHost(host.clone()))),
         )?;
         let (host_writes, host_events, _host_gas) = match std::rc::Rc::try_unwrap(host) {

@@ -493,3 +493,38 @@ fn host_calls_reach_storage_events_and_hashes() {
     assert!(r.success(), "{r:?}");
     assert_eq!(r.output, "badptr=-14\n");
 }
+
+/// Calls through one engine reuse the contract's translated code (warm starts);
+/// calls through a fresh engine each time start cold. Receipts — output, writes,
+/// gas, state root — must be identical.
+#[test]
+fn warm_and_cold_calls_give_identical_receipts() {
+    let code = code_or_skip!(PROBE);
+    let alice = Address::from_name("alice");
+    let deploy = || DeployRequest {
+        code: code.clone(),
+        deployer: alice,
+        args: vec!["init".into(), "1".into()],
+        gas_limit: 1_000_000_000,
+        block: Default::default(),
+    };
+    let calls: [&[&str]; 5] = [
+        &["write", "b", "2", "c", "3"],
+        &["write", "b", "5"],
+        &["del", "c"],
+        &["exit", "1"],
+        &["write", "z", "9"],
+    ];
+    let mut warm = Engine::new(MemoryStore::new());
+    let addr = warm.deploy(deploy()).unwrap().address;
+    let mut cold = Engine::new(MemoryStore::new());
+    assert_eq!(cold.deploy(deploy()).unwrap().address, addr);
+    for (i, args) in calls.iter().enumerate() {
+        let idx = u64::try_from(i).unwrap();
+        let w = warm.call(req(addr, alice, args, idx)).unwrap();
+        // A fresh engine over the same store: no code kept from earlier calls.
+        cold = Engine::new(cold.into_store());
+        let c = cold.call(req(addr, alice, args, idx)).unwrap();
+        assert_eq!(w, c, "call {i} ({args:?})");
+    }
+}

@@ -451,7 +451,7 @@ pub fn run_with(config: RunConfig, opts: &RunOptions) -> Result<(RunResult, RunR
     run_inner(config, opts, None)
 }
 
-fn run_inner(
+pub(crate) fn run_inner(
     config: RunConfig,
     opts: &RunOptions,
     host: Option<Box<dyn qvm_kernel::HostCalls>>,

@@ -64,10 +64,25 @@ impl CodeCache {
         config: RunConfig,
         opts: &RunOptions,
     ) -> Result<(RunResult, RunRecord), RunError> {
+        self.run_with_host_calls(program_id, config, opts, None)
+    }
+
+    /// [`CodeCache::run_with`] with host calls (as
+    /// [`crate::run::run_with_host_calls`]: contracts).
+    pub fn run_with_host_calls(
+        &mut self,
+        program_id: &[u8],
+        config: RunConfig,
+        opts: &RunOptions,
+        host: Option<Box<dyn qvm_kernel::HostCalls>>,
+    ) -> Result<(RunResult, RunRecord), RunError> {
         if config.backend != BackendKind::Jit {
-            return crate::run::run_with(config, opts);
+            return crate::run::run_inner(config, opts, host);
         }
         let mut s = Session::new(config, opts)?;
+        if let Some(h) = host {
+            s.kernel.set_host_calls(h);
+        }
         let tconfig = TranslatorConfig {
             mem_size: s.space.size(),
             ..opts.translator.clone().unwrap_or_default()
