@@ -51,8 +51,10 @@ use std::cell::RefCell;
 use std::fmt;
 use std::time::{Duration, Instant};
 
-/// Guest (and native) address of the data window.
-pub const DATA: u64 = 0x20_0000;
+/// Guest (and native) address of the data window. It must be free in the host
+/// process too (the native harness maps it at the same address): high enough to
+/// stay clear of the `qvm` executable (non-PIE, linked at 0x200000) and its heap.
+pub const DATA: u64 = 0xC000_0000;
 /// Size of the data window.
 pub const DATA_LEN: usize = 0x2000;
 /// Memory operands address `[DATA, DATA + MEM_OPERAND_SPAN + 16)`.
