@@ -6,19 +6,8 @@
 use qvm_runtime::run::{run_with, RunOptions};
 use qvm_runtime::RunConfig;
 use qvm_translator::TranslatorConfig;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
-fn build(src: &Path, out: &Path) -> bool {
-    Command::new("gcc")
-        .args(["-static", "-O2", "-o"])
-        .arg(out)
-        .arg(src)
-        .arg("-lm")
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false)
-}
+mod support;
 
 fn configs() -> Vec<(&'static str, TranslatorConfig)> {
     let d = TranslatorConfig::default();
@@ -66,9 +55,7 @@ fn configs() -> Vec<(&'static str, TranslatorConfig)> {
 
 #[test]
 fn output_and_gas_do_not_depend_on_tiers_regions_or_block_size() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let dir = std::env::temp_dir().join(format!("qvm-tiers-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = support::scratch("tiers");
     for name in [
         "sha256",
         "qsort_bsearch",
@@ -76,13 +63,9 @@ fn output_and_gas_do_not_depend_on_tiers_regions_or_block_size() {
         "recursion",
         "string_funcs",
     ] {
-        let src = root.join("tests/guests/c").join(format!("{name}.c"));
-        let exe = dir.join(name);
-        if !build(&src, &exe) {
-            eprintln!("SKIP: cannot build {} with gcc -static", src.display());
+        let Some((_, elf)) = support::c_guest(&dir, name) else {
             return;
-        }
-        let elf = std::fs::read(&exe).unwrap();
+        };
         let mut seen: Option<(String, Vec<u8>, u64)> = None;
         for (what, cfg) in configs() {
             let config = RunConfig {

@@ -5,18 +5,10 @@
 
 use qvm_runtime::run::{run_with, RunOptions};
 use qvm_runtime::{CodeCache, RunConfig, RunResult};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-fn build(src: &Path, out: &Path) -> bool {
-    Command::new("gcc")
-        .args(["-static", "-O2", "-o"])
-        .arg(out)
-        .arg(src)
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false)
-}
+mod support;
 
 fn config(elf: &[u8], name: &str, args: &[&str]) -> RunConfig {
     let mut argv = vec![name.as_bytes().to_vec()];
@@ -45,18 +37,12 @@ fn exit_code(r: &RunResult) -> String {
 
 #[test]
 fn warm_runs_match_native_and_cold_runs() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let dir = std::env::temp_dir().join(format!("qvm-warm-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = support::scratch("warm");
     let mut cache = CodeCache::new();
     for name in ["sha256", "recursion", "qsort_bsearch"] {
-        let src = root.join("tests/guests/c").join(format!("{name}.c"));
-        let exe = dir.join(name);
-        if !build(&src, &exe) {
-            eprintln!("SKIP: cannot build {} with gcc -static", src.display());
+        let Some((exe, elf)) = support::c_guest(&dir, name) else {
             return;
-        }
-        let elf = std::fs::read(&exe).unwrap();
+        };
         let (want_out, want_code) = native(&exe, &[]);
         let (cold, _) = run_with(config(&elf, name, &[]), &opts()).unwrap();
         assert_eq!(
@@ -107,12 +93,11 @@ int main(int argc, char **argv) {
 
 #[test]
 fn code_generated_at_run_time_is_not_reused() {
-    let dir = std::env::temp_dir().join(format!("qvm-warm-jit-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = support::scratch("warm-jit");
     let src = dir.join("jit.c");
     std::fs::write(&src, JIT_C).unwrap();
     let exe = dir.join("jit");
-    if !build(&src, &exe) {
+    if !support::gcc_static(&src, &exe) {
         eprintln!("SKIP: cannot build a C program with gcc -static");
         return;
     }
