@@ -465,13 +465,10 @@ pub(crate) fn run_inner(
         s.kernel.set_host_calls(h);
     }
     let mut backend: Box<dyn Backend> = match kind {
-        BackendKind::Jit => match &opts.translator {
-            Some(t) => Box::new(JitBackend::with_config(qvm_translator::TranslatorConfig {
-                mem_size: s.space.size(),
-                ..t.clone()
-            })?),
-            None => Box::new(JitBackend::new(s.space.size())?),
-        },
+        BackendKind::Jit => Box::new(JitBackend::with_config(translator_config(
+            opts,
+            s.space.size(),
+        ))?),
         BackendKind::Kvm => crate::backend::kvm_backend(&s.space)?,
         BackendKind::Crosscheck => Box::new(crate::backend::crosscheck::CrosscheckBackend::new(
             s.space.size(),
@@ -491,6 +488,18 @@ pub(crate) fn run_inner(
     }
     drop(backend);
     Ok(r)
+}
+
+/// The translator settings of a run: those `opts` asks for (else the defaults),
+/// for a guest space of `mem_size` bytes.
+pub(crate) fn translator_config(
+    opts: &RunOptions,
+    mem_size: u64,
+) -> qvm_translator::TranslatorConfig {
+    qvm_translator::TranslatorConfig {
+        mem_size,
+        ..opts.translator.clone().unwrap_or_default()
+    }
 }
 
 /// Runs the session's guest on `backend` to its end.

@@ -18,9 +18,9 @@
 
 use crate::backend::jit::{Code, JitBackend};
 use crate::run::{
-    drive, BackendKind, RunConfig, RunError, RunOptions, RunRecord, RunResult, Session,
+    drive, translator_config, BackendKind, RunConfig, RunError, RunOptions, RunRecord, RunResult,
+    Session,
 };
-use qvm_translator::TranslatorConfig;
 
 /// Translators kept per program, for warm starts (see the module docs).
 #[derive(Default)]
@@ -83,10 +83,7 @@ impl CodeCache {
         if let Some(h) = host {
             s.kernel.set_host_calls(h);
         }
-        let tconfig = TranslatorConfig {
-            mem_size: s.space.size(),
-            ..opts.translator.clone().unwrap_or_default()
-        };
+        let tconfig = translator_config(opts, s.space.size());
         let key = format!("{tconfig:?}");
         let (mut backend, runs) = match self
             .programs

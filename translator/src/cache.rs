@@ -164,13 +164,7 @@ fn region_returns(blocks: &[Block], window_of: &[u64], own: u64) -> Vec<Vec<u64>
 /// The target of a block's backward direct jump, if any: the header of a loop
 /// the block closes.
 fn backward_target(b: &Block) -> Option<u64> {
-    match b.term {
-        crate::ir::Terminator::Jump(t) if t <= b.start => Some(t),
-        crate::ir::Terminator::Branch {
-            taken, not_taken, ..
-        } => [taken, not_taken].into_iter().find(|&t| t <= b.start),
-        _ => None,
-    }
+    b.term.direct_targets().find(|&t| t <= b.start)
 }
 
 /// Translates and caches guest blocks.
@@ -193,8 +187,6 @@ pub struct Translator {
     cold: HashMap<u64, (Block, u32), BuildAddrHasher>,
     /// Loop headers already compiled as regions.
     promoted: std::collections::HashSet<u64>,
-    /// Regions compiled so far.
-    pub regions_compiled: u64,
     /// Print every lifted block and its host code to stderr (env `QVM_DUMP=1`).
     dump: bool,
     /// Guest instructions translated so far (for statistics).
@@ -318,7 +310,6 @@ impl Translator {
             jump_cache: JumpCache::default(),
             counters: Vec::new(),
             promoted: std::collections::HashSet::new(),
-            regions_compiled: 0,
             dump: std::env::var_os("QVM_DUMP").is_some(),
             translated_insns: 0,
             stats: TranslatorStats::default(),
@@ -490,14 +481,7 @@ impl Translator {
             }
             let b = self.lift(src, a);
             insns += b.insns;
-            let succs: Vec<u64> = match b.term {
-                crate::ir::Terminator::Jump(t) => vec![t],
-                crate::ir::Terminator::Branch {
-                    taken, not_taken, ..
-                } => vec![taken, not_taken],
-                _ => vec![],
-            };
-            for t in succs {
+            for t in b.term.direct_targets() {
                 if t >= lo && t < hi && seen.insert(t) {
                     queue.push_back((t, lo, hi));
                 }
@@ -533,7 +517,6 @@ impl Translator {
         let t0 = std::time::Instant::now();
         let returns = region_returns(&blocks, &window_of, header);
         let compiled = self.compile(&blocks, None, &returns, true)?;
-        self.regions_compiled += 1;
         self.stats.regions += 1;
         self.stats.region_insns += u64::from(insns);
         self.stats.region_time += t0.elapsed();
@@ -557,15 +540,14 @@ impl Translator {
             {
                 return None;
             }
-            let succs: Vec<u64> = match b.term {
-                crate::ir::Terminator::Jump(t) => vec![t],
-                crate::ir::Terminator::Branch {
-                    taken, not_taken, ..
-                } => vec![taken, not_taken],
-                crate::ir::Terminator::Indirect(_) => vec![],
-                _ => return None,
-            };
-            for t in succs {
+            // Its exits must be returns: no syscall, no fault.
+            if matches!(
+                b.term,
+                crate::ir::Terminator::Syscall { .. } | crate::ir::Terminator::Fault { .. }
+            ) {
+                return None;
+            }
+            for t in b.term.direct_targets() {
                 if t < entry || t >= hi {
                     return None;
                 }

@@ -663,6 +663,20 @@ pub enum Terminator {
     },
 }
 
+impl Terminator {
+    /// The constant targets of a jump or a branch; none for the other kinds.
+    pub fn direct_targets(&self) -> impl Iterator<Item = u64> {
+        let (a, b) = match *self {
+            Terminator::Jump(t) => (Some(t), None),
+            Terminator::Branch {
+                taken, not_taken, ..
+            } => (Some(taken), Some(not_taken)),
+            _ => (None, None),
+        };
+        a.into_iter().chain(b)
+    }
+}
+
 /// A lifted guest block.
 #[derive(Clone, Debug)]
 pub struct Block {

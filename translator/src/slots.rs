@@ -182,15 +182,12 @@ pub(crate) fn analyse(blocks: &[Block], internal_edges: bool, returns: &[Vec<u64
     let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
     if internal_edges {
         for (i, b) in blocks.iter().enumerate() {
-            let targets: &[u64] = match &b.term {
-                Terminator::Jump(t) => std::slice::from_ref(t),
-                Terminator::Branch {
-                    taken, not_taken, ..
-                } => &[*taken, *not_taken],
-                Terminator::Indirect(_) => returns.get(i).map_or(&[][..], Vec::as_slice),
+            let computed = returns.get(i).map_or(&[][..], Vec::as_slice);
+            let computed = match b.term {
+                Terminator::Indirect(_) => computed,
                 _ => &[],
             };
-            for &t in targets {
+            for t in b.term.direct_targets().chain(computed.iter().copied()) {
                 if let Some(j) = index(t) {
                     if !preds[j].contains(&i) {
                         preds[j].push(i);
@@ -202,15 +199,11 @@ pub(crate) fn analyse(blocks: &[Block], internal_edges: bool, returns: &[Vec<u64
     let effects: Vec<Effects> = blocks
         .iter()
         .map(|b| {
-            let exits = match &b.term {
-                Terminator::Jump(t) => !internal_edges || index(*t).is_none(),
-                // A computed jump leaves unless its target is a return site inside.
-                Terminator::Indirect(_) => true,
-                Terminator::Branch {
-                    taken, not_taken, ..
-                } => !internal_edges || index(*taken).is_none() || index(*not_taken).is_none(),
-                _ => true,
-            };
+            // A block stores back unless all its targets are jumps inside the
+            // region (a computed jump leaves unless it lands on a return site).
+            let exits = !internal_edges
+                || !matches!(b.term, Terminator::Jump(_) | Terminator::Branch { .. })
+                || b.term.direct_targets().any(|t| index(t).is_none());
             block_effects(b, exits)
         })
         .collect();

@@ -87,19 +87,6 @@ impl Drop for JitBackend {
 }
 
 impl JitBackend {
-    /// A backend for a guest space of `mem_size` bytes.
-    pub fn new(mem_size: u64) -> Result<JitBackend, RunError> {
-        exec::install_signal_handlers();
-        let translator = Translator::new(TranslatorConfig {
-            mem_size,
-            ..TranslatorConfig::default()
-        })?;
-        Ok(JitBackend {
-            translator,
-            stats: LoopStats::new(),
-        })
-    }
-
     /// A backend with explicit translator settings.
     pub fn with_config(config: TranslatorConfig) -> Result<JitBackend, RunError> {
         exec::install_signal_handlers();
