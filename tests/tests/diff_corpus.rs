@@ -146,29 +146,6 @@ macro_rules! corpus {
     };
 }
 
-/// A text of pseudo-random words and lines (as in c_corpus.rs), for stdin tests.
-fn generated_text(seed: u64, words: usize) -> Vec<u8> {
-    let r = pseudo_random_bytes(seed, words * 3);
-    let mut out = Vec::new();
-    for i in 0..words {
-        let len = 1 + usize::from(r[3 * i] % 9);
-        for k in 0..len {
-            out.push(b'a' + (r[3 * i + 1].wrapping_add(k as u8 * 7)) % 26);
-        }
-        match r[3 * i + 2] % 16 {
-            0 => out.push(b'\n'),
-            1 => out.push(b'\t'),
-            2 => out.extend_from_slice(b"  "),
-            _ => out.push(b' '),
-        }
-    }
-    out.extend_from_slice("ünïcödé bytes \u{1F600}\n\0binary\x7f\n".as_bytes());
-    out
-}
-
-const BASELINE_TUNABLES: &str =
-    "glibc.cpu.hwcaps=-AVX2,-FMA,-FMA4,-AVX512F,-AVX_Usable,-AVX2_Usable,-FMA_Usable";
-
 // The list of c_corpus.rs (inputs only: expectations are checked there, against native).
 corpus! {
     printf_ints => Case::new();

@@ -157,10 +157,6 @@ macro_rules! corpus {
     };
 }
 
-/// As in `c_corpus.rs`: the native glibc must not pick FMA/AVX2 libm variants.
-const BASELINE_TUNABLES: &str =
-    "glibc.cpu.hwcaps=-AVX2,-FMA,-FMA4,-AVX512F,-AVX_Usable,-AVX2_Usable,-FMA_Usable";
-
 fn text(seed: u64, words: usize) -> Vec<u8> {
     let r = pseudo_random_bytes(seed, words * 2);
     let mut out = Vec::new();
