@@ -721,11 +721,16 @@ impl QvmRun {
     }
 }
 
-/// Runs `qvm run <flags> --env … --file … <prog> <args>` with the invocation's stdin.
-/// The qvm process itself gets an empty environment.
-pub fn run_qvm(prog: &Path, inv: &Invocation, flags: &[String]) -> QvmRun {
+/// The command `qvm <leading> --env … --file … <prog> <args>` for an invocation (its
+/// environment and files passed as flags); the qvm process itself gets an empty
+/// environment.
+pub fn qvm_command<S: AsRef<std::ffi::OsStr>>(
+    leading: &[S],
+    prog: &Path,
+    inv: &Invocation,
+) -> Command {
     let mut cmd = Command::new(qvm_bin());
-    cmd.env_clear().arg("run").args(flags);
+    cmd.env_clear().args(leading);
     for (k, v) in &inv.env {
         cmd.arg("--env").arg(format!("{k}={v}"));
     }
@@ -736,6 +741,15 @@ pub fn run_qvm(prog: &Path, inv: &Invocation, flags: &[String]) -> QvmRun {
         cmd.arg("--file").arg(a);
     }
     cmd.arg(prog).args(&inv.args);
+    cmd
+}
+
+/// Runs `qvm run <flags> --env … --file … <prog> <args>` with the invocation's stdin.
+/// The qvm process itself gets an empty environment.
+pub fn run_qvm(prog: &Path, inv: &Invocation, flags: &[String]) -> QvmRun {
+    let mut leading = vec!["run".to_string()];
+    leading.extend(flags.iter().cloned());
+    let cmd = qvm_command(&leading, prog, inv);
     let command = format!("{cmd:?}");
     let (st, stdout, stderr) = run_command(
         cmd,

@@ -9,8 +9,6 @@
 //! or cannot be opened.
 
 use qvm_tests::*;
-use std::ffi::OsString;
-use std::process::Command;
 use std::time::Duration;
 
 /// Whether /dev/kvm can be opened read-write (else a skip message).
@@ -38,22 +36,13 @@ fn qvm_diff(
     inv: &Invocation,
     lockstep: bool,
 ) -> (Option<i32>, String, String) {
-    let mut cmd = Command::new(qvm_bin());
-    cmd.env_clear().arg("diff");
+    let mut leading = vec!["diff".to_string()];
     if lockstep {
-        cmd.arg("--lockstep");
+        leading.push("--lockstep".into());
     }
-    cmd.arg("--gas-limit").arg(test_gas_limit().to_string());
-    for (k, v) in &inv.env {
-        cmd.arg("--env").arg(format!("{k}={v}"));
-    }
-    for f in &inv.files {
-        let mut a = OsString::from(f.as_os_str());
-        a.push("=");
-        a.push(f.as_os_str());
-        cmd.arg("--file").arg(a);
-    }
-    cmd.arg(prog).args(&inv.args);
+    leading.push("--gas-limit".into());
+    leading.push(test_gas_limit().to_string());
+    let cmd = qvm_command(&leading, prog, inv);
     let desc = format!("{cmd:?}");
     let (st, out, err) = run_command(cmd, &inv.stdin, Duration::from_secs(600))
         .unwrap_or_else(|e| panic!("{desc}: {e}"));
