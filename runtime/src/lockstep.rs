@@ -213,10 +213,10 @@ impl BlockJit {
                 stop: Some(Stop::Syscall),
             },
             x if x == ExitReason::OutOfGas as u64 => JitStep::OutOfGas,
-            x if x == ExitReason::Hot as u64 => {
-                return Err(RunError::Backend(
-                    "lockstep: unexpected hot-loop exit (regions are off)".into(),
-                ))
+            x if x == ExitReason::Hot as u64 || x == ExitReason::GasLow as u64 => {
+                return Err(RunError::Backend(format!(
+                    "lockstep: unexpected region exit {x} (regions are off)"
+                )))
             }
             _ => {
                 if let Some(hf) = exec::take_host_fault() {

@@ -98,3 +98,71 @@ fn output_and_gas_do_not_depend_on_tiers_regions_or_block_size() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Regions compare gas once per window, not per block (`gas_check`), and leave
+/// for the interpreter when the window is not covered. Running out of gas must
+/// still stop at exactly the block per-block checks stop at: for limits spread
+/// over the run, every configuration ends with the same output, the same syscalls
+/// and the same guest memory (what the guest had done when the gas ran out).
+#[test]
+fn running_out_of_gas_stops_at_the_same_block_under_every_configuration() {
+    let dir = support::scratch("tiers-oog");
+    for name in ["sha256", "qsort_bsearch", "string_funcs"] {
+        let Some((_, elf)) = support::c_guest(&dir, name) else {
+            return;
+        };
+        let run = |limit: u64, cfg: TranslatorConfig| {
+            let config = RunConfig {
+                gas_limit: limit,
+                ..RunConfig::new(
+                    elf.clone(),
+                    format!("/{name}"),
+                    vec![name.as_bytes().to_vec()],
+                )
+            };
+            let opts = RunOptions {
+                stdin: Some(Vec::new()),
+                translator: Some(cfg),
+                record_syscalls: true,
+                hash_memory: true,
+            };
+            let (r, rec) = run_with(config, &opts).unwrap_or_else(|e| panic!("{name}: {e}"));
+            (
+                format!("{:?}", r.outcome),
+                r.stdout,
+                r.gas_used,
+                format!("{:?}", rec.syscalls),
+                format!("{:?}", rec.memory),
+            )
+        };
+        let used = run(1 << 40, TranslatorConfig::default()).2;
+        // Odd fractions of the run, so the limits fall inside hot loops.
+        for k in [1u64, 2, 3, 5, 8, 13] {
+            let limit = used * k / 17 + k;
+            let mut seen = None;
+            // Block size is part of where gas runs out (a block that cannot pay
+            // runs not at all), so only configurations with the default blocks
+            // compare.
+            for (what, cfg) in configs()
+                .into_iter()
+                .filter(|(_, c)| c.max_block_insns == TranslatorConfig::default().max_block_insns)
+            {
+                let now = run(limit, cfg);
+                assert_eq!(now.0, "OutOfGas", "{name} (limit {limit}, {what})");
+                match &seen {
+                    None => seen = Some(now),
+                    Some(s) => {
+                        assert_eq!(&now.1, &s.1, "{name} (limit {limit}): stdout under {what}");
+                        assert_eq!(now.2, s.2, "{name} (limit {limit}): gas under {what}");
+                        assert_eq!(now.3, s.3, "{name} (limit {limit}): syscalls under {what}");
+                        assert!(
+                            now.4 == s.4,
+                            "{name} (limit {limit}): guest memory differs under {what}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -425,6 +425,13 @@ impl Translator {
         self.cold.get(&addr).map(|(b, _)| b)
     }
 
+    /// The block at `addr` lifted for the interpreter, whatever its tier: what the
+    /// run loop executes after a [`crate::ExitReason::GasLow`] exit (not cached —
+    /// that happens only in the last few blocks before the gas runs out).
+    pub fn exact_block(&self, src: &dyn CodeSource, addr: u64) -> Block {
+        self.lift_with(src, addr, false)
+    }
+
     fn install(&mut self, addr: u64, compiled: CompiledBlock) {
         self.blocks.insert(addr, compiled);
         self.jump_cache

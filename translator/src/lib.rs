@@ -6,7 +6,8 @@
 //!   lifting into [`ir`] through [`builder`];
 //! - [`passes`]: dead-flag elimination and dead-code elimination on the IR;
 //! - [`lower`]: IR → Cranelift IR, compiled to host code (with `slots`: which
-//!   guest registers a region must load on entry);
+//!   guest registers a region must load on entry; `gas_check`: where a region
+//!   compares its gas);
 //! - [`cache`]: compiled blocks by guest address, the tiers (IR interpreter →
 //!   single blocks → optimized regions, which copy small leaf callees), warm-start
 //!   support; `codemem` packs their host code densely;
@@ -30,6 +31,7 @@ mod codemem;
 pub mod cpuid;
 pub mod decode;
 pub mod exec;
+mod gas_check;
 pub mod guest;
 pub mod interp;
 pub mod ir;

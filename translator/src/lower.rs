@@ -104,6 +104,8 @@ struct Lower<'a, 'b> {
     /// instead of one per memory access keeps the IR — and compile time — small.
     fault_exit: Option<CBlock>,
     gas_exit: Option<CBlock>,
+    /// Per block: how its gas charge is checked (see [`crate::gas_check`]).
+    checks: Vec<crate::gas_check::Check>,
     /// Per block of the region: where its computed jump may continue inside the
     /// region (return sites of calls into its function).
     returns: Vec<Vec<u64>>,
@@ -171,7 +173,12 @@ pub fn lower_region(
     fb.switch_to_block(entry);
     let state = fb.block_params(entry)[0];
     let mem_base = fb.block_params(entry)[1];
-    let flow = crate::slots::analyse(blocks, hot.is_none(), returns);
+    let checks = crate::gas_check::plan(blocks, hot.is_none(), returns);
+    let leaves_at_start: Vec<bool> = checks
+        .iter()
+        .map(|c| matches!(c, crate::gas_check::Check::Window(_)))
+        .collect();
+    let flow = crate::slots::analyse(blocks, hot.is_none(), returns, &leaves_at_start);
     let mut l = Lower {
         fb,
         block: &blocks[0],
@@ -188,6 +195,7 @@ pub fn lower_region(
         rip: blocks[0].start,
         fault_exit: None,
         gas_exit: None,
+        checks,
         returns: if hot.is_none() {
             returns.to_vec()
         } else {
@@ -415,6 +423,27 @@ impl Lower<'_, '_> {
         });
     }
 
+    /// Emits `if cond { store the state; RIP = this block; return GasLow }`: the
+    /// gas may not cover the window this checkpoint starts, so the run loop
+    /// interprets the block, charging block by block. Nothing of the block has
+    /// run; every slot that may be dirty is stored ([`crate::slots::analyse`]
+    /// loads at entry whatever that could store undefined).
+    fn gas_low_if(&mut self, cond: CValue) {
+        let cold = self.fb.create_block();
+        let cont = self.fb.create_block();
+        self.fb.set_cold_block(cold);
+        self.fb.ins().brif(cond, cold, &[], cont, &[]);
+        self.fb.switch_to_block(cold);
+        self.flush();
+        self.store_state_u64(offsets::RIP, self.block.start);
+        let e = self.iconst(types::I32, ExitReason::GasLow as i64);
+        self.fb
+            .ins()
+            .store(state_flags(), e, self.state, offsets::EXIT_REASON);
+        self.exit(ExitReason::GasLow);
+        self.fb.switch_to_block(cont);
+    }
+
     /// Emits the bodies of the shared exits used.
     fn fill_shared_exits(&mut self) {
         if let Some(b) = self.fault_exit {
@@ -533,11 +562,24 @@ impl Lower<'_, '_> {
             }
             Op::ChargeGas { cost } => {
                 let g = self.read_slot(Slot::Gas);
-                let short =
-                    self.fb
-                        .ins()
-                        .icmp_imm_u(condcodes::IntCC::UnsignedLessThan, g, imm(cost));
-                self.out_of_gas_if(short);
+                match self.checks.get(self.index) {
+                    Some(crate::gas_check::Check::None) => {}
+                    Some(&crate::gas_check::Check::Window(w)) => {
+                        let short =
+                            self.fb
+                                .ins()
+                                .icmp_imm_u(condcodes::IntCC::UnsignedLessThan, g, imm(w));
+                        self.gas_low_if(short);
+                    }
+                    _ => {
+                        let short = self.fb.ins().icmp_imm_u(
+                            condcodes::IntCC::UnsignedLessThan,
+                            g,
+                            imm(cost),
+                        );
+                        self.out_of_gas_if(short);
+                    }
+                }
                 let cst = self.iconst(types::I64, imm(cost));
                 let n = self.fb.ins().isub(g, cst);
                 self.write_slot(Slot::Gas, n);

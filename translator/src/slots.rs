@@ -125,6 +125,35 @@ pub(crate) struct RegionSlots {
     pub dirty_in: Vec<Vec<Slot>>,
 }
 
+/// The region's internal edges, as successor indices per block (no duplicates):
+/// direct targets inside the region, and for a computed jump the return sites in
+/// `returns[i]`. Counting tier-1 code (`internal_edges` false) has none.
+pub(crate) fn internal_successors(
+    blocks: &[Block],
+    internal_edges: bool,
+    returns: &[Vec<u64>],
+) -> Vec<Vec<usize>> {
+    let index = |a: u64| blocks.iter().position(|b| b.start == a);
+    let mut succ: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
+    if !internal_edges {
+        return succ;
+    }
+    for (i, b) in blocks.iter().enumerate() {
+        let computed = match b.term {
+            Terminator::Indirect(_) => returns.get(i).map_or(&[][..], Vec::as_slice),
+            _ => &[],
+        };
+        for t in b.term.direct_targets().chain(computed.iter().copied()) {
+            if let Some(j) = index(t) {
+                if !succ[i].contains(&j) {
+                    succ[i].push(j);
+                }
+            }
+        }
+    }
+    succ
+}
+
 /// What one block does with slots.
 struct Effects {
     /// Read before being written in the block.
@@ -166,7 +195,14 @@ fn block_effects(b: &Block, exits: bool) -> Effects {
 /// `returns[i]` lists the blocks of the region a computed jump at the end of
 /// block `i` may land on and then continue inside (the return sites of the calls
 /// into the callee block `i` belongs to).
-pub(crate) fn analyse(blocks: &[Block], internal_edges: bool, returns: &[Vec<u64>]) -> RegionSlots {
+/// `stores_at_start[i]` says block `i` may store back everything dirty before
+/// any of its ops (a gas checkpoint leaving for the interpreter).
+pub(crate) fn analyse(
+    blocks: &[Block],
+    internal_edges: bool,
+    returns: &[Vec<u64>],
+    stores_at_start: &[bool],
+) -> RegionSlots {
     let mut used = Vec::new();
     for b in blocks {
         for op in &b.ops {
@@ -180,20 +216,12 @@ pub(crate) fn analyse(blocks: &[Block], internal_edges: bool, returns: &[Vec<u64
     let n = blocks.len();
     let index = |a: u64| blocks.iter().position(|b| b.start == a);
     let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
-    if internal_edges {
-        for (i, b) in blocks.iter().enumerate() {
-            let computed = returns.get(i).map_or(&[][..], Vec::as_slice);
-            let computed = match b.term {
-                Terminator::Indirect(_) => computed,
-                _ => &[],
-            };
-            for t in b.term.direct_targets().chain(computed.iter().copied()) {
-                if let Some(j) = index(t) {
-                    if !preds[j].contains(&i) {
-                        preds[j].push(i);
-                    }
-                }
-            }
+    for (i, succ) in internal_successors(blocks, internal_edges, returns)
+        .into_iter()
+        .enumerate()
+    {
+        for j in succ {
+            preds[j].push(i);
         }
     }
     let effects: Vec<Effects> = blocks
@@ -246,7 +274,10 @@ pub(crate) fn analyse(blocks: &[Block], internal_edges: bool, returns: &[Vec<u64
     for i in 0..n {
         // Read while possibly undefined, or stored back while possibly unwritten.
         let e = &effects[i];
-        let stored_unwritten = e.w_at_flush.map_or(0, |w| may_in[i].0 & !w.0);
+        let mut stored_unwritten = e.w_at_flush.map_or(0, |w| may_in[i].0 & !w.0);
+        if stores_at_start.get(i).copied().unwrap_or(false) {
+            stored_unwritten |= may_in[i].0;
+        }
         load.0 |= (e.ue.0 | stored_unwritten) & !must_in[i].0;
     }
     let entry_loads = used.iter().copied().filter(|s| load.contains(*s)).collect();
@@ -294,7 +325,12 @@ mod tests {
         b.set_reg(0, y);
         let z = b.icmp_imm(IntCC::Eq, y, 0);
         b.set_flag(Flag::ZF, z);
-        let r = analyse(&[block(0x1000, b, |_| Terminator::Jump(0x2000))], true, &[]);
+        let r = analyse(
+            &[block(0x1000, b, |_| Terminator::Jump(0x2000))],
+            true,
+            &[],
+            &[],
+        );
         assert_eq!(r.entry_loads, vec![Slot::Gpr(3)]);
         assert!(r.dirty_in[0].is_empty());
     }
@@ -316,7 +352,7 @@ mod tests {
         let one = b.iconst(Type::I64, 1);
         b.set_reg(3, one);
         let b = block(0x1004, b, |_| Terminator::Jump(0x1000));
-        let r = analyse(&[a, b], true, &[]);
+        let r = analyse(&[a, b], true, &[], &[]);
         assert!(r.entry_loads.contains(&Slot::Gpr(3)), "{:?}", r.entry_loads);
         assert!(r.dirty_in[0].contains(&Slot::Gpr(3)));
     }
@@ -339,13 +375,13 @@ mod tests {
         let ret = block(0x1004, Builder::default(), |_| Terminator::Jump(0x9000));
         let blocks = [call, callee, ret];
         let returns = vec![vec![], vec![0x1004], vec![]];
-        let r = analyse(&blocks, true, &returns);
+        let r = analyse(&blocks, true, &returns, &[]);
         assert!(r.dirty_in[2].contains(&Slot::Gpr(2)), "{:?}", r.dirty_in);
         assert!(!r.entry_loads.contains(&Slot::Gpr(2)));
         assert!(r.entry_loads.contains(&Slot::Gpr(0)));
         // Without the return edge the return site is unreachable inside: nothing
         // is dirty there.
-        let r = analyse(&blocks, true, &[vec![], vec![], vec![]]);
+        let r = analyse(&blocks, true, &[vec![], vec![], vec![]], &[]);
         assert!(r.dirty_in[2].is_empty());
     }
 }

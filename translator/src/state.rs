@@ -134,6 +134,10 @@ pub enum ExitReason {
     /// A loop became hot: `hot_target` names its header, to be compiled as a region.
     /// Nothing of the exiting block ran; `rip` is where to continue.
     Hot = 5,
+    /// A region's gas checkpoint found less gas than its window may cost (see
+    /// `gas_check`): `rip` is the block to run next, interpreted, which charges
+    /// block by block. Nothing of that block ran.
+    GasLow = 6,
 }
 
 /// Signals a guest fault can end with (Linux numbers).

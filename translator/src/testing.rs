@@ -84,6 +84,19 @@ pub fn run_snippet_with(
                 let src = SliceCode(mem, end);
                 t.promote(&src, s.hot_target, s.rip).expect("translation");
             }
+            x if x == ExitReason::GasLow as u64 => {
+                // As the run loop: the block runs interpreted, charging exactly.
+                let ir = t.exact_block(&SliceCode(mem, end), s.rip);
+                s.exit_reason = ExitReason::Continue as u32;
+                // SAFETY: as above; the interpreter confines its accesses the same way.
+                let r = unsafe { crate::interp::enter(&mut s, &ir) };
+                if r == ExitReason::OutOfGas as u64 {
+                    return (s, SnippetEnd::OutOfGas);
+                }
+                if r != ExitReason::Continue as u64 {
+                    panic!("snippet: interpreted block after a gas-low exit ended with {r}");
+                }
+            }
             _ => {
                 if let Some(hf) = exec::take_host_fault() {
                     s.fault_signal = u32::try_from(hf.signal).unwrap_or(11);

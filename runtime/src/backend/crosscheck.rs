@@ -213,6 +213,11 @@ impl Backend for CrosscheckBackend {
                 x if x == ExitReason::Syscall as u64 => return Ok(Stop::Syscall),
                 x if x == ExitReason::OutOfGas as u64 => return Ok(Stop::OutOfGas),
                 x if x == ExitReason::Hot as u64 => {}
+                x if x == ExitReason::GasLow as u64 => {
+                    return Err(RunError::Backend(format!(
+                        "crosscheck: unexpected gas-low exit at {rip:#x} (single blocks only)"
+                    )))
+                }
                 _ => return Ok(Stop::Fault),
             }
         }

@@ -52,6 +52,9 @@ struct LoopStats {
     interpreted: u64,
     /// Hot exits (region promotions asked for).
     hot: u64,
+    /// Gas-low exits (blocks run interpreted because a region's gas window was
+    /// not covered).
+    gas_low: u64,
 }
 
 impl LoopStats {
@@ -70,10 +73,11 @@ impl Drop for JitBackend {
         }
         let t = &self.translator.stats;
         eprintln!(
-            "qvm stats: run loop {} (interpreted {}, hot {}); tier1 {} blocks / {} insns in {:?}; regions {} / {} insns in {:?}; modules made in {:?}; cached blocks {}",
+            "qvm stats: run loop {} (interpreted {}, hot {}, gas low {}); tier1 {} blocks / {} insns in {:?}; regions {} / {} insns in {:?}; modules made in {:?}; cached blocks {}",
             self.stats.entries,
             self.stats.interpreted,
             self.stats.hot,
+            self.stats.gas_low,
             t.tier1,
             t.tier1_insns,
             t.tier1_time,
@@ -117,14 +121,31 @@ impl Backend for JitBackend {
         cpu.mem_base = space.base() as u64;
         cpu.mem_size = space.size();
         qvm_translator::interp::set_loop_internally(false);
+        // Set after a GasLow exit: the next block runs interpreted, charging block
+        // by block, so that it runs out of gas exactly where it must.
+        let mut exact_next = false;
         loop {
             cpu.exit_reason = ExitReason::Continue as u32;
             self.stats.entries += 1;
             let mut interpreted = false;
-            let r = match self.translator.compiled(cpu.rip) {
+            let compiled = if exact_next {
+                None
+            } else {
+                self.translator.compiled(cpu.rip)
+            };
+            let r = match compiled {
                 // SAFETY: the block was compiled for this address space (mem_base
                 // and mem_size set above) and the signal handlers are installed.
                 Some(b) => unsafe { exec::enter(cpu, b.entry) },
+                None if exact_next => {
+                    exact_next = false;
+                    interpreted = true;
+                    let ir = self
+                        .translator
+                        .exact_block(&Code { space, kernel }, cpu.rip);
+                    // SAFETY: as below.
+                    unsafe { qvm_translator::interp::enter(cpu, &ir) }
+                }
                 None => match self.translator.cold_block(&Code { space, kernel }, cpu.rip) {
                     Some(ir) => {
                         interpreted = true;
@@ -144,6 +165,10 @@ impl Backend for JitBackend {
                 x if x == ExitReason::Continue as u64 => {}
                 x if x == ExitReason::Syscall as u64 => return Ok(Stop::Syscall),
                 x if x == ExitReason::OutOfGas as u64 => return Ok(Stop::OutOfGas),
+                x if x == ExitReason::GasLow as u64 => {
+                    self.stats.gas_low += 1;
+                    exact_next = true;
+                }
                 x if x == ExitReason::Hot as u64 => {
                     self.stats.hot += 1;
                     self.translator
