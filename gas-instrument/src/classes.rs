@@ -141,8 +141,9 @@ pub fn classify(insn: &Instruction) -> InsnClass {
         | M::Xrstor64
         | M::Xsavec64 => InsnClass::System,
         _ => {
-            let name = format!("{m:?}");
-            if name.starts_with('F') && insn.op_count() <= 2 && is_x87(insn) {
+            // `is_x87` last: its opcode lookup builds iced's whole opcode table on
+            // first use (a large part of a short run's start).
+            if starts_with_f(m) && insn.op_count() <= 2 && is_x87(insn) {
                 InsnClass::X87
             } else if is_vector(insn) {
                 InsnClass::Vector
@@ -151,6 +152,23 @@ pub fn classify(insn: &Instruction) -> InsnClass {
             }
         }
     }
+}
+
+/// Whether the mnemonic's name starts with 'F' (the x87 family), without
+/// allocating: this runs for most instructions of every block lifted.
+fn starts_with_f(m: Mnemonic) -> bool {
+    struct First(Option<char>);
+    impl core::fmt::Write for First {
+        fn write_str(&mut self, s: &str) -> core::fmt::Result {
+            if self.0.is_none() {
+                self.0 = s.chars().next();
+            }
+            Ok(())
+        }
+    }
+    let mut f = First(None);
+    let _ = core::fmt::write(&mut f, format_args!("{m:?}"));
+    f.0 == Some('F')
 }
 
 /// MOVSD/CMPSD are also SSE mnemonics; the string forms have memory operands with

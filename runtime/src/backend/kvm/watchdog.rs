@@ -49,6 +49,25 @@ pub struct Watchdog {
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
+/// The thread to interrupt. `pthread_t` is an integer on glibc and a pointer on
+/// musl; either way it is only an identifier handed back to `pthread_kill`.
+struct Target(libc::pthread_t);
+
+// SAFETY: the value is an opaque thread id, never dereferenced by this crate;
+// pthread_kill accepts it from any thread.
+unsafe impl Send for Target {}
+
+impl Target {
+    /// Sends the kick signal.
+    ///
+    /// # Safety
+    /// The thread must still exist.
+    unsafe fn kick(&self) {
+        // SAFETY: forwarded contract.
+        unsafe { libc::pthread_kill(self.0, kick_signal()) };
+    }
+}
+
 impl Watchdog {
     /// Starts a watchdog that interrupts the calling thread once `budget` has passed.
     pub fn start(budget: Duration) -> Watchdog {
@@ -59,7 +78,7 @@ impl Watchdog {
             expired: AtomicBool::new(false),
         });
         // SAFETY: pthread_self has no preconditions.
-        let target = unsafe { libc::pthread_self() };
+        let target = Target(unsafe { libc::pthread_self() });
         let s = Arc::clone(&shared);
         let deadline = Instant::now() + budget;
         let thread = std::thread::Builder::new()
@@ -77,7 +96,7 @@ impl Watchdog {
                         s.expired.store(true, Ordering::SeqCst);
                         // SAFETY: the target thread outlives this one: Watchdog::drop
                         // (on the target thread's backend) joins it before returning.
-                        unsafe { libc::pthread_kill(target, kick_signal()) };
+                        unsafe { target.kick() };
                     }
                     let wait = if now >= deadline {
                         Duration::from_millis(50)
