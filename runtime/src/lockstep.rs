@@ -220,10 +220,9 @@ impl BlockJit {
             }
             _ => {
                 if let Some(hf) = exec::take_host_fault() {
-                    let base = cpu.mem_base;
-                    let in_space =
-                        hf.addr >= base && hf.addr - base < cpu.mem_size + crate::memory::GUARD;
-                    cpu.fault_addr = if in_space { hf.addr - base } else { hf.addr };
+                    cpu.fault_addr =
+                        crate::memory::guest_fault_addr(cpu.mem_base, cpu.mem_size, hf.addr)
+                            .unwrap_or(hf.addr);
                     cpu.fault_rip = self.t.guest_rip_of(hf.pc).unwrap_or(cpu.rip);
                     cpu.fault_signal = match hf.signal {
                         libc::SIGFPE => signal::SIGFPE,

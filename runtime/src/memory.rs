@@ -9,11 +9,13 @@
 //!
 //! The guest memory is a `memfd` (a sparse shmem file of `size` bytes) mapped twice:
 //!
-//! - the **guest view** at [`AddressSpace::base`]: reserved as `size + GUARD` bytes of
-//!   `PROT_NONE`, with the file mapped over the first `size` bytes. Its protections are the
-//!   guest's. The `GUARD` tail is never made accessible, so a compiled access at
-//!   `base + a + disp` that overshoots the guest space by less than `GUARD` faults
-//!   instead of touching host memory.
+//! - the **guest view** at [`AddressSpace::base`]: reserved as `GUARD + size + GUARD`
+//!   bytes of `PROT_NONE`, with the file mapped over the `size` bytes in the middle. Its
+//!   protections are the guest's. The guards are never made accessible, so a compiled
+//!   access at `base + a + disp` that overshoots the guest space by less than `GUARD`,
+//!   above or below, faults instead of touching host memory (translated code leaves the
+//!   confinement check out for an access within a short distance of one already
+//!   checked: see `qvm_translator::TranslatorConfig::guard`).
 //! - the **kernel view** at [`AddressSpace::rw_base`]: the same file mapped read-write
 //!   everywhere. [`GuestMemory::read`], [`GuestMemory::write`] and [`GuestMemory::zero`] go
 //!   through it, because the synthetic kernel (and the loader) must be able to write into
@@ -35,8 +37,8 @@ use std::ptr::NonNull;
 use qvm_kernel::guest::{GuestMemory, OutOfRange, Prot};
 use qvm_kernel::layout::{page_down, page_up, PAGE_SIZE};
 
-/// Bytes of never-accessible address space after the guest view (≥ 1 MiB, so that any
-/// 32-bit-displacement-free overshoot of a bounds-checked access lands in it).
+/// Bytes of never-accessible address space before and after the guest view (1 MiB:
+/// an access that overshoots a checked one by less lands in it).
 pub const GUARD: u64 = 1 << 20;
 const GUARD_USIZE: usize = 1 << 20;
 
@@ -63,7 +65,7 @@ pub enum MemoryError {
 
 /// One guest's address space (see the module documentation).
 pub struct AddressSpace {
-    /// Start of the guest view (the reservation of `size + GUARD` bytes).
+    /// Start of the guest view (`GUARD` bytes into the reservation).
     base: NonNull<u8>,
     /// Start of the always read-write kernel view (`size` bytes).
     alias: NonNull<u8>,
@@ -82,6 +84,14 @@ pub struct AddressSpace {
 // `Sync`: `read(&self)` racing a guest store on another thread would be a data race.)
 unsafe impl Send for AddressSpace {}
 
+/// The guest address a host fault at `host` maps to, if it lies in the guest view of
+/// `size` bytes at `base` or in its guards (an address below the view is a negative,
+/// that is wrapped, guest address — what a guest access there computed).
+pub fn guest_fault_addr(base: u64, size: u64, host: u64) -> Option<u64> {
+    let a = host.wrapping_sub(base);
+    (a.wrapping_add(GUARD) < size + 2 * GUARD).then_some(a)
+}
+
 fn last_os_error() -> std::io::Error {
     std::io::Error::last_os_error()
 }
@@ -95,7 +105,7 @@ impl AddressSpace {
         }
         let size_usize = usize::try_from(size).map_err(|_| MemoryError::BadSize(size))?;
         let reserve_len = size
-            .checked_add(GUARD)
+            .checked_add(2 * GUARD)
             .and_then(|l| usize::try_from(l).ok())
             .ok_or(MemoryError::BadSize(size))?;
         let file_len = libc::off_t::try_from(size).map_err(|_| MemoryError::BadSize(size))?;
@@ -132,11 +142,13 @@ impl AddressSpace {
         if reserve == libc::MAP_FAILED {
             return Err(map_err(reserve_len));
         }
-        // SAFETY: MAP_FIXED replaces the first `size` bytes of the reservation we own
+        // SAFETY: the reservation is `GUARD + size + GUARD` bytes long.
+        let view = unsafe { reserve.cast::<u8>().add(GUARD_USIZE) }.cast::<libc::c_void>();
+        // SAFETY: MAP_FIXED replaces `size` bytes in the middle of the reservation we own
         // (nothing else lives there) with the memory file, still PROT_NONE.
         let guest = unsafe {
             libc::mmap(
-                reserve,
+                view,
                 size_usize,
                 libc::PROT_NONE,
                 libc::MAP_SHARED | libc::MAP_FIXED | libc::MAP_NORESERVE,
@@ -169,7 +181,7 @@ impl AddressSpace {
             return Err(err);
         }
         // mmap never returns null on success for a non-fixed mapping of our own.
-        let (Some(base), Some(alias)) = (NonNull::new(reserve.cast()), NonNull::new(alias.cast()))
+        let (Some(base), Some(alias)) = (NonNull::new(view.cast()), NonNull::new(alias.cast()))
         else {
             return Err(MemoryError::Map {
                 len: size,
@@ -231,7 +243,10 @@ impl Drop for AddressSpace {
         // owned by `self`; no reference into them outlives `self` (all accessors copy).
         unsafe {
             libc::munmap(self.alias.as_ptr().cast(), self.size_usize);
-            libc::munmap(self.base.as_ptr().cast(), self.size_usize + GUARD_USIZE);
+            libc::munmap(
+                self.base.as_ptr().sub(GUARD_USIZE).cast(),
+                self.size_usize + 2 * GUARD_USIZE,
+            );
         }
     }
 }

@@ -498,6 +498,13 @@ pub(crate) fn translator_config(
 ) -> qvm_translator::TranslatorConfig {
     qvm_translator::TranslatorConfig {
         mem_size,
+        // The address space has GUARD bytes on both sides, and the kernel never
+        // maps the last page of a full-size space (layout::MAP_END).
+        guard: if mem_size == qvm_kernel::layout::GUEST_SPACE_SIZE {
+            crate::memory::GUARD
+        } else {
+            0
+        },
         ..opts.translator.clone().unwrap_or_default()
     }
 }

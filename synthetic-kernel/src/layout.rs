@@ -12,7 +12,8 @@
 //!                                  [current brk end, MMAP_TOP)
 //! MMAP_TOP                         = STACK_TOP - STACK_LIMIT - 16 MiB (a guard gap)
 //! STACK_TOP-STACK_LIMIT..STACK_TOP the 8 MiB stack, mapped RW by the loader
-//! STACK_TOP .. GUEST_SPACE_SIZE    unmapped guard
+//! STACK_TOP .. MAP_END             unmapped guard (MAP_FIXED may map here)
+//! MAP_END .. GUEST_SPACE_SIZE      the last page: never mapped
 //! ```
 //!
 //! An mmap hint (non-`MAP_FIXED` address) is honoured when the whole page-rounded range
@@ -22,6 +23,12 @@
 
 /// Guest addresses are `[0, GUEST_SPACE_SIZE)` (4 GiB).
 pub const GUEST_SPACE_SIZE: u64 = 1 << 32;
+/// Nothing is ever mapped at or above this address: the last page of the space stays
+/// inaccessible, so an access that starts in it faults at its own address, also one
+/// that runs past the end. Translated code relies on it to leave out the confinement
+/// check of an access close to one already checked (the host guard beyond the space
+/// then catches it, and the fault address must be the same as the check's).
+pub const MAP_END: u64 = GUEST_SPACE_SIZE - PAGE_SIZE;
 /// Nothing is ever mapped below this address, so null dereferences fault.
 pub const MIN_MAP_ADDR: u64 = 0x10000;
 /// Load base of static-pie executables.

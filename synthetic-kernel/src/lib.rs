@@ -305,7 +305,7 @@ impl Kernel {
     }
 
     /// Registers one of the loader's initial mappings (ELF segments, stack): page-rounded,
-    /// inside `[MIN_MAP_ADDR, GUEST_SPACE_SIZE)` (else [`KernelError::BadMapping`]),
+    /// inside `[MIN_MAP_ADDR, MAP_END)` (else [`KernelError::BadMapping`]),
     /// replacing any overlap (a later segment sharing a page wins), not charged and not
     /// counted against `max_memory`. The loader itself fills and protects the host pages.
     pub fn map_initial(
@@ -325,7 +325,7 @@ impl Kernel {
             .checked_add(len)
             .and_then(layout::page_up)
             .ok_or_else(bad)?;
-        if end > layout::GUEST_SPACE_SIZE || start < layout::MIN_MAP_ADDR || len == 0 {
+        if end > layout::MAP_END || start < layout::MIN_MAP_ADDR || len == 0 {
             return Err(bad());
         }
         self.mm.remove_range(start, end);

@@ -72,6 +72,16 @@ pub struct TranslatorConfig {
     /// Charge and check gas in compiled code. Off only to measure what metering costs:
     /// a run without metering has no gas semantics.
     pub metering: bool,
+    /// Bytes of never-accessible host address space the embedder guarantees below
+    /// and above the guest space, with the guest's last page never accessible
+    /// either (0: no such promise). With it, an access within `guard / 2` bytes of
+    /// one already checked in the same block, off the same base register, needs no
+    /// check of its own: where it would fail the check, it faults on the guard or
+    /// on the last page instead, at the same address (see [`crate::lower`]).
+    pub guard: u64,
+    /// Use the guard to leave out checks (on by default; off to compare against
+    /// every access checked).
+    pub elide_checks: bool,
 }
 
 impl Default for TranslatorConfig {
@@ -85,6 +95,8 @@ impl Default for TranslatorConfig {
             regions: true,
             cold_tier: true,
             metering: true,
+            guard: 0,
+            elide_checks: true,
         }
     }
 }
@@ -110,6 +122,10 @@ struct CodeRange {
 
 /// Interpreted executions of a block before it is compiled.
 pub const COLD_THRESHOLD: u32 = 100;
+/// [`COLD_THRESHOLD`] until the first block is compiled. The first compile also
+/// sets Cranelift up and pages its code in (about a millisecond here), more than
+/// a short program's few warm loops cost to interpret: they get more evidence.
+pub const FIRST_COMPILE_THRESHOLD: u32 = 1000;
 /// Executions of a backward-jumping block before its loop is compiled as a region.
 const HOT_THRESHOLD: u32 = 200;
 /// Executions of a block without a backward jump before it is recompiled
@@ -416,9 +432,14 @@ impl Translator {
             let b = self.lift_with(src, addr, false);
             self.cold.insert(addr, (b, 0));
         }
+        let threshold = if self.fast.is_none() && self.module.is_none() {
+            FIRST_COMPILE_THRESHOLD
+        } else {
+            COLD_THRESHOLD
+        };
         let entry = self.cold.get_mut(&addr)?;
         entry.1 += 1;
-        if entry.1 > COLD_THRESHOLD {
+        if entry.1 > threshold {
             self.cold.remove(&addr);
             return None;
         }
@@ -604,6 +625,11 @@ impl Translator {
             call_conv: cc,
             frontend: m.isa().frontend_config(),
             jump_cache,
+            guard: if self.config.elide_checks {
+                self.config.guard
+            } else {
+                0
+            },
         };
         let rips = lower_region(
             blocks,

@@ -77,6 +77,8 @@ pub struct LowerConfig {
     /// The jump cache compiled code chains through (see [`crate::chain`]), or
     /// null to always return to the run loop.
     pub jump_cache: *const crate::chain::JumpEntry,
+    /// See [`crate::TranslatorConfig::guard`].
+    pub guard: u64,
 }
 
 struct Lower<'a, 'b> {
@@ -104,6 +106,13 @@ struct Lower<'a, 'b> {
     /// instead of one per memory access keeps the IR — and compile time — small.
     fault_exit: Option<CBlock>,
     gas_exit: Option<CBlock>,
+    /// Host values of the block known as (root, constant offset): value = root +
+    /// offset, through additions and subtractions of constants.
+    affine: HashMap<CValue, (CValue, i64)>,
+    /// Per IR value of the block: its constant, if it is one.
+    consts: Vec<Option<u64>>,
+    /// (root, offset) of every access of the block checked so far.
+    checked: Vec<(CValue, i64)>,
     /// Per block: how its gas charge is checked (see [`crate::gas_check`]).
     checks: Vec<crate::gas_check::Check>,
     /// Per block of the region: where its computed jump may continue inside the
@@ -195,6 +204,9 @@ pub fn lower_region(
         rip: blocks[0].start,
         fault_exit: None,
         gas_exit: None,
+        affine: HashMap::new(),
+        consts: Vec::new(),
+        checked: Vec::new(),
         checks,
         returns: if hot.is_none() {
             returns.to_vec()
@@ -217,6 +229,9 @@ pub fn lower_region(
         l.block = b;
         l.index = i;
         l.vals = vec![None; b.types.len()];
+        l.affine.clear();
+        l.consts = vec![None; b.types.len()];
+        l.checked.clear();
         l.rip = b.start;
         l.dirty = flow.dirty_in[i].clone();
         let cb = l.internal[&b.start];
@@ -478,9 +493,66 @@ impl Lower<'_, '_> {
         }
     }
 
+    /// Records constants and constant offsets, for [`Self::guest_addr`]: after
+    /// the op is lowered, so that its host values exist. Roots are host values,
+    /// so that two reads of an unchanged guest register share one.
+    fn track_offsets(&mut self, op: &Op) {
+        match *op {
+            Op::Const { dst, ty, bits } if ty == Type::I64 => {
+                self.consts[dst.0 as usize] = Some(low64(bits));
+            }
+            Op::Binary { dst, op, a, b }
+                if self.ty(dst) == Type::I64 && matches!(op, ir::BinOp::Add | ir::BinOp::Sub) =>
+            {
+                let (base, c) = match (op, self.consts[a.0 as usize], self.consts[b.0 as usize]) {
+                    (ir::BinOp::Add, _, Some(c)) => (a, c),
+                    (ir::BinOp::Add, Some(c), None) => (b, c),
+                    (ir::BinOp::Sub, _, Some(c)) => (b, c.wrapping_neg()),
+                    _ => return,
+                };
+                let base = if op == ir::BinOp::Sub { a } else { base };
+                let (r, o) = self.affine_of(self.v(base));
+                let d = self.v(dst);
+                self.affine.insert(d, (r, o.wrapping_add(c.cast_signed())));
+            }
+            _ => {}
+        }
+    }
+
+    /// (root, offset) of a host value: value = root + offset.
+    fn affine_of(&self, v: CValue) -> (CValue, i64) {
+        self.affine.get(&v).copied().unwrap_or((v, 0))
+    }
+
     /// Host address of a guest access of `bytes` bytes at `addr`, after the
     /// confinement check.
+    ///
+    /// With a guard ([`crate::TranslatorConfig::guard`]) an access at root + d
+    /// needs no check if one at root + d' of this block passed its check
+    /// (0 ≤ root + d' ≤ size − b') and |d − d'| + bytes ≤ guard / 2: its host
+    /// bytes then lie within the guards, so it cannot reach host memory, and
+    /// where its own check would fail — its address wrapped below 0, or within
+    /// `bytes` of the end — its first byte is on the low guard, the guest's
+    /// never-mapped last page or the high guard, so it faults at exactly the
+    /// address the check would report, from the same instruction, with the same
+    /// state. (Page 0 is never mapped either, so nothing else differs.)
     fn guest_addr(&mut self, addr: CValue, bytes: u32) -> CValue {
+        let (root, off) = self.affine_of(addr);
+        if self.cfg.guard > 0 {
+            let near = self.cfg.guard / 2;
+            let covered = self.checked.iter().any(|&(r, o)| {
+                r == root
+                    && off
+                        .wrapping_sub(o)
+                        .unsigned_abs()
+                        .saturating_add(u64::from(bytes))
+                        <= near
+            });
+            if covered {
+                return self.fb.ins().iadd(self.mem_base, addr);
+            }
+            self.checked.push((root, off));
+        }
         let limit = self.cfg.mem_size - u64::from(bytes);
         let out = self
             .fb
@@ -538,6 +610,7 @@ impl Lower<'_, '_> {
 
     fn op(&mut self, op: &Op) {
         self.op_inner(op);
+        self.track_offsets(op);
         // Float ops have a side effect Cranelift does not model: MXCSR exception
         // flags (and SIGFPE when unmasked). A store of the result keeps Cranelift
         // from deleting one whose value its optimizer found unused.

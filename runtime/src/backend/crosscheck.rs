@@ -85,9 +85,8 @@ fn host_fault(cpu: &mut CpuState, rip: impl FnOnce(u64) -> Option<u64>) -> bool 
     let Some(hf) = exec::take_host_fault() else {
         return true;
     };
-    let base = cpu.mem_base;
-    let in_space = hf.addr >= base && hf.addr - base < cpu.mem_size + crate::memory::GUARD;
-    cpu.fault_addr = if in_space { hf.addr - base } else { hf.addr };
+    let in_space = crate::memory::guest_fault_addr(cpu.mem_base, cpu.mem_size, hf.addr);
+    cpu.fault_addr = in_space.unwrap_or(hf.addr);
     cpu.fault_rip = rip(hf.pc).unwrap_or(cpu.rip);
     cpu.fault_signal = match hf.signal {
         libc::SIGFPE => signal::SIGFPE,

@@ -176,18 +176,15 @@ impl Backend for JitBackend {
                 }
                 _ => {
                     if let Some(hf) = exec::take_host_fault() {
-                        let base = cpu.mem_base;
                         let in_space =
-                            hf.addr >= base && hf.addr - base < cpu.mem_size + crate::memory::GUARD;
+                            crate::memory::guest_fault_addr(cpu.mem_base, cpu.mem_size, hf.addr);
                         // si_addr is a data address only for SIGSEGV/SIGBUS; for
                         // SIGFPE/SIGILL it is a host code address, meaningless to the guest.
                         let data_fault = matches!(hf.signal, libc::SIGSEGV | libc::SIGBUS);
-                        cpu.fault_addr = if !data_fault {
-                            0
-                        } else if in_space {
-                            hf.addr - base
+                        cpu.fault_addr = if data_fault {
+                            in_space.unwrap_or(hf.addr)
                         } else {
-                            hf.addr
+                            0
                         };
                         cpu.fault_rip = if interpreted {
                             qvm_translator::interp::last_rip()

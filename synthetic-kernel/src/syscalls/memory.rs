@@ -30,7 +30,7 @@ use crate::errno::Errno;
 use crate::fs::{Device, NodeKind};
 use crate::guest::Prot;
 use crate::layout::{
-    is_page_aligned, page_up, GUEST_SPACE_SIZE, MIN_MAP_ADDR, MMAP_TOP, PAGE_SIZE,
+    is_page_aligned, page_up, GUEST_SPACE_SIZE, MAP_END, MIN_MAP_ADDR, MMAP_TOP, PAGE_SIZE,
 };
 use crate::mm::{Backing, Vma};
 use crate::Kernel;
@@ -157,7 +157,7 @@ pub fn mmap(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
         if addr < MIN_MAP_ADDR {
             return Err(Errno::EPERM.into());
         }
-        if addr.checked_add(len).is_none_or(|e| e > GUEST_SPACE_SIZE) {
+        if addr.checked_add(len).is_none_or(|e| e > MAP_END) {
             return Err(Errno::ENOMEM.into());
         }
         if flags & MAP_FIXED == 0 && k.mm.overlaps(addr, addr + len) {
@@ -265,7 +265,7 @@ pub fn mremap(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
         }
         let dest_end = new_addr
             .checked_add(new_len)
-            .filter(|&e| e <= GUEST_SPACE_SIZE);
+            .filter(|&e| e <= MAP_END);
         let Some(dest_end) = dest_end else {
             return Err(Errno::EINVAL.into());
         };
@@ -280,7 +280,7 @@ pub fn mremap(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
     }
     let grow = new_len - old_len;
     let in_place = old_end.checked_add(grow).is_some_and(|e| {
-        (e <= MMAP_TOP || old >= MMAP_TOP) && e <= GUEST_SPACE_SIZE && !k.mm.overlaps(old_end, e)
+        (e <= MMAP_TOP || old >= MMAP_TOP) && e <= MAP_END && !k.mm.overlaps(old_end, e)
     });
     if in_place {
         if !k.memory_fits(grow, 0) {
