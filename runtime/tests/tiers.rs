@@ -166,3 +166,84 @@ fn running_out_of_gas_stops_at_the_same_block_under_every_configuration() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// An access close to one already checked in its block is not checked itself
+/// (`TranslatorConfig::guard`): where its check would fail, the host guard or the
+/// guest's never-mapped last page must fault at the same address. Each case faults
+/// on the second access of a pair; compiled with and without the elision and
+/// interpreted, the fault is the same, and its address is the one the guest's
+/// arithmetic gives.
+#[test]
+fn an_unchecked_access_faults_where_its_check_would() {
+    let dir = support::scratch("tiers-near");
+    let Some((_, elf)) = support::c_guest(&dir, "near_faults") else {
+        return;
+    };
+    let top = 0xFFFE_FFF0u64; // 16 bytes below the stack's top (mapped)
+    let low = 0x1_0000u64; // the page the guest maps at the lowest address allowed
+    let cases: [(u32, u64, u64); 7] = [
+        (0, top, top + 0x10),                 // the unmapped page above the stack
+        (1, top, 0xFFFF_FFFC),                // runs past the end of the space
+        (2, top, 0x1_0000_0008),              // beyond the space
+        (3, low, low.wrapping_sub(0x1_0008)), // below 0: wraps
+        (4, low, low - 0x8000),               // the never-mapped low pages
+        (5, low, low.wrapping_sub(0x1_0004)), // straddles 0 from below
+        (6, top, 0xFFFF_FFFE),                // a 4-byte store past the end
+    ];
+    let configs = [
+        (
+            "compiled, checks elided",
+            TranslatorConfig {
+                cold_tier: false,
+                ..TranslatorConfig::default()
+            },
+        ),
+        (
+            "compiled, every access checked",
+            TranslatorConfig {
+                cold_tier: false,
+                elide_checks: false,
+                ..TranslatorConfig::default()
+            },
+        ),
+        ("interpreted", TranslatorConfig::default()),
+    ];
+    for (case, base, want) in cases {
+        for (what, cfg) in &configs {
+            let config = RunConfig {
+                gas_limit: 1 << 40,
+                ..RunConfig::new(
+                    elf.clone(),
+                    "/near_faults".to_string(),
+                    vec![
+                        b"near_faults".to_vec(),
+                        case.to_string().into_bytes(),
+                        format!("{base:x}").into_bytes(),
+                    ],
+                )
+            };
+            let opts = RunOptions {
+                stdin: Some(Vec::new()),
+                translator: Some(cfg.clone()),
+                ..Default::default()
+            };
+            let (r, _) = run_with(config, &opts).unwrap_or_else(|e| panic!("case {case}: {e}"));
+            let f = r
+                .fault
+                .as_ref()
+                .unwrap_or_else(|| panic!("case {case} ({what}): no fault: {:?}", r.outcome));
+            assert_eq!(
+                (f.signal, f.addr),
+                (11, want),
+                "case {case} ({what}): fault at {:#x}",
+                f.addr
+            );
+            assert!(
+                f.insn.contains("mov"),
+                "case {case} ({what}): faulting instruction {:?}",
+                f.insn
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

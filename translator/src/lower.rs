@@ -111,6 +111,8 @@ struct Lower<'a, 'b> {
     affine: HashMap<CValue, (CValue, i64)>,
     /// Per IR value of the block: its constant, if it is one.
     consts: Vec<Option<u64>>,
+    /// A guest load was emitted since the last instruction boundary.
+    loaded: bool,
     /// (root, offset) of every access of the block checked so far.
     checked: Vec<(CValue, i64)>,
     /// Per block: how its gas charge is checked (see [`crate::gas_check`]).
@@ -207,6 +209,7 @@ pub fn lower_region(
         affine: HashMap::new(),
         consts: Vec::new(),
         checked: Vec::new(),
+        loaded: false,
         checks,
         returns: if hot.is_none() {
             returns.to_vec()
@@ -225,21 +228,42 @@ pub fn lower_region(
     l.load(&flow.entry_loads, true);
     let first = l.internal[&blocks[0].start];
     l.fb.ins().jump(first, &[]);
+    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
+    for (i, s) in crate::slots::internal_successors(blocks, hot.is_none(), returns)
+        .into_iter()
+        .enumerate()
+    {
+        for j in s {
+            preds[j].push(i);
+        }
+    }
+    // The accesses checked by the end of each block: a block whose only
+    // predecessor is lowered before it starts with them (every path to it ran them).
+    let mut checked_out: Vec<Vec<(CValue, i64)>> = vec![Vec::new(); blocks.len()];
     for (i, b) in blocks.iter().enumerate() {
         l.block = b;
         l.index = i;
         l.vals = vec![None; b.types.len()];
         l.affine.clear();
         l.consts = vec![None; b.types.len()];
-        l.checked.clear();
         l.rip = b.start;
         l.dirty = flow.dirty_in[i].clone();
         let cb = l.internal[&b.start];
+        // Sealed as soon as all its predecessors' jumps exist (see brif_sealed).
+        let preds_done = i > 0 && preds[i].iter().all(|&p| p < i);
+        if preds_done {
+            l.fb.seal_block(cb);
+        }
+        l.checked = match preds[i].as_slice() {
+            [p] if preds_done => checked_out[*p].clone(),
+            _ => Vec::new(),
+        };
         l.fb.switch_to_block(cb);
         for op in &b.ops {
             l.op(op);
         }
         l.terminator(&b.term);
+        checked_out[i] = std::mem::take(&mut l.checked);
     }
     l.fill_shared_exits();
     l.fb.seal_all_blocks();
@@ -361,7 +385,7 @@ impl Lower<'_, '_> {
         let cold = self.fb.create_block();
         let cont = self.fb.create_block();
         self.fb.set_cold_block(cold);
-        self.fb.ins().brif(zero, cold, &[], cont, &[]);
+        self.brif_sealed(zero, cold, cont);
         self.fb.switch_to_block(cold);
         // Re-arm: a block whose report did not replace its own code (its loop was
         // already compiled without it) reports again, and is then promoted itself.
@@ -371,6 +395,16 @@ impl Lower<'_, '_> {
         self.store_state_u64(offsets::RIP, self.block.start);
         self.exit(ExitReason::Hot);
         self.fb.switch_to_block(cont);
+    }
+
+    /// `brif` to two fresh blocks, each then sealed: their only predecessor is
+    /// this branch. Sealing at once (not at the end) lets a guest register read
+    /// in them resolve to the value already known instead of a placeholder
+    /// block parameter, so that two reads of one register stay one value.
+    fn brif_sealed(&mut self, cond: CValue, a: CBlock, b: CBlock) {
+        self.fb.ins().brif(cond, a, &[], b, &[]);
+        self.fb.seal_block(a);
+        self.fb.seal_block(b);
     }
 
     fn store_state_u64(&mut self, off: i32, v: u64) {
@@ -409,7 +443,7 @@ impl Lower<'_, '_> {
         let cold = self.fb.create_block();
         let cont = self.fb.create_block();
         self.fb.set_cold_block(cold);
-        self.fb.ins().brif(cond, cold, &[], cont, &[]);
+        self.brif_sealed(cond, cold, cont);
         self.fb.switch_to_block(cold);
         let a: Vec<cranelift_codegen::ir::BlockArg> =
             args(self).into_iter().map(Into::into).collect();
@@ -447,7 +481,7 @@ impl Lower<'_, '_> {
         let cold = self.fb.create_block();
         let cont = self.fb.create_block();
         self.fb.set_cold_block(cold);
-        self.fb.ins().brif(cond, cold, &[], cont, &[]);
+        self.brif_sealed(cond, cold, cont);
         self.fb.switch_to_block(cold);
         self.flush();
         self.store_state_u64(offsets::RIP, self.block.start);
@@ -498,19 +532,23 @@ impl Lower<'_, '_> {
     /// so that two reads of an unchanged guest register share one.
     fn track_offsets(&mut self, op: &Op) {
         match *op {
-            Op::Const { dst, ty, bits } if ty == Type::I64 => {
+            Op::Const {
+                dst,
+                ty: Type::I64,
+                bits,
+            } => {
                 self.consts[dst.0 as usize] = Some(low64(bits));
             }
             Op::Binary { dst, op, a, b }
                 if self.ty(dst) == Type::I64 && matches!(op, ir::BinOp::Add | ir::BinOp::Sub) =>
             {
+                // value = base + c (a Sub's constant negated).
                 let (base, c) = match (op, self.consts[a.0 as usize], self.consts[b.0 as usize]) {
                     (ir::BinOp::Add, _, Some(c)) => (a, c),
                     (ir::BinOp::Add, Some(c), None) => (b, c),
-                    (ir::BinOp::Sub, _, Some(c)) => (b, c.wrapping_neg()),
+                    (ir::BinOp::Sub, _, Some(c)) => (a, c.wrapping_neg()),
                     _ => return,
                 };
-                let base = if op == ir::BinOp::Sub { a } else { base };
                 let (r, o) = self.affine_of(self.v(base));
                 let d = self.v(dst);
                 self.affine.insert(d, (r, o.wrapping_add(c.cast_signed())));
@@ -628,6 +666,12 @@ impl Lower<'_, '_> {
     fn op_inner(&mut self, op: &Op) {
         match *op {
             Op::Insn { rip, .. } => {
+                // A guest load must not be merged into an instruction of a later
+                // guest instruction (an `add reg, [mem]`): a host fault on it would
+                // then name that instruction. The barrier emits nothing.
+                if std::mem::take(&mut self.loaded) {
+                    self.fb.ins().sequence_point();
+                }
                 self.rip = rip;
                 let idx = u32::try_from(self.rips.len()).unwrap_or(u32::MAX - 1);
                 self.rips.push(rip);
@@ -732,6 +776,7 @@ impl Lower<'_, '_> {
                 }
             },
             Op::Load { dst, ty, addr } => {
+                self.loaded = true;
                 let a = self.v(addr);
                 let h = self.guest_addr(a, ty.bytes());
                 let v = self.fb.ins().load(ctype(ty), guest_flags(), h, 0);
@@ -993,16 +1038,18 @@ impl Lower<'_, '_> {
         };
         let bh = self.fb.create_block();
         let bm = self.fb.create_block();
-        self.fb.ins().brif(hit, bh, &[], bm, &[]);
+        self.brif_sealed(hit, bh, bm);
         self.fb.switch_to_block(bh);
         if !flags.is_empty() {
             let needs = self.fb.ins().load(types::I64, state_flags(), entry, 16);
             let store = self.fb.create_block();
             let go = self.fb.create_block();
             self.fb.ins().brif(needs, store, &[], go, &[]);
+            self.fb.seal_block(store);
             self.fb.switch_to_block(store);
             self.store_slots(flags);
             self.fb.ins().jump(go, &[]);
+            self.fb.seal_block(go);
             self.fb.switch_to_block(go);
         }
         let code = self.fb.ins().load(types::I64, state_flags(), entry, 8);
@@ -1228,7 +1275,7 @@ impl Lower<'_, '_> {
                 let c = self.v(cond);
                 let bt = self.fb.create_block();
                 let bf = self.fb.create_block();
-                self.fb.ins().brif(c, bt, &[], bf, &[]);
+                self.brif_sealed(c, bt, bf);
                 for (b, target) in [(bt, taken), (bf, not_taken)] {
                     self.fb.switch_to_block(b);
                     self.goto(target);

@@ -63,11 +63,12 @@ impl CrosscheckBackend {
     /// A backend for a guest space of `mem_size` bytes.
     pub fn new(mem_size: u64) -> Result<CrosscheckBackend, RunError> {
         exec::install_signal_handlers();
+        // The same guard as the jit backend, so that blocks whose checks were
+        // elided are compared with the interpreter, which checks every access.
         let translator = Translator::new(TranslatorConfig {
-            mem_size,
             chain: false,
             regions: false,
-            ..TranslatorConfig::default()
+            ..crate::run::translator_config(&crate::run::RunOptions::default(), mem_size)
         })?;
         Ok(CrosscheckBackend {
             translator,

@@ -263,9 +263,7 @@ pub fn mremap(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
         if !is_page_aligned(new_addr) || new_addr < MIN_MAP_ADDR {
             return Err(Errno::EINVAL.into());
         }
-        let dest_end = new_addr
-            .checked_add(new_len)
-            .filter(|&e| e <= MAP_END);
+        let dest_end = new_addr.checked_add(new_len).filter(|&e| e <= MAP_END);
         let Some(dest_end) = dest_end else {
             return Err(Errno::EINVAL.into());
         };
