@@ -5,10 +5,12 @@ Record with the compiled code dumped:
     QVM_CODE_DUMP=/tmp/cd perf record -o perf.data -F 5000 target/release/qvm run ...
 then:
     benches/tools/jitprof.py perf.data /tmp/cd [TOP]
-prints the share of samples in translated code and, for the TOP hottest compiled
-functions (named by host and guest address), their disassembly with samples per
-instruction."""
-import sys, os, subprocess, collections, bisect
+prints the share of samples in translated code, where they fall by kind of
+instruction over all translated code (the body; confinement checks; guest-state
+loads and stores; prologues and epilogues; exits; gas), and, for the TOP hottest
+compiled functions (named by host and guest address), their disassembly with
+samples per instruction."""
+import re, sys, os, subprocess, collections, bisect
 data, d = sys.argv[1], sys.argv[2]
 top = int(sys.argv[3]) if len(sys.argv) > 3 else 5
 funcs = []
@@ -27,6 +29,39 @@ for ip in ips:
     if i >= 0 and ip < funcs[i][0] + funcs[i][1]:
         jit += 1; cnt[i] += 1; per[i][ip - funcs[i][0]] += 1
 print(f"samples {total}, in jit {jit} ({100*jit/max(total,1):.1f}%), functions hit {len(cnt)}")
+
+
+def disasm(path):
+    """Instruction text by offset."""
+    out = subprocess.run(['objdump', '-D', '-b', 'binary', '-mi386:x86-64', '-M', 'intel', path],
+                         capture_output=True, text=True).stdout
+    ins = {}
+    for line in out.splitlines():
+        m = re.match(r'\s+([0-9a-f]+):\s+(?:[0-9a-f]{2} )+\s*(.*)', line)
+        if m:
+            ins[int(m.group(1), 16)] = m.group(2).strip()
+    return ins
+
+
+# The lowering's conventions: rdi holds the CpuState, rsi the guest memory base,
+# r15 the gas; confinement checks compare against a constant-pool limit.
+KINDS = [
+    ('prologue/epilogue', r'(push +rbp|mov +rbp,rsp|sub +rsp|add +rsp|mov +rsp,rbp|pop +rbp'
+                          r'|mov +QWORD PTR \[rsp(\+0x[0-9a-f]+)?\],(rbx|r12|r13|r14)'
+                          r'|mov +(rbx|r12|r13|r14),QWORD PTR \[rsp)'),
+    ('exit (jump/ret)', r'(jmp +r|movabs|ret)'),
+    ('gas (r15)', r'.*r15'),
+    ('guest-state load/store', r'.*PTR \[rdi'),
+    ('confinement check', r'(cmp +\w+,QWORD PTR \[rip|ja )'),
+]
+kinds = collections.Counter()
+for i, c in cnt.items():
+    ins = disasm(os.path.join(d, funcs[i][3]))
+    for off, n in per[i].items():
+        t = ins.get(off, '?')
+        kinds[next((k for k, pat in KINDS if re.match(pat, t)), 'body')] += n
+for k, n in kinds.most_common():
+    print(f"  {k:24s} {n:7d} {100*n/max(jit,1):5.1f}% of translated code")
 for i, c in cnt.most_common(top):
     a, sz, g, f = funcs[i]
     print(f"\n=== {f} guest {g:#x} size {sz}: {c} samples ({100*c/total:.1f}%)")

@@ -1328,9 +1328,10 @@ const NOTES: &str = r#"
   sources from outside the package registries. So the musl rows are the self-contained classic
   kernels (nbody, fannkuch, mandelbrot) and the musl hello world; the library workloads, busybox
   and bash are glibc (Debian's busybox-static and bash-static are glibc static builds).
-- **No-gas column.** Filled once `qvm run` has a switch that turns metering off; until then "n/a".
-  The micro-benchmarks (`cargo bench -p qvm-benches --bench micro`) measure the cost of metering
-  on translated loops directly (`TranslatorConfig { metering: false }`).
+- **No-gas column.** `qvm run --no-metering` (benchmarking only: no gas semantics); the ratio of
+  the two geometric means is what metering costs. The micro-benchmarks (`cargo bench -p
+  qvm-benches --bench micro`) measure it on translated loops directly
+  (`TranslatorConfig { metering: false }`).
 - **Sizes.** Each workload runs 0.5–3 s natively on the machine above; the arguments are in
   `benches/src/bin/suite.rs` (`workloads()`).
 "#;
