@@ -73,8 +73,8 @@ pub struct TranslatorConfig {
     /// a run without metering has no gas semantics.
     pub metering: bool,
     /// Bytes of never-accessible host address space the embedder guarantees below
-    /// and above the guest space, with the guest's last page never accessible
-    /// either (0: no such promise). With it, an access within `guard / 2` bytes of
+    /// and above the guest space, with the guest's last page and first page never
+    /// accessible either (0: no such promise). With it, an access within `guard / 2` bytes of
     /// one already checked in the same block, off the same base register, needs no
     /// check of its own: where it would fail the check, it faults on the guard or
     /// on the last page instead, at the same address (see [`crate::lower`]).
