@@ -9,6 +9,29 @@ use qvm_translator::TranslatorConfig;
 
 mod support;
 
+/// Runs the guest `elf` (as `/name` with `args`, empty stdin) under `cfg`,
+/// recording syscalls and hashing memory when `record`.
+fn run_guest(
+    elf: &[u8],
+    name: &str,
+    args: Vec<Vec<u8>>,
+    gas_limit: u64,
+    cfg: TranslatorConfig,
+    record: bool,
+) -> (qvm_runtime::run::RunResult, qvm_runtime::run::RunRecord) {
+    let config = RunConfig {
+        gas_limit,
+        ..RunConfig::new(elf.to_vec(), format!("/{name}"), args)
+    };
+    let opts = RunOptions {
+        stdin: Some(Vec::new()),
+        translator: Some(cfg),
+        record_syscalls: record,
+        hash_memory: record,
+    };
+    run_with(config, &opts).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
 fn configs() -> Vec<(&'static str, TranslatorConfig)> {
     let d = TranslatorConfig::default();
     vec![
@@ -68,20 +91,14 @@ fn output_and_gas_do_not_depend_on_tiers_regions_or_block_size() {
         };
         let mut seen: Option<(String, Vec<u8>, u64)> = None;
         for (what, cfg) in configs() {
-            let config = RunConfig {
-                gas_limit: 1 << 40,
-                ..RunConfig::new(
-                    elf.clone(),
-                    format!("/{name}"),
-                    vec![name.as_bytes().to_vec()],
-                )
-            };
-            let opts = RunOptions {
-                stdin: Some(Vec::new()),
-                translator: Some(cfg),
-                ..Default::default()
-            };
-            let (r, _) = run_with(config, &opts).unwrap_or_else(|e| panic!("{name} ({what}): {e}"));
+            let (r, _) = run_guest(
+                &elf,
+                name,
+                vec![name.as_bytes().to_vec()],
+                1 << 40,
+                cfg,
+                false,
+            );
             let now = (format!("{:?}", r.outcome), r.stdout, r.gas_used);
             match &seen {
                 None => {
@@ -112,21 +129,7 @@ fn running_out_of_gas_stops_at_the_same_block_under_every_configuration() {
             return;
         };
         let run = |limit: u64, cfg: TranslatorConfig| {
-            let config = RunConfig {
-                gas_limit: limit,
-                ..RunConfig::new(
-                    elf.clone(),
-                    format!("/{name}"),
-                    vec![name.as_bytes().to_vec()],
-                )
-            };
-            let opts = RunOptions {
-                stdin: Some(Vec::new()),
-                translator: Some(cfg),
-                record_syscalls: true,
-                hash_memory: true,
-            };
-            let (r, rec) = run_with(config, &opts).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let (r, rec) = run_guest(&elf, name, vec![name.as_bytes().to_vec()], limit, cfg, true);
             (
                 format!("{:?}", r.outcome),
                 r.stdout,
@@ -210,24 +213,12 @@ fn an_unchecked_access_faults_where_its_check_would() {
     ];
     for (case, base, want) in cases {
         for (what, cfg) in &configs {
-            let config = RunConfig {
-                gas_limit: 1 << 40,
-                ..RunConfig::new(
-                    elf.clone(),
-                    "/near_faults".to_string(),
-                    vec![
-                        b"near_faults".to_vec(),
-                        case.to_string().into_bytes(),
-                        format!("{base:x}").into_bytes(),
-                    ],
-                )
-            };
-            let opts = RunOptions {
-                stdin: Some(Vec::new()),
-                translator: Some(cfg.clone()),
-                ..Default::default()
-            };
-            let (r, _) = run_with(config, &opts).unwrap_or_else(|e| panic!("case {case}: {e}"));
+            let args = vec![
+                b"near_faults".to_vec(),
+                case.to_string().into_bytes(),
+                format!("{base:x}").into_bytes(),
+            ];
+            let (r, _) = run_guest(&elf, "near_faults", args, 1 << 40, cfg.clone(), false);
             let f = r
                 .fault
                 .as_ref()

@@ -161,7 +161,6 @@ mod tests {
     use super::*;
     use crate::builder::Builder;
     use crate::ir::{IntCC, Terminator};
-    use crate::state::FlagSet;
 
     fn block(start: u64, cost: u64, helper: bool, term: Terminator) -> Block {
         let mut b = Builder::default();
@@ -176,17 +175,7 @@ mod tests {
                 args: Vec::new(),
             });
         }
-        Block {
-            start,
-            end: start + 4,
-            insns: 1,
-            ops: b.ops,
-            types: b.types,
-            term,
-            live_out_flags: FlagSet::ALL,
-            gas: cost,
-            call_return: None,
-        }
+        Block::for_test(start, b, term, cost)
     }
 
     unsafe extern "C" fn nop_helper(_: *mut crate::CpuState, _: u64, _: u64, _: u64) -> u64 {

@@ -706,4 +706,26 @@ impl Block {
     pub fn ty(&self, v: Value) -> Type {
         self.types[v.0 as usize]
     }
+
+    /// A one-instruction block of `b`'s ops at `start` (unit tests of the
+    /// region analyses).
+    #[cfg(test)]
+    pub(crate) fn for_test(
+        start: u64,
+        b: crate::builder::Builder,
+        term: Terminator,
+        gas: u64,
+    ) -> Block {
+        Block {
+            start,
+            end: start + 4,
+            insns: 1,
+            ops: b.ops,
+            types: b.types,
+            term,
+            live_out_flags: crate::FlagSet::ALL,
+            gas,
+            call_return: None,
+        }
+    }
 }

@@ -297,22 +297,12 @@ mod tests {
     use super::*;
     use crate::builder::Builder;
     use crate::ir::{IntCC, Type};
-    use crate::state::{Flag, FlagSet};
+    use crate::state::Flag;
 
     fn block(start: u64, b: Builder, term: impl FnOnce(&mut Builder) -> Terminator) -> Block {
         let mut b = b;
         let term = term(&mut b);
-        Block {
-            start,
-            end: start + 4,
-            insns: 1,
-            ops: b.ops,
-            types: b.types,
-            term,
-            live_out_flags: FlagSet::ALL,
-            gas: 1,
-            call_return: None,
-        }
+        Block::for_test(start, b, term, 1)
     }
 
     #[test]
