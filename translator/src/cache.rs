@@ -10,8 +10,9 @@
 //!    times) is recompiled as a region: one host function over the loop body, or
 //!    over up to 16 blocks of the code that follows, plus copies of small leaf
 //!    callees (≤ 8 blocks, ≤ 64 instructions) whose `ret` continues inside when
-//!    it lands on the region's return site. Guest registers stay in host
-//!    registers along every edge inside a region.
+//!    it lands on the region's return site. Only blocks that have already run
+//!    join a region (a path not taken so far stays an exit). Guest registers stay
+//!    in host registers along every edge inside a region.
 //!
 //! Host code ranges are recorded with their source locations so that a host fault
 //! address maps back to the guest instruction ([`Translator::guest_rip_of`]).
@@ -509,8 +510,12 @@ impl Translator {
             }
             let b = self.lift(src, a);
             insns += b.insns;
+            // Only successors that have run (interpreted or compiled): a path never
+            // taken so far stays an exit, which chains like any other if it ever
+            // runs. Cold paths cost compile time and registers for nothing.
             for t in b.term.direct_targets() {
-                if t >= lo && t < hi && seen.insert(t) {
+                let ran = self.blocks.contains_key(&t) || self.cold.contains_key(&t);
+                if t >= lo && t < hi && ran && seen.insert(t) {
                     queue.push_back((t, lo, hi));
                 }
             }
