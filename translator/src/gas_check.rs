@@ -26,7 +26,7 @@
 //! check (it cannot pay → [`crate::ExitReason::OutOfGas`] at once).
 
 use crate::ir::{Block, Op};
-use crate::slots::internal_successors;
+use crate::slots::RegionEdges;
 
 /// What a block's [`Op::ChargeGas`] compiles to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,11 +65,10 @@ fn calls_helper(b: &Block) -> bool {
     })
 }
 
-/// The check of every block of a region (`blocks[0]` its entry; edges as for
-/// [`crate::slots::analyse`]).
-pub(crate) fn plan(blocks: &[Block], internal_edges: bool, returns: &[Vec<u64>]) -> Vec<Check> {
+/// The check of every block of a region (`blocks[0]` its entry).
+pub(crate) fn plan(blocks: &[Block], edges: &RegionEdges) -> Vec<Check> {
     let n = blocks.len();
-    let succ = internal_successors(blocks, internal_edges, returns);
+    let succ = &edges.succ;
     let mut checkpoint = vec![false; n];
     if n == 0 {
         return Vec::new();
@@ -123,7 +122,7 @@ pub(crate) fn plan(blocks: &[Block], internal_edges: bool, returns: &[Vec<u64>])
         let mut worst = 0u64;
         for &s in &succ[c] {
             if !checkpoint[s] {
-                worst = worst.max(path_cost(s, blocks, &succ, &checkpoint, &mut tail));
+                worst = worst.max(path_cost(s, blocks, succ, &checkpoint, &mut tail));
             }
         }
         check[c] = if worst == 0 {
@@ -178,6 +177,10 @@ mod tests {
         Block::for_test(start, b, term, cost)
     }
 
+    fn plan(blocks: &[Block], internal_edges: bool) -> Vec<Check> {
+        super::plan(blocks, &RegionEdges::new(blocks, internal_edges, &[]))
+    }
+
     unsafe extern "C" fn nop_helper(_: *mut crate::CpuState, _: u64, _: u64, _: u64) -> u64 {
         0
     }
@@ -201,7 +204,7 @@ mod tests {
         let b = block(0x30, 7, false, Terminator::Jump(0x40));
         let mut bl = Builder::default();
         let l = block(0x40, 1, false, branch(&mut bl, 0x10, 0x99));
-        let plan = plan(&[h, a, b, l], true, &[]);
+        let plan = plan(&[h, a, b, l], true);
         assert_eq!(
             plan,
             vec![Check::Window(10), Check::None, Check::None, Check::None]
@@ -213,20 +216,20 @@ mod tests {
         let h = block(0x10, 3, true, Terminator::Jump(0x20));
         let a = block(0x20, 4, false, Terminator::Jump(0x30));
         let b = block(0x30, 5, false, Terminator::Jump(0x99));
-        let plan = plan(&[h, a, b], true, &[]);
+        let plan = plan(&[h, a, b], true);
         assert_eq!(plan, vec![Check::Exact, Check::Window(9), Check::None]);
     }
 
     #[test]
     fn tier_one_code_checks_every_block() {
         let h = block(0x10, 3, false, Terminator::Jump(0x10));
-        assert_eq!(plan(&[h], false, &[]), vec![Check::Exact]);
+        assert_eq!(plan(&[h], false), vec![Check::Exact]);
     }
 
     #[test]
     fn a_self_loop_is_its_own_window() {
         let mut bh = Builder::default();
         let h = block(0x10, 3, false, branch(&mut bh, 0x10, 0x99));
-        assert_eq!(plan(&[h], true, &[]), vec![Check::Exact]);
+        assert_eq!(plan(&[h], true), vec![Check::Exact]);
     }
 }

@@ -184,12 +184,13 @@ pub fn lower_region(
     fb.switch_to_block(entry);
     let state = fb.block_params(entry)[0];
     let mem_base = fb.block_params(entry)[1];
-    let checks = crate::gas_check::plan(blocks, hot.is_none(), returns);
+    let edges = crate::slots::RegionEdges::new(blocks, hot.is_none(), returns);
+    let checks = crate::gas_check::plan(blocks, &edges);
     let leaves_at_start: Vec<bool> = checks
         .iter()
         .map(|c| matches!(c, crate::gas_check::Check::Window(_)))
         .collect();
-    let flow = crate::slots::analyse(blocks, hot.is_none(), returns, &leaves_at_start);
+    let flow = crate::slots::analyse(blocks, hot.is_none(), &edges, &leaves_at_start);
     let mut l = Lower {
         fb,
         block: &blocks[0],
@@ -228,15 +229,7 @@ pub fn lower_region(
     l.load(&flow.entry_loads, true);
     let first = l.internal[&blocks[0].start];
     l.fb.ins().jump(first, &[]);
-    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
-    for (i, s) in crate::slots::internal_successors(blocks, hot.is_none(), returns)
-        .into_iter()
-        .enumerate()
-    {
-        for j in s {
-            preds[j].push(i);
-        }
-    }
+    let preds = &edges.preds;
     // The accesses checked by the end of each block: a block whose only
     // predecessor is lowered before it starts with them (every path to it ran them).
     let mut checked_out: Vec<Vec<(CValue, i64)>> = vec![Vec::new(); blocks.len()];
@@ -382,18 +375,27 @@ impl Lower<'_, '_> {
         let n = self.fb.ins().iadd_imm_s(c, -1);
         self.fb.ins().store(state_flags(), n, addr, 0);
         let zero = self.fb.ins().icmp_imm_u(condcodes::IntCC::Equal, n, 0);
+        self.cold_if(zero, |l| {
+            // Re-arm: a block whose report did not replace its own code (its loop
+            // was already compiled without it) reports again, and is then promoted
+            // itself.
+            let rearm = l.iconst(types::I32, i64::from(h.rearm));
+            l.fb.ins().store(state_flags(), rearm, addr, 0);
+            l.store_state_u64(offsets::HOT_TARGET, h.header);
+            l.store_state_u64(offsets::RIP, l.block.start);
+            l.exit(ExitReason::Hot);
+        });
+    }
+
+    /// Emits `if cond { body }`, `body` in a cold block of its own that must leave
+    /// (return or jump away); lowering continues in a fresh block after the test.
+    fn cold_if(&mut self, cond: CValue, body: impl FnOnce(&mut Self)) {
         let cold = self.fb.create_block();
         let cont = self.fb.create_block();
         self.fb.set_cold_block(cold);
-        self.brif_sealed(zero, cold, cont);
+        self.brif_sealed(cond, cold, cont);
         self.fb.switch_to_block(cold);
-        // Re-arm: a block whose report did not replace its own code (its loop was
-        // already compiled without it) reports again, and is then promoted itself.
-        let rearm = self.iconst(types::I32, i64::from(h.rearm));
-        self.fb.ins().store(state_flags(), rearm, addr, 0);
-        self.store_state_u64(offsets::HOT_TARGET, h.header);
-        self.store_state_u64(offsets::RIP, self.block.start);
-        self.exit(ExitReason::Hot);
+        body(self);
         self.fb.switch_to_block(cont);
     }
 
@@ -440,15 +442,11 @@ impl Lower<'_, '_> {
     /// keeps the argument constants off the hot path (as branch arguments they
     /// would be materialized before the test); `args` runs inside it.
     fn exit_if(&mut self, cond: CValue, exit: CBlock, args: impl FnOnce(&mut Self) -> Vec<CValue>) {
-        let cold = self.fb.create_block();
-        let cont = self.fb.create_block();
-        self.fb.set_cold_block(cold);
-        self.brif_sealed(cond, cold, cont);
-        self.fb.switch_to_block(cold);
-        let a: Vec<cranelift_codegen::ir::BlockArg> =
-            args(self).into_iter().map(Into::into).collect();
-        self.fb.ins().jump(exit, &a);
-        self.fb.switch_to_block(cont);
+        self.cold_if(cond, |l| {
+            let a: Vec<cranelift_codegen::ir::BlockArg> =
+                args(l).into_iter().map(Into::into).collect();
+            l.fb.ins().jump(exit, &a);
+        });
     }
 
     /// Emits `if cond { store fault info; return Fault }` through the function's
@@ -478,19 +476,14 @@ impl Lower<'_, '_> {
     /// run; every slot that may be dirty is stored ([`crate::slots::analyse`]
     /// loads at entry whatever that could store undefined).
     fn gas_low_if(&mut self, cond: CValue) {
-        let cold = self.fb.create_block();
-        let cont = self.fb.create_block();
-        self.fb.set_cold_block(cold);
-        self.brif_sealed(cond, cold, cont);
-        self.fb.switch_to_block(cold);
-        self.flush();
-        self.store_state_u64(offsets::RIP, self.block.start);
-        let e = self.iconst(types::I32, ExitReason::GasLow as i64);
-        self.fb
-            .ins()
-            .store(state_flags(), e, self.state, offsets::EXIT_REASON);
-        self.exit(ExitReason::GasLow);
-        self.fb.switch_to_block(cont);
+        self.cold_if(cond, |l| {
+            l.flush();
+            l.store_state_u64(offsets::RIP, l.block.start);
+            let e = l.iconst(types::I32, ExitReason::GasLow as i64);
+            l.fb.ins()
+                .store(state_flags(), e, l.state, offsets::EXIT_REASON);
+            l.exit(ExitReason::GasLow);
+        });
     }
 
     /// Emits the bodies of the shared exits used.

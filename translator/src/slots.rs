@@ -125,33 +125,40 @@ pub(crate) struct RegionSlots {
     pub dirty_in: Vec<Vec<Slot>>,
 }
 
-/// The region's internal edges, as successor indices per block (no duplicates):
-/// direct targets inside the region, and for a computed jump the return sites in
-/// `returns[i]`. Counting tier-1 code (`internal_edges` false) has none.
-pub(crate) fn internal_successors(
-    blocks: &[Block],
-    internal_edges: bool,
-    returns: &[Vec<u64>],
-) -> Vec<Vec<usize>> {
-    let index = |a: u64| blocks.iter().position(|b| b.start == a);
-    let mut succ: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
-    if !internal_edges {
-        return succ;
-    }
-    for (i, b) in blocks.iter().enumerate() {
-        let computed = match b.term {
-            Terminator::Indirect(_) => returns.get(i).map_or(&[][..], Vec::as_slice),
-            _ => &[],
-        };
-        for t in b.term.direct_targets().chain(computed.iter().copied()) {
-            if let Some(j) = index(t) {
-                if !succ[i].contains(&j) {
-                    succ[i].push(j);
+/// A region's internal edges, by block index (no duplicates): direct targets
+/// inside the region, and for a computed jump the return sites in `returns[i]`.
+/// Counting tier-1 code (`internal_edges` false) has none. Built once per region
+/// and shared by the analyses and the lowering.
+pub(crate) struct RegionEdges {
+    /// Successors of each block.
+    pub succ: Vec<Vec<usize>>,
+    /// Predecessors of each block.
+    pub preds: Vec<Vec<usize>>,
+}
+
+impl RegionEdges {
+    pub(crate) fn new(blocks: &[Block], internal_edges: bool, returns: &[Vec<u64>]) -> RegionEdges {
+        let index = |a: u64| blocks.iter().position(|b| b.start == a);
+        let mut succ: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
+        let mut preds: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
+        if internal_edges {
+            for (i, b) in blocks.iter().enumerate() {
+                let computed = match b.term {
+                    Terminator::Indirect(_) => returns.get(i).map_or(&[][..], Vec::as_slice),
+                    _ => &[],
+                };
+                for t in b.term.direct_targets().chain(computed.iter().copied()) {
+                    if let Some(j) = index(t) {
+                        if !succ[i].contains(&j) {
+                            succ[i].push(j);
+                            preds[j].push(i);
+                        }
+                    }
                 }
             }
         }
+        RegionEdges { succ, preds }
     }
-    succ
 }
 
 /// What one block does with slots.
@@ -191,16 +198,15 @@ fn block_effects(b: &Block, exits: bool) -> Effects {
 
 /// Analyses a region: `blocks[0]` is its entry; `internal_edges` says whether
 /// jumps between its blocks stay inside the function (false for counting tier-1
-/// code, which leaves even for its own loop).
-/// `returns[i]` lists the blocks of the region a computed jump at the end of
-/// block `i` may land on and then continue inside (the return sites of the calls
-/// into the callee block `i` belongs to).
+/// code, which leaves even for its own loop), and `edges` are those jumps,
+/// return edges included (a computed jump at the end of a block may land on a
+/// return site of the region and continue inside).
 /// `stores_at_start[i]` says block `i` may store back everything dirty before
 /// any of its ops (a gas checkpoint leaving for the interpreter).
 pub(crate) fn analyse(
     blocks: &[Block],
     internal_edges: bool,
-    returns: &[Vec<u64>],
+    edges: &RegionEdges,
     stores_at_start: &[bool],
 ) -> RegionSlots {
     let mut used = Vec::new();
@@ -215,15 +221,7 @@ pub(crate) fn analyse(
     }
     let n = blocks.len();
     let index = |a: u64| blocks.iter().position(|b| b.start == a);
-    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, succ) in internal_successors(blocks, internal_edges, returns)
-        .into_iter()
-        .enumerate()
-    {
-        for j in succ {
-            preds[j].push(i);
-        }
-    }
+    let preds = &edges.preds;
     let effects: Vec<Effects> = blocks
         .iter()
         .map(|b| {
@@ -305,6 +303,11 @@ mod tests {
         Block::for_test(start, b, term, 1)
     }
 
+    /// A region's analysis with its internal edges.
+    fn analyse(blocks: &[Block], returns: &[Vec<u64>]) -> RegionSlots {
+        super::analyse(blocks, true, &RegionEdges::new(blocks, true, returns), &[])
+    }
+
     #[test]
     fn written_before_any_store_back_is_not_loaded() {
         // rax = rbx + 1; ZF = (rax == 0); exit: rbx is read (loaded), rax and ZF
@@ -315,12 +318,7 @@ mod tests {
         b.set_reg(0, y);
         let z = b.icmp_imm(IntCC::Eq, y, 0);
         b.set_flag(Flag::ZF, z);
-        let r = analyse(
-            &[block(0x1000, b, |_| Terminator::Jump(0x2000))],
-            true,
-            &[],
-            &[],
-        );
+        let r = analyse(&[block(0x1000, b, |_| Terminator::Jump(0x2000))], &[]);
         assert_eq!(r.entry_loads, vec![Slot::Gpr(3)]);
         assert!(r.dirty_in[0].is_empty());
     }
@@ -342,7 +340,7 @@ mod tests {
         let one = b.iconst(Type::I64, 1);
         b.set_reg(3, one);
         let b = block(0x1004, b, |_| Terminator::Jump(0x1000));
-        let r = analyse(&[a, b], true, &[], &[]);
+        let r = analyse(&[a, b], &[]);
         assert!(r.entry_loads.contains(&Slot::Gpr(3)), "{:?}", r.entry_loads);
         assert!(r.dirty_in[0].contains(&Slot::Gpr(3)));
     }
@@ -365,13 +363,13 @@ mod tests {
         let ret = block(0x1004, Builder::default(), |_| Terminator::Jump(0x9000));
         let blocks = [call, callee, ret];
         let returns = vec![vec![], vec![0x1004], vec![]];
-        let r = analyse(&blocks, true, &returns, &[]);
+        let r = analyse(&blocks, &returns);
         assert!(r.dirty_in[2].contains(&Slot::Gpr(2)), "{:?}", r.dirty_in);
         assert!(!r.entry_loads.contains(&Slot::Gpr(2)));
         assert!(r.entry_loads.contains(&Slot::Gpr(0)));
         // Without the return edge the return site is unreachable inside: nothing
         // is dirty there.
-        let r = analyse(&blocks, true, &[vec![], vec![], vec![]], &[]);
+        let r = analyse(&blocks, &[vec![], vec![], vec![]]);
         assert!(r.dirty_in[2].is_empty());
     }
 }

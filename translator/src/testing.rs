@@ -64,18 +64,29 @@ pub fn run_snippet_with(
     s.mem_base = mem.as_mut_ptr() as u64;
     s.mem_size = mem.len() as u64;
     s.helper_scratch[0] = s.gas;
+    // As in the run loop: after a GasLow exit the next block runs interpreted,
+    // charging block by block.
+    let mut exact_next = false;
     loop {
         if s.rip == end {
             return (s, SnippetEnd::Done);
         }
-        let block = {
-            let src = SliceCode(mem, end);
-            t.block(&src, s.rip).expect("translation")
-        };
         s.exit_reason = ExitReason::Continue as u32;
-        // SAFETY: the block was compiled for this memory (mem_base/mem_size above)
-        // and signal handlers are installed.
-        let r = unsafe { exec::enter(&mut s, block.entry) };
+        let interpreted = std::mem::take(&mut exact_next);
+        let r = if interpreted {
+            let ir = t.exact_block(&SliceCode(mem, end), s.rip);
+            // SAFETY: the interpreter confines its accesses to this memory
+            // (mem_base/mem_size above); signal handlers are installed.
+            unsafe { crate::interp::enter(&mut s, &ir) }
+        } else {
+            let block = {
+                let src = SliceCode(mem, end);
+                t.block(&src, s.rip).expect("translation")
+            };
+            // SAFETY: the block was compiled for this memory (mem_base/mem_size
+            // above) and signal handlers are installed.
+            unsafe { exec::enter(&mut s, block.entry) }
+        };
         match r {
             x if x == ExitReason::Continue as u64 => {}
             x if x == ExitReason::Syscall as u64 => return (s, SnippetEnd::Syscall),
@@ -84,24 +95,16 @@ pub fn run_snippet_with(
                 let src = SliceCode(mem, end);
                 t.promote(&src, s.hot_target, s.rip).expect("translation");
             }
-            x if x == ExitReason::GasLow as u64 => {
-                // As the run loop: the block runs interpreted, charging exactly.
-                let ir = t.exact_block(&SliceCode(mem, end), s.rip);
-                s.exit_reason = ExitReason::Continue as u32;
-                // SAFETY: as above; the interpreter confines its accesses the same way.
-                let r = unsafe { crate::interp::enter(&mut s, &ir) };
-                if r == ExitReason::OutOfGas as u64 {
-                    return (s, SnippetEnd::OutOfGas);
-                }
-                if r != ExitReason::Continue as u64 {
-                    panic!("snippet: interpreted block after a gas-low exit ended with {r}");
-                }
-            }
+            x if x == ExitReason::GasLow as u64 => exact_next = true,
             _ => {
                 if let Some(hf) = exec::take_host_fault() {
                     s.fault_signal = u32::try_from(hf.signal).unwrap_or(11);
                     s.fault_addr = hf.addr.wrapping_sub(s.mem_base);
-                    s.fault_rip = t.guest_rip_of(hf.pc).unwrap_or(s.rip);
+                    s.fault_rip = if interpreted {
+                        crate::interp::last_rip()
+                    } else {
+                        t.guest_rip_of(hf.pc).unwrap_or(s.rip)
+                    };
                 }
                 // Running off the end of the snippet: a region may have taken the
                 // block past its end in (the fetch fault there), instead of
