@@ -6,7 +6,7 @@
 )]
 mod support;
 
-use qvm_kernel::layout::{MMAP_TOP, PAGE_SIZE};
+use qvm_kernel::layout::{MAP_END, MMAP_TOP, PAGE_SIZE};
 use qvm_kernel::{GuestMemory, Kernel, Prot, SyscallOutcome};
 use support::*;
 
@@ -371,6 +371,40 @@ fn mremap_grows_in_place_or_moves() {
         h.ret(nr::MREMAP, &[0x1_0000, PAGE_SIZE, 2 * PAGE_SIZE, 1, 0]),
         EFAULT
     );
+}
+
+/// The last page of the guest space is never mapped (translated code relies on it
+/// to leave out bounds checks): MAP_FIXED, MREMAP_FIXED and the loader's initial
+/// mappings stop at MAP_END; the page below it is still available.
+#[test]
+fn the_last_page_is_never_mapped() {
+    let mut h = H::new();
+    let fixed = |h: &mut H, addr: u64, len: u64| {
+        h.ret(
+            nr::MMAP,
+            &[
+                addr,
+                len,
+                PROT_RW,
+                MAP_PRIVATE_ANON | MAP_FIXED,
+                u64::MAX,
+                0,
+            ],
+        )
+    };
+    assert_eq!(fixed(&mut h, MAP_END, PAGE_SIZE), ENOMEM);
+    assert_eq!(fixed(&mut h, MAP_END - PAGE_SIZE, 2 * PAGE_SIZE), ENOMEM);
+    let below = MAP_END - PAGE_SIZE;
+    assert_eq!(fixed(&mut h, below, PAGE_SIZE) as u64, below);
+    // Growing it in place, or moving a mapping onto the last page, fails too.
+    assert_eq!(
+        h.ret(nr::MREMAP, &[below, PAGE_SIZE, 2 * PAGE_SIZE, 0, 0]),
+        ENOMEM
+    );
+    assert!(h.ret(nr::MREMAP, &[below, PAGE_SIZE, PAGE_SIZE, 3, MAP_END]) < 0);
+    assert_eq!(h.k.protection_at(MAP_END), None);
+    assert!(h.k.map_initial(MAP_END, 16, Prot::RW, "segment").is_err());
+    assert!(h.k.map_initial(below, 16, Prot::RW, "segment").is_ok());
 }
 
 #[test]
