@@ -85,6 +85,7 @@ fn output_and_gas_do_not_depend_on_tiers_regions_or_block_size() {
         "printf_floats",
         "recursion",
         "string_funcs",
+        "dispatch_loop",
     ] {
         let Some((_, elf)) = support::c_guest(&dir, name) else {
             return;
@@ -124,7 +125,7 @@ fn output_and_gas_do_not_depend_on_tiers_regions_or_block_size() {
 #[test]
 fn running_out_of_gas_stops_at_the_same_block_under_every_configuration() {
     let dir = support::scratch("tiers-oog");
-    for name in ["sha256", "qsort_bsearch", "string_funcs"] {
+    for name in ["sha256", "qsort_bsearch", "string_funcs", "dispatch_loop"] {
         let Some((_, elf)) = support::c_guest(&dir, name) else {
             return;
         };

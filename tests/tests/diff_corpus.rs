@@ -170,6 +170,7 @@ corpus! {
     hashtable_sort => Case::new();
     structs_unions => Case::new();
     switch_fnptr => Case::new();
+    dispatch_loop => Case::new();
     variadic => Case::new();
     bits => Case::new();
     fp_conversions => Case::new().env("GLIBC_TUNABLES", BASELINE_TUNABLES);

@@ -14,6 +14,16 @@
 //!    join a region (a path not taken so far stays an exit). Guest registers stay
 //!    in host registers along every edge inside a region.
 //!
+//! Computed jumps (`jmp rax`, `jmp [table + rcx*8]`: switch tables, interpreter
+//! dispatch) are profiled: the cold tier records the targets each one takes
+//! ([`Translator::observe_computed_jump`]), and a region continues at those
+//! targets inside, through a compare tree on the target address, with the
+//! handlers they lead to (up to 48 blocks / 800 instructions). A region's
+//! computed jump that leaves for a target it does not hold records it in a small
+//! ring; after [`REPROFILE_MISSES`] such exits the region is recompiled with the
+//! targets seen meanwhile (at most four times, and never when that would change
+//! nothing): a profile from the cold tier alone is a program's first phase.
+//!
 //! Host code ranges are recorded with their source locations so that a host fault
 //! address maps back to the guest instruction ([`Translator::guest_rip_of`]).
 //! Self-modifying code and unmapped code invalidate the blocks overlapping a range
@@ -150,6 +160,28 @@ const MAX_REGION_INSNS: u32 = 400;
 const MAX_STRAIGHT_BLOCKS: usize = 16;
 /// Most instructions in such a region.
 const MAX_STRAIGHT_INSNS: u32 = 320;
+/// Most blocks in a region that follows computed jumps to the targets they were
+/// seen to take (an interpreter's dispatch and its handlers: the point is to hold
+/// the whole hot loop of handlers, so it may be larger).
+const MAX_DISPATCH_BLOCKS: usize = 48;
+/// Most instructions in such a region.
+const MAX_DISPATCH_INSNS: u32 = 800;
+/// Most distinct targets remembered per computed jump.
+const MAX_OBSERVED_TARGETS: usize = 96;
+/// Targets a region's computed jump remembers of those it left the region for
+/// (a ring; a power of two).
+pub const PROFILE_RING: usize = 32;
+/// Targets a computed jump may leave its region for before the region is
+/// recompiled with the targets seen meanwhile inside: a profile from the cold tier
+/// alone is a program's first phase (Lua's or SQLite's dispatch during start-up),
+/// not the loop that turns hot later.
+pub const REPROFILE_MISSES: u64 = 4096;
+/// Most recompilations of one region for its computed jumps' targets.
+const MAX_REPROFILES: u32 = 4;
+/// Tag on `CpuState::hot_target` in a [`crate::ExitReason::Hot`] exit: the region
+/// at the untagged address asks to be recompiled for the targets its computed
+/// jumps left it for (guest code addresses never have the top bit set).
+pub const REPROFILE: u64 = 1 << 63;
 
 /// For each block of a region: the return sites inside the region its computed
 /// jump may continue at. A block found in a callee's window (`window_of` is its
@@ -184,6 +216,19 @@ fn backward_target(b: &Block) -> Option<u64> {
     b.term.direct_targets().find(|&t| t <= b.start)
 }
 
+/// How a region was made.
+#[derive(Clone, Copy, Debug)]
+struct RegionRecord {
+    /// The latch it was promoted with (its window).
+    latch: u64,
+    /// Recompilations for its computed jumps' targets so far.
+    recompiles: u32,
+    /// A hash of its blocks and the targets its computed jumps continue at inside:
+    /// a recompilation that would come out the same is skipped (and the region is
+    /// no longer re-profiled).
+    shape: u64,
+}
+
 /// Translates and caches guest blocks.
 pub struct Translator {
     /// Module for regions (optimizing).
@@ -204,6 +249,15 @@ pub struct Translator {
     cold: HashMap<u64, (Block, u32), BuildAddrHasher>,
     /// Loop headers already compiled as regions.
     promoted: std::collections::HashSet<u64>,
+    /// For each block ending in a computed jump: the targets the cold tier saw it
+    /// take, with how often (the profile regions follow through dispatches).
+    jump_targets: HashMap<u64, Vec<(u64, u32)>, BuildAddrHasher>,
+    /// Per computed-jump block in a region: where the region's code records the
+    /// targets it leaves for (word 0 counts, then a ring of [`PROFILE_RING`]).
+    /// Boxed: compiled code holds the address.
+    profiles: HashMap<u64, Box<[u64; PROFILE_RING + 1]>, BuildAddrHasher>,
+    /// Per region entry: how it was made, to make it again for new targets.
+    regions_made: HashMap<u64, RegionRecord, BuildAddrHasher>,
     /// Print every lifted block and its host code to stderr (env `QVM_DUMP=1`).
     dump: bool,
     /// Guest instructions translated so far (for statistics).
@@ -233,6 +287,8 @@ pub struct TranslatorStats {
     pub region_insns: u64,
     /// Time spent compiling regions.
     pub region_time: std::time::Duration,
+    /// Computed-jump targets regions continue at inside (summed over regions).
+    pub dispatch_targets: u64,
     /// Time spent creating the code modules (host ISA detection, Cranelift set-up).
     pub module_time: std::time::Duration,
 }
@@ -327,6 +383,9 @@ impl Translator {
             jump_cache: JumpCache::default(),
             counters: Vec::new(),
             promoted: std::collections::HashSet::new(),
+            jump_targets: HashMap::default(),
+            profiles: HashMap::default(),
+            regions_made: HashMap::default(),
             dump: std::env::var_os("QVM_DUMP").is_some(),
             translated_insns: 0,
             stats: TranslatorStats::default(),
@@ -410,7 +469,7 @@ impl Translator {
             _ => None,
         };
         let t0 = std::time::Instant::now();
-        let compiled = self.compile(std::slice::from_ref(&block), hot, &[], false)?;
+        let compiled = self.compile(std::slice::from_ref(&block), hot, &[], &[], false)?;
         self.stats.tier1 += 1;
         self.stats.tier1_insns += u64::from(block.insns);
         self.stats.tier1_time += t0.elapsed();
@@ -447,6 +506,20 @@ impl Translator {
         self.cold.get(&addr).map(|(b, _)| b)
     }
 
+    /// Records that the computed jump ending the block at `from` went to `to` (the
+    /// run loop calls this after interpreting a block whose
+    /// [`Block::computed_jump`] is set). A region that takes the block in then
+    /// continues inside at those targets it also holds, through a compare chain on
+    /// the target address, instead of leaving through the jump cache.
+    pub fn observe_computed_jump(&mut self, from: u64, to: u64) {
+        let seen = self.jump_targets.entry(from).or_default();
+        if let Some(e) = seen.iter_mut().find(|e| e.0 == to) {
+            e.1 = e.1.saturating_add(1);
+        } else if seen.len() < MAX_OBSERVED_TARGETS {
+            seen.push((to, 1));
+        }
+    }
+
     /// The block at `addr` lifted for the interpreter, whatever its tier: what the
     /// run loop executes after a [`crate::ExitReason::GasLow`] exit (not cached —
     /// that happens only in the last few blocks before the gas runs out).
@@ -472,6 +545,9 @@ impl Translator {
         // it (the return site of a call in the loop body, a block the region's size
         // limit left out), reports the same header again: it gets a region of its own,
         // or it would run tier-1 code forever.
+        if header & REPROFILE != 0 {
+            return self.reprofile(src, header & !REPROFILE);
+        }
         let (header, latch) = if self.promoted.contains(&header) {
             (latch, latch)
         } else {
@@ -480,6 +556,47 @@ impl Translator {
         if !self.promoted.insert(header) {
             return Ok(());
         }
+        self.regions_made.entry(header).or_insert(RegionRecord {
+            latch,
+            recompiles: 0,
+            shape: 0,
+        });
+        self.make_region(src, header, latch)
+    }
+
+    /// Recompiles the region at `header`, whose computed jumps left it often, with
+    /// the targets they left for inside (at most [`MAX_REPROFILES`] times).
+    fn reprofile(&mut self, src: &dyn CodeSource, header: u64) -> Result<(), TranslateError> {
+        let Some(made) = self.regions_made.get_mut(&header) else {
+            return Ok(());
+        };
+        if made.recompiles >= MAX_REPROFILES {
+            return Ok(());
+        }
+        made.recompiles += 1;
+        let latch = made.latch;
+        // Every ring's targets join the profile; the rings start over.
+        let mut seen: Vec<(u64, u64)> = Vec::new();
+        for (&site, buf) in self.profiles.iter_mut() {
+            let n = usize::try_from(buf[0])
+                .unwrap_or(usize::MAX)
+                .min(PROFILE_RING);
+            seen.extend(buf[1..=n].iter().map(|&t| (site, t)));
+            buf[0] = 0;
+        }
+        for (site, t) in seen {
+            self.observe_computed_jump(site, t);
+        }
+        self.make_region(src, header, latch)
+    }
+
+    /// Compiles the region at `header` (see [`Translator::promote`]).
+    fn make_region(
+        &mut self,
+        src: &dyn CodeSource,
+        header: u64,
+        latch: u64,
+    ) -> Result<(), TranslateError> {
         // A loop's region spans header..latch; straight-line code (header == latch)
         // takes the forward code that follows it within a short distance.
         let latch_end = if header == latch {
@@ -492,15 +609,21 @@ impl Translator {
         // Each queued block carries the address window its successors must stay
         // in: the loop (or the straight-line span) for the region's own code, and
         // a span from the entry of each callee the region follows a call into.
-        let mut queue = std::collections::VecDeque::from([(header, header, latch_end)]);
+        // The last element names the function the block belongs to (see
+        // `window_of`): a computed jump's targets start windows of their own but
+        // stay the region's own code.
+        let mut queue = std::collections::VecDeque::from([(header, header, latch_end, header)]);
         let mut seen = std::collections::HashSet::from([header]);
         let mut insns = 0u32;
         // The window each block was found in (its lower end names the function:
         // the region's own, or a callee's entry).
         let mut window_of: Vec<u64> = Vec::new();
         let mut callee_blocks: Vec<(Block, u64)> = Vec::new();
-        while let Some((a, lo, hi)) = queue.pop_front() {
-            let (max_blocks, max_insns) = if header == latch {
+        let mut dispatch = false;
+        while let Some((a, lo, hi, owner)) = queue.pop_front() {
+            let (max_blocks, max_insns) = if dispatch {
+                (MAX_DISPATCH_BLOCKS, MAX_DISPATCH_INSNS)
+            } else if header == latch {
                 (MAX_STRAIGHT_BLOCKS, MAX_STRAIGHT_INSNS)
             } else {
                 (MAX_REGION_BLOCKS, MAX_REGION_INSNS)
@@ -513,10 +636,22 @@ impl Translator {
             // Only successors that have run (interpreted or compiled): a path never
             // taken so far stays an exit, which chains like any other if it ever
             // runs. Cold paths cost compile time and registers for nothing.
+            let ran = |t: &u64| self.blocks.contains_key(t) || self.cold.contains_key(t);
             for t in b.term.direct_targets() {
-                let ran = self.blocks.contains_key(&t) || self.cold.contains_key(&t);
-                if t >= lo && t < hi && ran && seen.insert(t) {
-                    queue.push_back((t, lo, hi));
+                if t >= lo && t < hi && ran(&t) && seen.insert(t) {
+                    queue.push_back((t, lo, hi, owner));
+                }
+            }
+            // A computed jump continues at the targets it was seen to take, the
+            // most frequent first; each starts a window of its own.
+            if b.computed_jump && owner == header {
+                let mut targets = self.jump_targets.get(&a).cloned().unwrap_or_default();
+                targets.sort_by_key(|&(t, n)| (std::cmp::Reverse(n), t));
+                for (t, _) in targets {
+                    if ran(&t) && seen.insert(t) {
+                        dispatch = true;
+                        queue.push_back((t, t, t.saturating_add(STRAIGHT_REGION_SPAN), owner));
+                    }
                 }
             }
             // A direct call to a small leaf function: take the whole callee in,
@@ -533,11 +668,11 @@ impl Translator {
                             }
                         }
                         seen.insert(r);
-                        queue.push_back((r, lo, hi));
+                        queue.push_back((r, lo, hi, owner));
                     }
                 }
             }
-            window_of.push(lo);
+            window_of.push(owner);
             blocks.push(b);
         }
         for (cb, w) in callee_blocks {
@@ -548,13 +683,77 @@ impl Translator {
             eprintln!("region {header:#x}: {} blocks, {insns} insns", blocks.len());
         }
         let t0 = std::time::Instant::now();
-        let returns = region_returns(&blocks, &window_of, header);
-        let compiled = self.compile(&blocks, None, &returns, true)?;
+        let mut returns = region_returns(&blocks, &window_of, header);
+        let d0 = self.stats.dispatch_targets;
+        self.add_dispatch_targets(&blocks, &mut returns);
+        if self.dump {
+            eprintln!(
+                "region {header:#x}: {} computed-jump targets inside",
+                self.stats.dispatch_targets - d0
+            );
+        }
+        let shape = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            for b in &blocks {
+                b.start.hash(&mut h);
+            }
+            returns.hash(&mut h);
+            h.finish()
+        };
+        // Computed jumps record the targets they leave the region for, until the
+        // region has been recompiled for them as often as it may be, or a
+        // recompilation changed nothing (the targets do not fit, or never ran).
+        let Some(made) = self.regions_made.get_mut(&header) else {
+            return Ok(());
+        };
+        if made.recompiles > 0 && made.shape == shape {
+            made.recompiles = MAX_REPROFILES;
+            return Ok(());
+        }
+        made.shape = shape;
+        let reprofile = made.recompiles < MAX_REPROFILES;
+        let profiles: Vec<Option<u64>> = blocks
+            .iter()
+            .map(|b| {
+                (reprofile && b.computed_jump).then(|| {
+                    let buf = self
+                        .profiles
+                        .entry(b.start)
+                        .or_insert_with(|| Box::new([0; PROFILE_RING + 1]));
+                    buf.as_ptr() as u64
+                })
+            })
+            .collect();
+        let compiled = self.compile(&blocks, None, &returns, &profiles, true)?;
         self.stats.regions += 1;
         self.stats.region_insns += u64::from(insns);
         self.stats.region_time += t0.elapsed();
         self.install(header, compiled);
         Ok(())
+    }
+
+    /// Adds to `returns[i]`, for each block ending in a computed jump, the targets
+    /// it was seen to take that the region holds: the region's code continues
+    /// there inside (see [`Translator::observe_computed_jump`]).
+    fn add_dispatch_targets(&mut self, blocks: &[Block], returns: &mut [Vec<u64>]) {
+        for (b, r) in blocks.iter().zip(returns.iter_mut()) {
+            if !b.computed_jump {
+                continue;
+            }
+            let Some(seen) = self.jump_targets.get(&b.start) else {
+                continue;
+            };
+            let before = r.len();
+            r.extend(
+                seen.iter()
+                    .map(|e| e.0)
+                    .filter(|t| blocks.iter().any(|c| c.start == *t)),
+            );
+            self.stats.dispatch_targets += (r.len() - before) as u64;
+            r.sort_unstable();
+            r.dedup();
+        }
     }
 
     /// The blocks of the function at `entry` if it is small, calls nothing, and
@@ -598,6 +797,7 @@ impl Translator {
         blocks: &[Block],
         hot: Option<HotCounter>,
         returns: &[Vec<u64>],
+        profiles: &[Option<u64>],
         optimize: bool,
     ) -> Result<CompiledBlock, TranslateError> {
         let slot = if optimize {
@@ -641,10 +841,12 @@ impl Translator {
             &lc,
             hot,
             returns,
+            profiles,
             &mut self.ctx.func,
             &mut self.fctx,
         );
         self.ctx.set_disasm(self.dump);
+
         let id = m
             .declare_anonymous_function(&block_signature(CallConv::Tail))
             .map_err(|e| err(&e))?;
@@ -716,6 +918,7 @@ impl Translator {
     fn drop_blocks(&mut self, gone: impl Fn(u64, u64) -> bool) {
         let before = self.cold.len() + self.blocks.len();
         self.cold.retain(|_, (b, _)| !gone(b.start, b.end));
+        self.jump_targets.retain(|&a, _| !gone(a, a + 1));
         let jump_cache = &mut self.jump_cache;
         self.blocks.retain(|_, b| {
             let keep = !gone(b.start, b.end);
@@ -759,5 +962,105 @@ impl Translator {
     /// Number of cached blocks.
     pub fn cached_blocks(&self) -> usize {
         self.blocks.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Guest code at 0x1000: a dispatch through a table and two handlers that
+    /// jump back to it, then a `ret`.
+    struct Dispatch(Vec<u8>);
+
+    impl CodeSource for Dispatch {
+        fn fetch(&self, addr: u64, buf: &mut [u8]) -> usize {
+            let Some(off) = addr
+                .checked_sub(0x1000)
+                .and_then(|o| usize::try_from(o).ok())
+            else {
+                return 0;
+            };
+            let code = self.0.get(off..).unwrap_or(&[]);
+            let n = code.len().min(buf.len());
+            buf[..n].copy_from_slice(&code[..n]);
+            n
+        }
+    }
+
+    const DISPATCH: u64 = 0x1000;
+    const H1: u64 = 0x1009;
+    const H2: u64 = 0x100f;
+    const RET: u64 = 0x1015;
+
+    fn code() -> Dispatch {
+        Dispatch(vec![
+            0x48, 0x8b, 0x04, 0xce, // 1000: mov rax, [rsi+rcx*8]
+            0x48, 0xff, 0xc1, // 1004: inc rcx
+            0xff, 0xe0, // 1007: jmp rax
+            0x48, 0x83, 0xc2, 0x01, // 1009: add rdx, 1
+            0xeb, 0xf1, // 100d: jmp 1000
+            0x48, 0x83, 0xc2, 0x02, // 100f: add rdx, 2
+            0xeb, 0xeb, // 1013: jmp 1000
+            0xc3, // 1015: ret
+        ])
+    }
+
+    /// A translator that has run every block of [`code`] once (compiled them).
+    fn warmed(code: &Dispatch) -> Translator {
+        let mut t = Translator::new(TranslatorConfig::default()).expect("host ISA");
+        for a in [DISPATCH, H1, H2, RET] {
+            t.block(code, a).expect("translation");
+        }
+        t
+    }
+
+    #[test]
+    fn only_a_jmp_through_a_register_or_memory_is_a_computed_jump() {
+        let code = code();
+        let t = warmed(&code);
+        assert!(t.lift(&code, DISPATCH).computed_jump);
+        assert!(!t.lift(&code, H1).computed_jump);
+        assert!(!t.lift(&code, RET).computed_jump, "a ret");
+    }
+
+    #[test]
+    fn a_region_continues_inside_at_the_targets_its_computed_jump_took() {
+        let code = code();
+        let mut t = warmed(&code);
+        t.promote(&code, DISPATCH, DISPATCH).expect("region");
+        assert_eq!(t.stats.dispatch_targets, 0, "no target seen, none inside");
+
+        let mut t = warmed(&code);
+        t.observe_computed_jump(DISPATCH, H1);
+        t.observe_computed_jump(DISPATCH, H1);
+        t.observe_computed_jump(DISPATCH, H2);
+        t.promote(&code, DISPATCH, DISPATCH).expect("region");
+        assert_eq!(t.stats.dispatch_targets, 2);
+        assert_eq!(t.stats.regions, 1);
+    }
+
+    #[test]
+    fn a_region_is_recompiled_for_the_targets_it_left_for_only_when_that_changes_it() {
+        let code = code();
+        let mut t = warmed(&code);
+        t.observe_computed_jump(DISPATCH, H1);
+        t.promote(&code, DISPATCH, DISPATCH).expect("region");
+        assert_eq!((t.stats.regions, t.stats.dispatch_targets), (1, 1));
+        // What the region's code does when its jump leaves for H2: the target
+        // goes into the ring of the dispatch's profile, and the count reaches
+        // the threshold (the exit is tagged with the region's entry).
+        let buf = t.profiles.get_mut(&DISPATCH).expect("a profile buffer");
+        buf[0] = 1;
+        buf[1] = H2;
+        t.promote(&code, DISPATCH | REPROFILE, H2).expect("region");
+        assert_eq!((t.stats.regions, t.stats.dispatch_targets), (2, 3));
+        assert_eq!(t.profiles[&DISPATCH][0], 0, "the ring starts over");
+        // Leaving again for targets it already holds changes nothing: no compile.
+        let buf = t.profiles.get_mut(&DISPATCH).expect("a profile buffer");
+        buf[0] = 1;
+        buf[1] = H1;
+        t.promote(&code, DISPATCH | REPROFILE, H1).expect("region");
+        assert_eq!(t.stats.regions, 2);
     }
 }

@@ -247,6 +247,10 @@ pub fn lift_block(
         .filter(|i| count > 0 && i.mnemonic() == iced_x86::Mnemonic::Call)
         .filter(|_| !matches!(term, Terminator::Fault { .. }))
         .map(Instruction::next_ip);
+    let computed_jump = matches!(term, Terminator::Indirect(_))
+        && insns
+            .get(count.saturating_sub(1) as usize)
+            .is_some_and(|i| count > 0 && i.mnemonic() == iced_x86::Mnemonic::Jmp);
     Block {
         start: addr,
         end,
@@ -257,6 +261,7 @@ pub fn lift_block(
         live_out_flags,
         gas,
         call_return,
+        computed_jump,
     }
 }
 

@@ -699,6 +699,10 @@ pub struct Block {
     /// If the block ends with a call: the return address (where the callee's
     /// `ret` normally goes). Regions use it to keep calls and returns inside.
     pub call_return: Option<u64>,
+    /// The block ends with a `jmp` through a register or memory (a jump table,
+    /// an interpreter's dispatch): regions may continue at the targets it was
+    /// seen to take ([`crate::Translator::observe_computed_jump`]).
+    pub computed_jump: bool,
 }
 
 impl Block {
@@ -726,6 +730,7 @@ impl Block {
             live_out_flags: crate::FlagSet::ALL,
             gas,
             call_return: None,
+            computed_jump: false,
         }
     }
 }

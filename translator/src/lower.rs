@@ -6,6 +6,14 @@
 //! back only if written, at every exit and before every helper call (helpers see and
 //! may change the whole state, so the cache is dropped after a call).
 //!
+//! Status flags are the exception to "stored if written": at a direct exit only
+//! those the look-ahead found live after the block are stored, at a computed jump
+//! only those its target's jump-cache entry reads, and at a gas checkpoint's exit
+//! only those its block reads before writing. The others are overwritten before
+//! anything reads them; storing them anyway kept them computed on every path into
+//! the exit — in a region, around every loop. (A fault's register dump shows such
+//! a flag as of its last store, as with every flag elided by the look-ahead.)
+//!
 //! Guest memory accesses are confined by one compare against the guest space size
 //! (an out-of-range address exits with SIGSEGV) and then address `mem_base + addr`;
 //! page protections inside the space are enforced by the host MMU, whose faults the
@@ -122,6 +130,11 @@ struct Lower<'a, 'b> {
     returns: Vec<Vec<u64>>,
     /// Index of the block being lowered.
     index: usize,
+    /// Per block of the region: the profile buffer its computed jump records the
+    /// targets it leaves the region for in (see [`crate::cache`]'s re-profiling).
+    profiles: Vec<Option<u64>>,
+    /// Guest address of the region's entry block.
+    region_entry: u64,
 }
 
 /// A 64-bit pattern as Cranelift's signed immediate (bit-for-bit, no arithmetic).
@@ -163,13 +176,16 @@ pub struct HotCounter {
 /// Builds the Cranelift function for a region — `blocks[0]` is its entry; edges
 /// between its blocks become host jumps and guest registers stay in host registers
 /// along them, including a computed jump of block `i` that lands on one of
-/// `returns[i]` — into `func`. Returns the guest address of every instruction by
+/// `returns[i]` — into `func`. A computed jump of block `i` that leaves the region
+/// records its target in the buffer at `profiles[i]` if there is one (see
+/// [`Lower::record_miss`]). Returns the guest address of every instruction by
 /// source location (for mapping host faults back).
 pub fn lower_region(
     blocks: &[Block],
     cfg: &LowerConfig,
     hot: Option<HotCounter>,
     returns: &[Vec<u64>],
+    profiles: &[Option<u64>],
     func: &mut cranelift_codegen::ir::Function,
     fctx: &mut FunctionBuilderContext,
 ) -> Vec<u64> {
@@ -218,6 +234,12 @@ pub fn lower_region(
             Vec::new()
         },
         index: 0,
+        profiles: if hot.is_none() {
+            profiles.to_vec()
+        } else {
+            Vec::new()
+        },
+        region_entry: blocks[0].start,
     };
     if let Some(h) = hot {
         l.hot_check(h);
@@ -311,6 +333,21 @@ impl Lower<'_, '_> {
         }
     }
 
+    /// [`Self::flush`] without the dirty status flags outside `live`: those the
+    /// code that runs next overwrites before reading. Leaving them out keeps
+    /// them from being computed on the paths into this exit — around a loop, on
+    /// every iteration.
+    fn flush_live(&mut self, live: crate::FlagSet) {
+        let dead = |s: &Slot| {
+            matches!(s, Slot::Flag(f)
+                if crate::FlagSet::STATUS.0 & (1 << f) != 0 && live.0 & (1 << f) == 0)
+        };
+        let stored: Vec<Slot> = self.dirty.iter().copied().filter(|s| !dead(s)).collect();
+        let all = std::mem::replace(&mut self.dirty, stored);
+        self.flush();
+        self.dirty = all;
+    }
+
     /// Loads `slots` from the state (at entry the gas comes from its pinned
     /// register).
     fn load(&mut self, slots: &[Slot], at_entry: bool) {
@@ -383,6 +420,38 @@ impl Lower<'_, '_> {
             l.fb.ins().store(state_flags(), rearm, addr, 0);
             l.store_state_u64(offsets::HOT_TARGET, h.header);
             l.store_state_u64(offsets::RIP, l.block.start);
+            l.exit(ExitReason::Hot);
+        });
+    }
+
+    /// A computed jump leaving the region for `target`: records the target in the
+    /// ring of the profile buffer at `buf` (word 0 counts, words 1.. hold the
+    /// last [`crate::cache::PROFILE_RING`] targets) and, when the count reaches
+    /// [`crate::cache::REPROFILE_MISSES`], leaves with [`ExitReason::Hot`] naming
+    /// this region's entry tagged [`crate::cache::REPROFILE`], so that the run
+    /// loop recompiles it with those targets inside. The block has run whole;
+    /// `rip` is the target.
+    fn record_miss(&mut self, buf: u64, target: CValue) {
+        use crate::cache::{PROFILE_RING, REPROFILE, REPROFILE_MISSES};
+        let p = self.iconst(types::I64, imm(buf));
+        let n = self.fb.ins().load(types::I64, state_flags(), p, 0);
+        let ring = i64::try_from(PROFILE_RING - 1).unwrap_or(0);
+        let i = self.fb.ins().band_imm_u(n, ring);
+        let off = self.fb.ins().ishl_imm_u(i, 3);
+        let slot = self.fb.ins().iadd(p, off);
+        self.fb.ins().store(state_flags(), target, slot, 8);
+        let n1 = self.fb.ins().iadd_imm_s(n, 1);
+        self.fb.ins().store(state_flags(), n1, p, 0);
+        let full = self
+            .fb
+            .ins()
+            .icmp_imm_u(condcodes::IntCC::Equal, n1, imm(REPROFILE_MISSES));
+        let root = self.region_entry | REPROFILE;
+        self.cold_if(full, |l| {
+            l.flush();
+            l.fb.ins()
+                .store(state_flags(), target, l.state, offsets::RIP);
+            l.store_state_u64(offsets::HOT_TARGET, root);
             l.exit(ExitReason::Hot);
         });
     }
@@ -474,10 +543,16 @@ impl Lower<'_, '_> {
     /// gas may not cover the window this checkpoint starts, so the run loop
     /// interprets the block, charging block by block. Nothing of the block has
     /// run; every slot that may be dirty is stored ([`crate::slots::analyse`]
-    /// loads at entry whatever that could store undefined).
+    /// loads at entry whatever that could store undefined), except the status
+    /// flags the block overwrites before reading.
     fn gas_low_if(&mut self, cond: CValue) {
+        // Status flags the block writes before reading are not stored: the
+        // interpreter overwrites them before anything observes them (as at a
+        // computed jump, see `crate::chain`). Storing them would keep them
+        // computed on every path into a checkpoint — the back edge of every loop.
+        let live = crate::passes::live_in_flags(self.block);
         self.cold_if(cond, |l| {
-            l.flush();
+            l.flush_live(live);
             l.store_state_u64(offsets::RIP, l.block.start);
             let e = l.iconst(types::I32, ExitReason::GasLow as i64);
             l.fb.ins()
@@ -947,7 +1022,9 @@ impl Lower<'_, '_> {
         if let (Some(&b), false) = (self.internal.get(&target), self.counting) {
             self.fb.ins().jump(b, &[]);
         } else {
-            self.flush();
+            // The look-ahead found the flags outside `live_out_flags` overwritten
+            // before read after this block (their computations were removed).
+            self.flush_live(self.block.live_out_flags);
             self.chain_to_const(target);
         }
     }
@@ -1287,6 +1364,9 @@ impl Lower<'_, '_> {
                     }
                     sw.emit(&mut self.fb, x, default);
                     self.fb.switch_to_block(default);
+                }
+                if let Some(Some(buf)) = self.profiles.get(self.index).copied() {
+                    self.record_miss(buf, x);
                 }
                 if !self.cfg.jump_cache.is_null() {
                     // The status flags are stored only if the target may read them.

@@ -262,6 +262,7 @@ mod tests {
             term: Terminator::Jump(0),
             live_out_flags: Flag::ZF.mask(),
             call_return: None,
+            computed_jump: false,
             gas: 0,
         };
         optimize(&mut block);
@@ -292,6 +293,7 @@ mod tests {
             term: Terminator::Jump(0),
             live_out_flags: Flag::CF.mask(),
             call_return: None,
+            computed_jump: false,
             gas: 0,
         };
         optimize(&mut block);

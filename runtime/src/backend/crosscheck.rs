@@ -15,7 +15,9 @@
 //! 4. the two states (GPRs, RIP, flags, FS/GS, gas, XMM, MXCSR, x87, exit reason,
 //!    fault fields, helper scratch) and the bytes at every journaled address are
 //!    compared; the first difference stops the run with
-//!    `RunError::Backend("crosscheck: block 0x… diverges: …")`.
+//!    `RunError::Backend("crosscheck: block 0x… diverges: …")`. At a direct exit
+//!    only the status flags live after the block are compared: compiled code
+//!    does not store the others, which the code that follows overwrites first.
 //!
 //! Helpers that write guest memory themselves (`rep_string`, `x87`, and any helper
 //! not known to be memory-read-only) cannot be journaled, and running them twice
@@ -186,6 +188,17 @@ impl Backend for CrosscheckBackend {
                 }
                 if in_helper {
                     si.gas = cpu.gas;
+                }
+                // At a direct exit compiled code stores only the status flags the
+                // look-ahead found live after the block: the others are overwritten
+                // before anything reads them (`lower::flush_live`).
+                if r == ExitReason::Continue as u64 && block.term.direct_targets().next().is_some()
+                {
+                    for f in 0..6 {
+                        if block.live_out_flags.0 & (1 << f) == 0 {
+                            si.flags[f] = cpu.flags[f];
+                        }
+                    }
                 }
                 let mut d = interp::diff_states(cpu, &si, "jit", "interp");
                 if r != ri {

@@ -73,7 +73,7 @@ impl Drop for JitBackend {
         }
         let t = &self.translator.stats;
         eprintln!(
-            "qvm stats: run loop {} (interpreted {}, hot {}, gas low {}); tier1 {} blocks / {} insns in {:?}; regions {} / {} insns in {:?}; modules made in {:?}; cached blocks {}",
+            "qvm stats: run loop {} (interpreted {}, hot {}, gas low {}); tier1 {} blocks / {} insns in {:?}; regions {} / {} insns in {:?}, {} computed-jump targets inside; modules made in {:?}; cached blocks {}",
             self.stats.entries,
             self.stats.interpreted,
             self.stats.hot,
@@ -84,6 +84,7 @@ impl Drop for JitBackend {
             t.regions,
             t.region_insns,
             t.region_time,
+            t.dispatch_targets,
             t.module_time,
             self.translator.cached_blocks()
         );
@@ -150,9 +151,14 @@ impl Backend for JitBackend {
                     Some(ir) => {
                         interpreted = true;
                         self.stats.interpreted += 1;
+                        let from = ir.computed_jump.then_some(cpu.rip);
                         // SAFETY: as above; the interpreter confines its accesses the
                         // same way compiled code does.
-                        unsafe { qvm_translator::interp::enter(cpu, ir) }
+                        let r = unsafe { qvm_translator::interp::enter(cpu, ir) };
+                        if let (Some(from), true) = (from, r == ExitReason::Continue as u64) {
+                            self.translator.observe_computed_jump(from, cpu.rip);
+                        }
+                        r
                     }
                     None => {
                         let b = self.translator.block(&Code { space, kernel }, cpu.rip)?;

@@ -200,6 +200,12 @@ fn double_shifts_match_the_cpu() {
                         regs.gpr[3] = DATA + 8;
                         let data = data_for(&mut rng);
                         let n = c & mask;
+                        // A 16-bit double shift by 17..31 has an undefined result;
+                        // qvm gives Intel's, which only an Intel CPU can confirm
+                        // (AMD's differs).
+                        if w == 16 && n > 16 && !host_is_intel() {
+                            continue;
+                        }
                         let def = match n {
                             0 => STATUS,
                             1 => CF | OF | SF | ZF | PF,
