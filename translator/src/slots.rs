@@ -170,6 +170,20 @@ struct Effects {
     /// Written before the block's first store-back (a helper call, or an exit at
     /// its end); `None` if it never stores back (it only jumps inside the region).
     w_at_flush: Option<SlotSet>,
+    /// Slots that store-back leaves out: at a direct exit, the status flags dead
+    /// after the block (`lower::flush_live`).
+    skipped_at_flush: SlotSet,
+}
+
+/// The status flags outside `live`, as slots.
+fn dead_status_flags(live: crate::FlagSet) -> SlotSet {
+    let mut d = SlotSet::default();
+    for f in 0..6u8 {
+        if live.0 & (1 << f) == 0 {
+            d.insert(Slot::Flag(f));
+        }
+    }
+    d
 }
 
 fn block_effects(b: &Block, exits: bool) -> Effects {
@@ -190,10 +204,19 @@ fn block_effects(b: &Block, exits: bool) -> Effects {
             }
         }
     }
+    let mut skipped_at_flush = SlotSet::default();
     if exits && w_at_flush.is_none() {
         w_at_flush = Some(w);
+        if matches!(b.term, Terminator::Jump(_) | Terminator::Branch { .. }) {
+            skipped_at_flush = dead_status_flags(b.live_out_flags);
+        }
     }
-    Effects { ue, w, w_at_flush }
+    Effects {
+        ue,
+        w,
+        w_at_flush,
+        skipped_at_flush,
+    }
 }
 
 /// Analyses a region: `blocks[0]` is its entry; `internal_edges` says whether
@@ -272,9 +295,13 @@ pub(crate) fn analyse(
     for i in 0..n {
         // Read while possibly undefined, or stored back while possibly unwritten.
         let e = &effects[i];
-        let mut stored_unwritten = e.w_at_flush.map_or(0, |w| may_in[i].0 & !w.0);
+        let mut stored_unwritten = e
+            .w_at_flush
+            .map_or(0, |w| may_in[i].0 & !w.0 & !e.skipped_at_flush.0);
         if stores_at_start.get(i).copied().unwrap_or(false) {
-            stored_unwritten |= may_in[i].0;
+            // The checkpoint's exit leaves out the flags its block writes first.
+            let live = crate::passes::live_in_flags(&blocks[i]);
+            stored_unwritten |= may_in[i].0 & !dead_status_flags(live).0;
         }
         load.0 |= (e.ue.0 | stored_unwritten) & !must_in[i].0;
     }
@@ -371,5 +398,36 @@ mod tests {
         // is dirty there.
         let r = analyse(&blocks, &[vec![], vec![], vec![]]);
         assert!(r.dirty_in[2].is_empty());
+    }
+
+    #[test]
+    fn a_flag_dead_after_the_exit_is_neither_stored_nor_loaded() {
+        // A: if rcx == 0 goto B else goto C. B: CF = 1; goto C. C: exits. CF is
+        // dirty at C on one path only, so storing it there needs the state's CF
+        // loaded at entry — unless CF is dead after C (the look-ahead saw it
+        // overwritten first), when C's exit does not store it.
+        for (live, loaded) in [(crate::FlagSet::ALL, true), (crate::FlagSet::NONE, false)] {
+            let mut a = Builder::default();
+            let c = a.get_reg(1);
+            let cond = a.icmp_imm(IntCC::Eq, c, 0);
+            let a = block(0x1000, a, |_| Terminator::Branch {
+                cond,
+                taken: 0x1004,
+                not_taken: 0x1008,
+            });
+            let mut b = Builder::default();
+            let one = b.iconst(Type::I8, 1);
+            b.set_flag(Flag::CF, one);
+            let b = block(0x1004, b, |_| Terminator::Jump(0x1008));
+            let mut c = block(0x1008, Builder::default(), |_| Terminator::Jump(0x9000));
+            c.live_out_flags = live;
+            let r = analyse(&[a, b, c], &[]);
+            assert!(r.dirty_in[2].contains(&Slot::Flag(Flag::CF as u8)));
+            assert_eq!(
+                r.entry_loads.contains(&Slot::Flag(Flag::CF as u8)),
+                loaded,
+                "live after the exit: {live:?}"
+            );
+        }
     }
 }
