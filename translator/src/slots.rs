@@ -330,6 +330,18 @@ mod tests {
         Block::for_test(start, b, term, 1)
     }
 
+    /// The block at 0x1000: `if rcx == 0 goto taken else goto not_taken`.
+    fn branch_on_rcx(taken: u64, not_taken: u64) -> Block {
+        let mut a = Builder::default();
+        let c = a.get_reg(1);
+        let cond = a.icmp_imm(IntCC::Eq, c, 0);
+        block(0x1000, a, |_| Terminator::Branch {
+            cond,
+            taken,
+            not_taken,
+        })
+    }
+
     /// A region's analysis with its internal edges.
     fn analyse(blocks: &[Block], returns: &[Vec<u64>]) -> RegionSlots {
         super::analyse(blocks, true, &RegionEdges::new(blocks, true, returns), &[])
@@ -355,14 +367,7 @@ mod tests {
         // A: if rcx == 0 goto B else exit — A stores back whatever is dirty.
         // B: rbx = 1; goto A. On the second pass through A, rbx is dirty; on the
         // first it must hold the state's value, so it is loaded at entry.
-        let mut a = Builder::default();
-        let c = a.get_reg(1);
-        let cond = a.icmp_imm(IntCC::Eq, c, 0);
-        let a = block(0x1000, a, |_| Terminator::Branch {
-            cond,
-            taken: 0x1004,
-            not_taken: 0x3000,
-        });
+        let a = branch_on_rcx(0x1004, 0x3000);
         let mut b = Builder::default();
         let one = b.iconst(Type::I64, 1);
         b.set_reg(3, one);
@@ -407,14 +412,7 @@ mod tests {
         // loaded at entry — unless CF is dead after C (the look-ahead saw it
         // overwritten first), when C's exit does not store it.
         for (live, loaded) in [(crate::FlagSet::ALL, true), (crate::FlagSet::NONE, false)] {
-            let mut a = Builder::default();
-            let c = a.get_reg(1);
-            let cond = a.icmp_imm(IntCC::Eq, c, 0);
-            let a = block(0x1000, a, |_| Terminator::Branch {
-                cond,
-                taken: 0x1004,
-                not_taken: 0x1008,
-            });
+            let a = branch_on_rcx(0x1004, 0x1008);
             let mut b = Builder::default();
             let one = b.iconst(Type::I8, 1);
             b.set_flag(Flag::CF, one);
