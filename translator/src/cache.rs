@@ -541,13 +541,13 @@ impl Translator {
         header: u64,
         latch: u64,
     ) -> Result<(), TranslateError> {
+        if header & REPROFILE != 0 {
+            return self.reprofile(src, header & !REPROFILE);
+        }
         // A block inside a loop that is already a region, but reached from outside
         // it (the return site of a call in the loop body, a block the region's size
         // limit left out), reports the same header again: it gets a region of its own,
         // or it would run tier-1 code forever.
-        if header & REPROFILE != 0 {
-            return self.reprofile(src, header & !REPROFILE);
-        }
         let (header, latch) = if self.promoted.contains(&header) {
             (latch, latch)
         } else {
@@ -750,9 +750,9 @@ impl Translator {
                     .map(|e| e.0)
                     .filter(|t| blocks.iter().any(|c| c.start == *t)),
             );
-            self.stats.dispatch_targets += (r.len() - before) as u64;
             r.sort_unstable();
             r.dedup();
+            self.stats.dispatch_targets += (r.len() - before) as u64;
         }
     }
 
@@ -846,7 +846,6 @@ impl Translator {
             &mut self.fctx,
         );
         self.ctx.set_disasm(self.dump);
-
         let id = m
             .declare_anonymous_function(&block_signature(CallConv::Tail))
             .map_err(|e| err(&e))?;

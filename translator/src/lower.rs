@@ -338,10 +338,8 @@ impl Lower<'_, '_> {
     /// them from being computed on the paths into this exit — around a loop, on
     /// every iteration.
     fn flush_live(&mut self, live: crate::FlagSet) {
-        let dead = |s: &Slot| {
-            matches!(s, Slot::Flag(f)
-                if crate::FlagSet::STATUS.0 & (1 << f) != 0 && live.0 & (1 << f) == 0)
-        };
+        let dead_flags = crate::FlagSet::STATUS.minus(live);
+        let dead = |s: &Slot| matches!(s, Slot::Flag(f) if dead_flags.0 & (1 << f) != 0);
         let stored: Vec<Slot> = self.dirty.iter().copied().filter(|s| !dead(s)).collect();
         let all = std::mem::replace(&mut self.dirty, stored);
         self.flush();

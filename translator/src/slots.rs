@@ -177,9 +177,10 @@ struct Effects {
 
 /// The status flags outside `live`, as slots.
 fn dead_status_flags(live: crate::FlagSet) -> SlotSet {
+    let dead = crate::FlagSet::STATUS.minus(live);
     let mut d = SlotSet::default();
     for f in 0..6u8 {
-        if live.0 & (1 << f) == 0 {
+        if dead.0 & (1 << f) != 0 {
             d.insert(Slot::Flag(f));
         }
     }

@@ -194,8 +194,9 @@ impl Backend for CrosscheckBackend {
                 // before anything reads them (`lower::flush_live`).
                 if r == ExitReason::Continue as u64 && block.term.direct_targets().next().is_some()
                 {
+                    let dead = qvm_translator::FlagSet::STATUS.minus(block.live_out_flags);
                     for f in 0..6 {
-                        if block.live_out_flags.0 & (1 << f) == 0 {
+                        if dead.0 & (1 << f) != 0 {
                             si.flags[f] = cpu.flags[f];
                         }
                     }

@@ -44,7 +44,8 @@ fn harness_agrees_on_simple_code() {
     inp.gpr[1] = 7;
     same("4801c849894708", &inp); // add rax, rcx ; mov [r15+8], rax
     same("5058", &inp); // push rax ; pop rax
-                        // div ecx: every status flag is undefined.
+
+    // div ecx: every status flag is undefined.
     same_but(
         "f7f1",
         &{
