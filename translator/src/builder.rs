@@ -16,6 +16,14 @@ pub struct Builder {
 }
 
 impl Builder {
+    /// A builder with room for `ops` ops (and as many values) before it grows.
+    pub fn with_capacity(ops: usize) -> Builder {
+        Builder {
+            ops: Vec::with_capacity(ops),
+            types: Vec::with_capacity(ops),
+        }
+    }
+
     fn new_value(&mut self, ty: Type) -> Value {
         let v = Value(u32::try_from(self.types.len()).expect("too many IR values"));
         self.types.push(ty);
@@ -369,13 +377,12 @@ impl Builder {
     }
 
     /// Calls a helper with up to three I64 args; returns its I64 result.
-    pub fn call(&mut self, helper: Helper, args: &[Value]) -> Value {
-        assert!(args.len() <= 3, "helpers take at most three arguments");
+    pub fn call(&mut self, helper: &'static Helper, args: &[Value]) -> Value {
         let dst = self.new_value(Type::I64);
         self.ops.push(Op::Call {
             dst: Some(dst),
             helper,
-            args: args.to_vec(),
+            args: crate::ir::HelperArgs::new(args),
         });
         dst
     }

@@ -291,6 +291,15 @@ pub struct TranslatorStats {
     pub dispatch_targets: u64,
     /// Time spent creating the code modules (host ISA detection, Cranelift set-up).
     pub module_time: std::time::Duration,
+    /// Blocks lifted for the cold tier (the interpreter).
+    pub cold_lifts: u64,
+    /// Guest instructions in them.
+    pub cold_insns: u64,
+    /// IR ops in them.
+    pub cold_ops: u64,
+    /// Time spent lifting them (decode included): what a short run spends
+    /// translating, since the cold tier compiles nothing.
+    pub cold_time: std::time::Duration,
 }
 
 /// A code length as a host size (code is far smaller than the address space).
@@ -489,7 +498,12 @@ impl Translator {
             return None;
         }
         if !self.cold.contains_key(&addr) {
+            let t0 = std::time::Instant::now();
             let b = self.lift_with(src, addr, false);
+            self.stats.cold_lifts += 1;
+            self.stats.cold_insns += u64::from(b.insns);
+            self.stats.cold_ops += b.ops.len() as u64;
+            self.stats.cold_time += t0.elapsed();
             self.cold.insert(addr, (b, 0));
         }
         let threshold = if self.fast.is_none() && self.module.is_none() {

@@ -24,20 +24,24 @@ pub trait CodeSource {
 /// Longest x86 instruction.
 const MAX_INSN_LEN: usize = 15;
 
+/// IR ops reserved per guest instruction when lifting (most lift to fewer; the
+/// vector grows for the rest).
+const OPS_PER_INSN: usize = 16;
+
 /// Decodes instructions from `addr` until a control transfer, at most `max`.
 pub fn decode_block(
     src: &dyn CodeSource,
     addr: u64,
     max: usize,
 ) -> (Vec<Instruction>, Option<Terminator>) {
-    let mut insns = Vec::new();
-    let mut buf = vec![0u8; 64 * MAX_INSN_LEN.min(16)];
+    let mut insns = Vec::with_capacity(max.min(32));
+    let mut buf = [0u8; MAX_INSN_LEN];
     let mut pc = addr;
     loop {
         if insns.len() >= max {
             return (insns, None);
         }
-        let n = src.fetch(pc, &mut buf[..MAX_INSN_LEN]);
+        let n = src.fetch(pc, &mut buf);
         if n == 0 && !insns.is_empty() {
             // End the block here; the next one starts with the fetch fault.
             return (insns, None);
@@ -161,7 +165,10 @@ pub fn lift_block(
     lookahead: bool,
 ) -> Block {
     let (insns, fetch_fault) = decode_block(src, addr, max_insns);
-    let mut b = Builder::default();
+    // Sized for a typical instruction's IR and shrunk in place at the end: growing
+    // by doubling reallocated and copied every block's ops several times, which
+    // was most of the cold tier's cost in short runs.
+    let mut b = Builder::with_capacity(insns.len() * OPS_PER_INSN + 8);
     let gas: u64 = insns.iter().map(|i| schedule.insn_cost(i)).sum();
     b.push(Op::ChargeGas { cost: gas });
     let mut term = fetch_fault;
@@ -251,6 +258,8 @@ pub fn lift_block(
         && insns
             .get(count.saturating_sub(1) as usize)
             .is_some_and(|i| count > 0 && i.mnemonic() == iced_x86::Mnemonic::Jmp);
+    b.ops.shrink_to_fit();
+    b.types.shrink_to_fit();
     Block {
         start: addr,
         end,

@@ -167,11 +167,11 @@ mod tests {
         if helper {
             b.ops.push(Op::Call {
                 dst: None,
-                helper: crate::ir::Helper {
+                helper: &crate::ir::Helper {
                     name: "test",
                     func: nop_helper,
                 },
-                args: Vec::new(),
+                args: crate::ir::HelperArgs::new(&[]),
             });
         }
         Block::for_test(start, b, term, cost)

@@ -624,10 +624,42 @@ pub enum Op {
         /// Result, if used.
         dst: Option<Value>,
         /// The function.
-        helper: Helper,
+        helper: &'static Helper,
         /// Up to three I64 arguments (missing ones are passed as 0).
-        args: Vec<Value>,
+        args: HelperArgs,
     },
+}
+
+// Every lifted instruction costs about ten ops, and a short run's time is mostly
+// the first touch of the memory they take (each new page costs microseconds on a
+// virtual machine): `Call` keeps its helper by reference and its arguments
+// inline so that no op is larger than a 128-bit constant.
+const _: () = assert!(core::mem::size_of::<Op>() == 32);
+
+/// The arguments of an [`Op::Call`], inline (a helper takes at most three);
+/// unused places hold [`HelperArgs::NONE`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HelperArgs([Value; 3]);
+
+impl HelperArgs {
+    /// The value number that marks an unused place (no block has that many).
+    const NONE: Value = Value(u32::MAX);
+
+    /// `args`, which must be at most three.
+    pub fn new(args: &[Value]) -> HelperArgs {
+        assert!(args.len() <= 3, "helpers take at most three arguments");
+        let mut vals = [Self::NONE; 3];
+        vals[..args.len()].copy_from_slice(args);
+        HelperArgs(vals)
+    }
+}
+
+impl core::ops::Deref for HelperArgs {
+    type Target = [Value];
+    fn deref(&self) -> &[Value] {
+        let len = self.0.iter().take_while(|v| **v != Self::NONE).count();
+        &self.0[..len]
+    }
 }
 
 /// How a block ends.

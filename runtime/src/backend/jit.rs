@@ -73,11 +73,15 @@ impl Drop for JitBackend {
         }
         let t = &self.translator.stats;
         eprintln!(
-            "qvm stats: run loop {} (interpreted {}, hot {}, gas low {}); tier1 {} blocks / {} insns in {:?}; regions {} / {} insns in {:?}, {} computed-jump targets inside; modules made in {:?}; cached blocks {}",
+            "qvm stats: run loop {} (interpreted {}, hot {}, gas low {}); cold tier lifted {} blocks / {} insns / {} ops in {:?}; tier1 {} blocks / {} insns in {:?}; regions {} / {} insns in {:?}, {} computed-jump targets inside; modules made in {:?}; cached blocks {}",
             self.stats.entries,
             self.stats.interpreted,
             self.stats.hot,
             self.stats.gas_low,
+            t.cold_lifts,
+            t.cold_insns,
+            t.cold_ops,
+            t.cold_time,
             t.tier1,
             t.tier1_insns,
             t.tier1_time,

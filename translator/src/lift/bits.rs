@@ -395,7 +395,7 @@ fn deposit_extract(l: &mut Lifter<'_>, deposit: bool) -> LiftResult {
     let s = l.b.zext(Type::I64, src);
     let m = l.b.zext(Type::I64, mask);
     let c = l.b.iconst(Type::I64, u64::from(deposit));
-    let r = l.b.call(PDEP_PEXT, &[s, m, c]);
+    let r = l.b.call(&PDEP_PEXT, &[s, m, c]);
     let res = l.b.trunc(ty, r);
     l.write_op(0, res);
     Ok(true)

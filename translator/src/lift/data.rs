@@ -233,7 +233,7 @@ fn cmpxchg_wide(l: &mut Lifter<'_>) {
     if wide {
         // CMPXCHG16B requires a 16-byte aligned operand (#GP → SIGSEGV); IR has no
         // branches, and the instruction is rare, so a helper checks.
-        let h = crate::ir::Helper {
+        let h = &crate::ir::Helper {
             name: "check_align16",
             func: check_align16,
         };

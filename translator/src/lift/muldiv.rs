@@ -197,7 +197,7 @@ fn divide(l: &mut Lifter<'_>, signed: bool) -> LiftResult {
     let d = l.b.zext(Type::I64, src);
     let bytes = l.b.iconst(Type::I64, u64::from(ty.bytes()));
     let s = l.b.iconst(Type::I64, u64::from(signed));
-    l.b.call(DIV, &[d, bytes, s]);
+    l.b.call(&DIV, &[d, bytes, s]);
     // Flags: unchanged (see the module doc).
     Ok(true)
 }

@@ -212,5 +212,5 @@ fn lift_rep(l: &mut Lifter<'_>, op: StrOp, rep: Rep, bytes: u32, seg: Option<Reg
     };
     let cost = l.b.iconst(Type::I64, l.config.schedule.rep_iteration);
     let packed = l.b.iconst(Type::I64, string_rep::pack(op, rep, bytes));
-    l.b.call(REP, &[base, cost, packed]);
+    l.b.call(&REP, &[base, cost, packed]);
 }

@@ -18,7 +18,7 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
         M::Syscall => l.term = Some(Terminator::Syscall { next: l.next_rip }),
         M::Cpuid => {
             l.b.call(
-                Helper {
+                &Helper {
                     name: "cpuid",
                     func: cpuid_helper,
                 },
@@ -29,7 +29,7 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let aux = u64::from(l.insn.mnemonic() == M::Rdtscp);
             let a = l.b.iconst(Type::I64, aux);
             l.b.call(
-                Helper {
+                &Helper {
                     name: "rdtsc",
                     func: rdtsc_helper,
                 },

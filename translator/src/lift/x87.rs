@@ -106,7 +106,7 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
         l.b.iconst(Type::I64, 0)
     };
     l.b.call(
-        Helper {
+        &Helper {
             name: "x87",
             func: x87_helper,
         },

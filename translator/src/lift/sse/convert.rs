@@ -67,7 +67,7 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
                 let kind = u64::from(ity == Type::I64) | (u64::from(fty == Type::F64) << 1);
                 let k = l.b.iconst(Type::I64, kind);
                 let res = l.b.call(
-                    Helper {
+                    &Helper {
                         name: "sse_cvt2si",
                         func: soft_fp::h_cvt2si,
                     },
@@ -104,7 +104,7 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let kind = u8::from(m == M::Cvtpd2dq);
             call_vec_helper(
                 l,
-                Helper {
+                &Helper {
                     name: "sse_cvt2dq",
                     func: soft_fp::h_cvt2dq,
                 },

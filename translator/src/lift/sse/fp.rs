@@ -194,7 +194,7 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let imm = l.insn.immediate8();
             call_vec_helper(
                 l,
-                Helper {
+                &Helper {
                     name: "sse_round",
                     func: soft_fp::h_round,
                 },
@@ -216,7 +216,7 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let s = read_v(l, 1)?;
             call_vec_helper(
                 l,
-                Helper {
+                &Helper {
                     name: "sse_rcp",
                     func: soft_fp::h_rcp,
                 },

@@ -93,20 +93,69 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
         return Ok(true);
     }
     match m {
-        M::Pmulhw => helper(l, "sse_pmulhw", soft::h_pmulhw, 0),
-        M::Pmulhuw => helper(l, "sse_pmulhuw", soft::h_pmulhuw, 0),
-        M::Pmulhrsw => helper(l, "sse_pmulhrsw", soft::h_pmulhrsw, 0),
-        M::Pmaddwd => helper(l, "sse_pmaddwd", soft::h_pmaddwd, 0),
-        M::Pmaddubsw => helper(l, "sse_pmaddubsw", soft::h_pmaddubsw, 0),
-        M::Psadbw => helper(l, "sse_psadbw", soft::h_psadbw, 0),
-        M::Phminposuw => helper(l, "sse_phminposuw", soft::h_phminposuw, 0),
+        M::Pmulhw => helper(
+            l,
+            &Helper {
+                name: "sse_pmulhw",
+                func: soft::h_pmulhw,
+            },
+            0,
+        ),
+        M::Pmulhuw => helper(
+            l,
+            &Helper {
+                name: "sse_pmulhuw",
+                func: soft::h_pmulhuw,
+            },
+            0,
+        ),
+        M::Pmulhrsw => helper(
+            l,
+            &Helper {
+                name: "sse_pmulhrsw",
+                func: soft::h_pmulhrsw,
+            },
+            0,
+        ),
+        M::Pmaddwd => helper(
+            l,
+            &Helper {
+                name: "sse_pmaddwd",
+                func: soft::h_pmaddwd,
+            },
+            0,
+        ),
+        M::Pmaddubsw => helper(
+            l,
+            &Helper {
+                name: "sse_pmaddubsw",
+                func: soft::h_pmaddubsw,
+            },
+            0,
+        ),
+        M::Psadbw => helper(
+            l,
+            &Helper {
+                name: "sse_psadbw",
+                func: soft::h_psadbw,
+            },
+            0,
+        ),
+        M::Phminposuw => helper(
+            l,
+            &Helper {
+                name: "sse_phminposuw",
+                func: soft::h_phminposuw,
+            },
+            0,
+        ),
         M::Mpsadbw => {
             let d = dst_xmm(l)?;
             let s = read_v(l, 1)?;
             let imm = l.insn.immediate8();
             call_vec_helper(
                 l,
-                Helper {
+                &Helper {
                     name: "sse_mpsadbw",
                     func: soft::h_mpsadbw,
                 },
@@ -117,9 +166,30 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             );
             Ok(true)
         }
-        M::Psignb => helper(l, "sse_psign", soft::h_psign, 1),
-        M::Psignw => helper(l, "sse_psign", soft::h_psign, 2),
-        M::Psignd => helper(l, "sse_psign", soft::h_psign, 4),
+        M::Psignb => helper(
+            l,
+            &Helper {
+                name: "sse_psign",
+                func: soft::h_psign,
+            },
+            1,
+        ),
+        M::Psignw => helper(
+            l,
+            &Helper {
+                name: "sse_psign",
+                func: soft::h_psign,
+            },
+            2,
+        ),
+        M::Psignd => helper(
+            l,
+            &Helper {
+                name: "sse_psign",
+                func: soft::h_psign,
+            },
+            4,
+        ),
         M::Pmuludq | M::Pmuldq => {
             let d = dst_xmm(l)?;
             let s = read_v(l, 1)?;
@@ -194,15 +264,10 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
 }
 
 /// `dst = helper(dst, src)` through a vector helper.
-fn helper(
-    l: &mut Lifter<'_>,
-    name: &'static str,
-    func: crate::ir::HelperFn,
-    extra: u8,
-) -> LiftResult {
+fn helper(l: &mut Lifter<'_>, h: &'static Helper, extra: u8) -> LiftResult {
     let d = dst_xmm(l)?;
     let s = read_v(l, 1)?;
-    call_vec_helper(l, Helper { name, func }, d, s, 0, extra);
+    call_vec_helper(l, h, d, s, 0, extra);
     Ok(true)
 }
 

@@ -73,7 +73,7 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let v = l.b.load(Type::I32, a);
             let w = l.b.zext(Type::I64, v);
             l.b.call(
-                Helper {
+                &Helper {
                     name: "sse_check_mxcsr",
                     func: soft::check_mxcsr,
                 },

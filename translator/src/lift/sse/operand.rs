@@ -155,7 +155,7 @@ pub(super) fn write_gpr_zext(l: &mut Lifter<'_>, reg: Register, v: Value) {
 /// reads XMM `dst` from the state, combines it with `src` and writes XMM `dst`.
 pub(super) fn call_vec_helper(
     l: &mut Lifter<'_>,
-    h: Helper,
+    h: &'static Helper,
     dst: u8,
     src: Value,
     imm: u8,

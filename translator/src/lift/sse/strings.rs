@@ -39,7 +39,7 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let hi = l.b.extract_lane(Lanes::I64x2, s, 1);
             let c = l.b.iconst(Type::I64, ctl);
             let res = l.b.call(
-                Helper {
+                &Helper {
                     name: "sse_pcmpstr",
                     func: h_pcmpstr,
                 },
@@ -85,7 +85,7 @@ fn crc32(l: &mut Lifter<'_>) -> LiftResult {
     let crc = l.b.zext(Type::I64, crc);
     let nv = l.b.iconst(Type::I64, u64::from(n));
     let r = l.b.call(
-        Helper {
+        &Helper {
             name: "sse_crc32c",
             func: super::soft::crc32c,
         },
