@@ -278,6 +278,15 @@ pub(crate) struct Session {
 impl Session {
     /// Loads the ELF and builds the stack.
     pub(crate) fn new(config: RunConfig, opts: &RunOptions) -> Result<Session, RunError> {
+        Session::in_space(config, opts, None)
+    }
+
+    /// [`Session::new`] in `space` (fresh or [`AddressSpace::reset`]) if given.
+    pub(crate) fn in_space(
+        config: RunConfig,
+        opts: &RunOptions,
+        space: Option<AddressSpace>,
+    ) -> Result<Session, RunError> {
         let out = SharedBuf::default();
         let err = SharedBuf::default();
         let (stdout, stderr): (Box<dyn Write>, Box<dyn Write>) = if config.capture {
@@ -298,7 +307,10 @@ impl Session {
             .strace
             .then(|| Box::new(std::io::stderr()) as Box<dyn Write>);
         let mut kernel = Kernel::try_new(kcfg)?;
-        let mut space = AddressSpace::new(layout::GUEST_SPACE_SIZE)?;
+        let mut space = match space {
+            Some(s) => s,
+            None => AddressSpace::new(layout::GUEST_SPACE_SIZE)?,
+        };
         let image = load_elf(&config.elf, &mut space, &mut kernel)?;
         let image_code = image
             .segments
@@ -391,11 +403,23 @@ impl Session {
 
     /// Ends the run: flushes the kernel's output and builds the result.
     pub(crate) fn finish(
+        self,
+        outcome: Outcome,
+        opts: &RunOptions,
+        record: RunRecord,
+    ) -> (RunResult, RunRecord) {
+        let (result, record, _) = self.finish_keeping_space(outcome, opts, record);
+        (result, record)
+    }
+
+    /// [`Session::finish`], handing back the address space (for a later run to
+    /// reuse once reset).
+    pub(crate) fn finish_keeping_space(
         mut self,
         outcome: Outcome,
         opts: &RunOptions,
         mut record: RunRecord,
-    ) -> (RunResult, RunRecord) {
+    ) -> (RunResult, RunRecord, AddressSpace) {
         self.kernel.flush();
         let cpu = &self.cpu;
         let gas_used = match outcome {
@@ -428,6 +452,7 @@ impl Session {
                 fault,
             },
             record,
+            self.space,
         )
     }
 }

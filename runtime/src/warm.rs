@@ -15,8 +15,14 @@
 //! writable and executable segment is never kept. The caller names the program
 //! (`program_id`, e.g. the hash under which a chain stores the code): hashing the
 //! ELF here would cost more than the warm start saves.
+//!
+//! The cache also keeps the last run's guest address space, reset (every page
+//! zero and inaccessible again, see [`AddressSpace::reset`]), for the next run
+//! of any program: a fresh one costs a memory file, three mappings and their
+//! teardown, which was most of a warm start.
 
 use crate::backend::jit::{Code, JitBackend};
+use crate::memory::AddressSpace;
 use crate::run::{
     drive, translator_config, BackendKind, RunConfig, RunError, RunOptions, RunRecord, RunResult,
     Session,
@@ -26,6 +32,8 @@ use crate::run::{
 #[derive(Default)]
 pub struct CodeCache {
     programs: Vec<Warm>,
+    /// An address space a finished run left, reset, for the next run.
+    spare: Option<AddressSpace>,
 }
 
 struct Warm {
@@ -79,7 +87,7 @@ impl CodeCache {
         if config.backend != BackendKind::Jit {
             return crate::run::run_inner(config, opts, host);
         }
-        let mut s = Session::new(config, opts)?;
+        let mut s = Session::in_space(config, opts, self.spare.take())?;
         if let Some(h) = host {
             s.kernel.set_host_calls(h);
         }
@@ -121,6 +129,11 @@ impl CodeCache {
                 });
             }
         }
-        Ok(s.finish(outcome, opts, record))
+        let (result, record, mut space) = s.finish_keeping_space(outcome, opts, record);
+        // (A space that cannot be reset is dropped: the next run makes a new one.)
+        if space.reset().is_ok() {
+            self.spare = Some(space);
+        }
+        Ok((result, record))
     }
 }

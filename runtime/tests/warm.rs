@@ -119,3 +119,60 @@ fn code_generated_at_run_time_is_not_reused() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+const DIRTY_C: &str = r#"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+static unsigned char bss[1 << 16];
+static int all_zero(const unsigned char *p, size_t n) {
+    for (size_t i = 0; i < n; i++) if (p[i]) return 0;
+    return 1;
+}
+int main(void) {
+    size_t n = 1 << 20;
+    unsigned char *m = mmap(0, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    unsigned char *h = malloc(100000);
+    if (m == MAP_FAILED || !h) { puts("no memory"); return 1; }
+    printf("bss %d mmap %d heap %d\n", all_zero(bss, sizeof bss), all_zero(m, n), all_zero(h, 100000));
+    /* Leave every page dirty for whoever runs next in this address space. */
+    memset(bss, 0xaa, sizeof bss);
+    memset(m, 0xaa, n);
+    memset(h, 0xaa, 100000);
+    return 0;
+}
+"#;
+
+/// [`CodeCache`] reuses one address space for every run: a run must find it as a
+/// fresh one, all zero, whatever the run before it left there.
+#[test]
+fn a_reused_address_space_is_clean() {
+    let dir = support::scratch("warm-dirty");
+    let src = dir.join("dirty.c");
+    std::fs::write(&src, DIRTY_C).unwrap();
+    let exe = dir.join("dirty");
+    if !support::gcc_static(&src, &exe) {
+        eprintln!("SKIP: cannot build a C program with gcc -static");
+        return;
+    }
+    let elf = std::fs::read(&exe).unwrap();
+    let (want, code) = native(&exe, &[]);
+    assert_eq!(
+        (String::from_utf8_lossy(&want).as_ref(), code),
+        ("bss 1 mmap 1 heap 1\n", 0)
+    );
+    let mut cache = CodeCache::new();
+    // Warm runs of the program, and a cold one (another id) in the same space.
+    for id in ["dirty", "dirty", "other", "dirty"] {
+        let (r, _) = cache
+            .run_with(id.as_bytes(), config(&elf, "dirty", &[]), &opts())
+            .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&r.stdout),
+            String::from_utf8_lossy(&want),
+            "run as {id}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

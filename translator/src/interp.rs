@@ -589,7 +589,7 @@ impl Interp<'_> {
                 }
                 Op::Call {
                     dst,
-                    ref helper,
+                    helper,
                     ref args,
                 } => {
                     let arg = |i: usize| args.get(i).map_or(0, |v| self.v(*v) as u64);

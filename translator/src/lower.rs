@@ -1002,7 +1002,7 @@ impl Lower<'_, '_> {
             }
             Op::Call {
                 dst,
-                ref helper,
+                helper,
                 ref args,
             } => {
                 let r = self.call_helper(helper, args);
