@@ -96,6 +96,10 @@ pub fn guest_fault_addr(base: u64, size: u64, host: u64) -> Option<u64> {
 /// (more is freed instead).
 pub const KEEP_RESIDENT: u64 = 8 << 20;
 
+/// Bytes of touched memory one [`GuestMemory::zero`] clears in place (more is
+/// punched out of the file and freed).
+const ZERO_IN_PLACE: u64 = 1 << 20;
+
 /// A guest offset or length inside the space as a host size (the space fits the
 /// host's address space: `new` checked).
 fn to_usize(v: u64) -> usize {
@@ -219,28 +223,14 @@ impl AddressSpace {
     /// virtual machine, and a short run touches the same few dozen); beyond that
     /// the whole file is punched out, so a large run's memory goes back to the host.
     pub fn reset(&mut self) -> Result<(), MemoryError> {
-        match self.resident_ranges(KEEP_RESIDENT) {
+        match self.resident_ranges(0, self.size, KEEP_RESIDENT) {
             Some(ranges) => {
                 for (start, end) in ranges {
-                    let (off, n) = (to_usize(start), to_usize(end - start));
-                    // SAFETY: `[start, end)` is a range of the file, which the alias
-                    // maps whole (`resident_ranges` clamps to `size`).
-                    unsafe { std::ptr::write_bytes(self.alias.as_ptr().add(off), 0, n) };
+                    self.clear(to_usize(start), to_usize(end - start));
                 }
             }
             None => {
-                let len = libc::off_t::try_from(self.size)
-                    .map_err(|_| MemoryError::BadSize(self.size))?;
-                // SAFETY: plain syscall on our own file; the range is the whole file.
-                let rc = unsafe {
-                    libc::fallocate(
-                        self.memfd.as_raw_fd(),
-                        libc::FALLOC_FL_PUNCH_HOLE | libc::FALLOC_FL_KEEP_SIZE,
-                        0,
-                        len,
-                    )
-                };
-                if rc != 0 {
+                if !self.punch(0, self.size) {
                     return Err(MemoryError::Memfd(last_os_error()));
                 }
             }
@@ -259,13 +249,14 @@ impl AddressSpace {
         Ok(())
     }
 
-    /// The page ranges of the file that hold memory (`SEEK_DATA`/`SEEK_HOLE`), or
-    /// `None` if they add up to more than `limit` bytes or cannot be listed.
-    fn resident_ranges(&self, limit: u64) -> Option<Vec<(u64, u64)>> {
+    /// The page ranges of the file within `[start, end)` that hold memory
+    /// (`SEEK_DATA`/`SEEK_HOLE`), or `None` if they add up to more than `limit`
+    /// bytes or cannot be listed.
+    fn resident_ranges(&self, start: u64, end: u64, limit: u64) -> Option<Vec<(u64, u64)>> {
         let fd = self.memfd.as_raw_fd();
         let mut ranges = Vec::new();
-        let (mut at, mut total) = (0u64, 0u64);
-        while at < self.size {
+        let (mut at, mut total) = (start, 0u64);
+        while at < end {
             let from = libc::off_t::try_from(at).ok()?;
             // SAFETY: plain syscalls on our own file.
             let data = unsafe { libc::lseek(fd, from, libc::SEEK_DATA) };
@@ -276,19 +267,50 @@ impl AddressSpace {
             }
             // SAFETY: as above.
             let hole = unsafe { libc::lseek(fd, data, libc::SEEK_HOLE) };
-            let (start, end) = (u64::try_from(data).ok()?, u64::try_from(hole).ok()?);
-            let end = end.min(self.size);
-            if end <= start {
+            let (lo, hi) = (u64::try_from(data).ok()?, u64::try_from(hole).ok()?);
+            if lo >= end {
+                break;
+            }
+            let hi = hi.min(end);
+            if hi <= lo {
                 return None;
             }
-            total += end - start;
+            total += hi - lo;
             if total > limit {
                 return None;
             }
-            ranges.push((start, end));
-            at = end;
+            ranges.push((lo, hi));
+            at = hi;
         }
         Some(ranges)
+    }
+
+    /// Punches `[start, end)` (page-aligned, inside the space) out of the file:
+    /// zero, and the memory returned to the host. False if the host refused.
+    fn punch(&self, start: u64, end: u64) -> bool {
+        let (Ok(o), Ok(l)) = (
+            libc::off_t::try_from(start),
+            libc::off_t::try_from(end - start),
+        ) else {
+            return false;
+        };
+        // SAFETY: plain syscall on our own file; the range lies inside it.
+        unsafe {
+            libc::fallocate(
+                self.memfd.as_raw_fd(),
+                libc::FALLOC_FL_PUNCH_HOLE | libc::FALLOC_FL_KEEP_SIZE,
+                o,
+                l,
+            ) == 0
+        }
+    }
+
+    /// Zeroes `n` bytes at offset `off` through the read-write view.
+    fn clear(&self, off: usize, n: usize) {
+        debug_assert!(off.saturating_add(n) <= self.size_usize);
+        // SAFETY: callers pass ranges of the space (checked or derived from checked
+        // ones), which the alias maps whole; no Rust object lives there.
+        unsafe { std::ptr::write_bytes(self.alias.as_ptr().add(off), 0, n) };
     }
 
     /// Host address of guest address 0 in the guest view (what compiled code adds guest
@@ -369,42 +391,34 @@ impl GuestMemory for AddressSpace {
 
     fn zero(&mut self, addr: u64, len: u64) -> Result<(), OutOfRange> {
         let (off, n) = self.check(addr, len)?;
-        // Whole pages inside the range are punched out of the file (zero and freed);
-        // the partial pages at either end are cleared by hand.
         let first_full = page_up(addr).unwrap_or(u64::MAX);
         let end = addr + len;
         let last_full = page_down(end);
-        let mut cleared_by_hand = false;
-        if first_full < last_full {
-            let punched = libc::off_t::try_from(first_full)
-                .ok()
-                .zip(libc::off_t::try_from(last_full - first_full).ok())
-                .is_some_and(|(o, l)| {
-                    // SAFETY: plain syscall on our own file; the range lies inside it.
-                    unsafe {
-                        libc::fallocate(
-                            self.memfd.as_raw_fd(),
-                            libc::FALLOC_FL_PUNCH_HOLE | libc::FALLOC_FL_KEEP_SIZE,
-                            o,
-                            l,
-                        ) == 0
-                    }
-                });
-            if punched {
-                // Both are below PAGE_SIZE.
-                let head = usize::try_from(first_full - addr).unwrap_or(0);
-                let tail = usize::try_from(end - last_full).unwrap_or(0);
-                // SAFETY: head and tail ranges lie inside the checked range of the alias.
-                unsafe {
-                    std::ptr::write_bytes(self.alias.as_ptr().add(off), 0, head);
-                    std::ptr::write_bytes(self.alias.as_ptr().add(off + n - tail), 0, tail);
-                }
-                cleared_by_hand = true;
-            }
+        if first_full >= last_full {
+            self.clear(off, n);
+            return Ok(());
         }
-        if !cleared_by_hand {
-            // SAFETY: `[off, off+n)` lies inside the alias mapping (checked above).
-            unsafe { std::ptr::write_bytes(self.alias.as_ptr().add(off), 0, n) };
+        // The partial pages at either end are cleared by hand (both are below
+        // PAGE_SIZE). Of the whole pages, holes in the file are zero already; memory
+        // that is there is cleared in place when there is little of it (it stays
+        // mapped: a fresh mapping, what this mostly serves, is used at once, and a
+        // page faulted in again costs microseconds), else punched out of the file,
+        // which zeroes it and returns it to the host.
+        let head = to_usize(first_full - addr);
+        let tail = to_usize(end - last_full);
+        self.clear(off, head);
+        self.clear(off + n - tail, tail);
+        match self.resident_ranges(first_full, last_full, ZERO_IN_PLACE) {
+            Some(ranges) => {
+                for (s, e) in ranges {
+                    self.clear(to_usize(s), to_usize(e - s));
+                }
+            }
+            None => {
+                if !self.punch(first_full, last_full) {
+                    self.clear(off + head, n - head - tail);
+                }
+            }
         }
         Ok(())
     }
@@ -605,7 +619,11 @@ mod tests {
         let big = usize::try_from(KEEP_RESIDENT).unwrap() + 0x2000;
         s.write(0x10_0000, &vec![0x33; big]).unwrap();
         s.reset().unwrap();
-        assert_eq!(s.resident_ranges(u64::MAX), Some(Vec::new()), "all freed");
+        assert_eq!(
+            s.resident_ranges(0, s.size, u64::MAX),
+            Some(Vec::new()),
+            "all freed"
+        );
         let mut tail = [0xffu8; 16];
         s.read(0x10_0000 + big as u64 - 16, &mut tail).unwrap();
         assert_eq!(tail, [0; 16]);
@@ -615,6 +633,32 @@ mod tests {
         unsafe { s.base().add(0x3000).write(5) };
         s.read(0x3000, &mut got[..1]).unwrap();
         assert_eq!(got[0], 5);
+    }
+
+    #[test]
+    fn zero_keeps_a_little_memory_and_frees_a_lot() {
+        let mut s = AddressSpace::new(16 * MIB).unwrap();
+        s.write(0x4000, &[9; 0x3000]).unwrap();
+        s.zero(0x4000, 0x3000).unwrap();
+        assert_eq!(
+            s.resident_ranges(0, s.size, u64::MAX),
+            Some(vec![(0x4000, 0x7000)]),
+            "cleared in place"
+        );
+        let big = 2 * MIB;
+        s.write(MIB, &vec![9; usize::try_from(big).unwrap()])
+            .unwrap();
+        s.zero(MIB, big).unwrap();
+        assert_eq!(
+            s.resident_ranges(MIB, MIB + big, u64::MAX),
+            Some(Vec::new()),
+            "punched out"
+        );
+        let mut got = vec![1u8; 0x3000];
+        s.read(0x4000, &mut got).unwrap();
+        assert!(got.iter().all(|&b| b == 0));
+        s.read(MIB + big - 0x3000, &mut got).unwrap();
+        assert!(got.iter().all(|&b| b == 0));
     }
 
     #[test]
