@@ -91,17 +91,26 @@ int main(int argc, char **argv) {
 }
 "#;
 
-#[test]
-fn code_generated_at_run_time_is_not_reused() {
-    let dir = support::scratch("warm-jit");
-    let src = dir.join("jit.c");
-    std::fs::write(&src, JIT_C).unwrap();
-    let exe = dir.join("jit");
+/// Builds `source` with gcc -static in a scratch directory: (directory, exe, ELF
+/// bytes), or None (after saying SKIP) without a compiler.
+fn build_c(name: &str, source: &str) -> Option<(std::path::PathBuf, std::path::PathBuf, Vec<u8>)> {
+    let dir = support::scratch(&format!("warm-{name}"));
+    let src = dir.join(format!("{name}.c"));
+    std::fs::write(&src, source).unwrap();
+    let exe = dir.join(name);
     if !support::gcc_static(&src, &exe) {
         eprintln!("SKIP: cannot build a C program with gcc -static");
-        return;
+        return None;
     }
     let elf = std::fs::read(&exe).unwrap();
+    Some((dir, exe, elf))
+}
+
+#[test]
+fn code_generated_at_run_time_is_not_reused() {
+    let Some((dir, exe, elf)) = build_c("jit", JIT_C) else {
+        return;
+    };
     let mut cache = CodeCache::new();
     // The same program twice with different generated code at the same address:
     // a translation kept from the first run would make the second print 25000.
@@ -148,15 +157,9 @@ int main(void) {
 /// fresh one, all zero, whatever the run before it left there.
 #[test]
 fn a_reused_address_space_is_clean() {
-    let dir = support::scratch("warm-dirty");
-    let src = dir.join("dirty.c");
-    std::fs::write(&src, DIRTY_C).unwrap();
-    let exe = dir.join("dirty");
-    if !support::gcc_static(&src, &exe) {
-        eprintln!("SKIP: cannot build a C program with gcc -static");
+    let Some((dir, exe, elf)) = build_c("dirty", DIRTY_C) else {
         return;
-    }
-    let elf = std::fs::read(&exe).unwrap();
+    };
     let (want, code) = native(&exe, &[]);
     assert_eq!(
         (String::from_utf8_lossy(&want).as_ref(), code),

@@ -342,6 +342,18 @@ pub struct Helper {
     pub func: HelperFn,
 }
 
+/// `&'static Helper` for a helper function: `helper!("name", func)` (a constant
+/// the compiler promotes, which [`Op::Call`] keeps by reference).
+#[macro_export]
+macro_rules! helper {
+    ($name:expr, $func:expr) => {
+        &$crate::ir::Helper {
+            name: $name,
+            func: $func,
+        }
+    };
+}
+
 /// The signature every helper has.
 pub type HelperFn = unsafe extern "C" fn(state: *mut CpuState, a: u64, b: u64, c: u64) -> u64;
 

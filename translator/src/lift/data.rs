@@ -233,10 +233,7 @@ fn cmpxchg_wide(l: &mut Lifter<'_>) {
     if wide {
         // CMPXCHG16B requires a 16-byte aligned operand (#GP → SIGSEGV); IR has no
         // branches, and the instruction is rare, so a helper checks.
-        let h = &crate::ir::Helper {
-            name: "check_align16",
-            func: check_align16,
-        };
+        let h = crate::helper!("check_align16", check_align16);
         l.b.call(h, &[addr]);
     }
     let step = u64::from(ty.bytes());

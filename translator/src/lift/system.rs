@@ -7,7 +7,7 @@
 //! It is deterministic and monotonic, and advances with the work done.
 
 use super::{LiftResult, Lifter};
-use crate::ir::{Helper, Terminator, Type};
+use crate::ir::{Terminator, Type};
 use crate::state::{signal, CpuState};
 use iced_x86::Mnemonic;
 
@@ -17,24 +17,12 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
     match l.insn.mnemonic() {
         M::Syscall => l.term = Some(Terminator::Syscall { next: l.next_rip }),
         M::Cpuid => {
-            l.b.call(
-                &Helper {
-                    name: "cpuid",
-                    func: cpuid_helper,
-                },
-                &[],
-            );
+            l.b.call(crate::helper!("cpuid", cpuid_helper), &[]);
         }
         M::Rdtsc | M::Rdtscp => {
             let aux = u64::from(l.insn.mnemonic() == M::Rdtscp);
             let a = l.b.iconst(Type::I64, aux);
-            l.b.call(
-                &Helper {
-                    name: "rdtsc",
-                    func: rdtsc_helper,
-                },
-                &[a],
-            );
+            l.b.call(crate::helper!("rdtsc", rdtsc_helper), &[a]);
         }
         M::Ud0
         | M::Ud1

@@ -13,7 +13,7 @@
 
 use super::{LiftResult, Lifter};
 use crate::guest;
-use crate::ir::{Helper, Type};
+use crate::ir::Type;
 use crate::state::{signal, CpuState};
 use crate::x87::insns::{self, Ctx, Mem};
 use iced_x86::{Code, OpKind, Register};
@@ -105,13 +105,7 @@ pub fn lift(l: &mut Lifter<'_>) -> LiftResult {
     } else {
         l.b.iconst(Type::I64, 0)
     };
-    l.b.call(
-        &Helper {
-            name: "x87",
-            func: x87_helper,
-        },
-        &[sel, addr],
-    );
+    l.b.call(crate::helper!("x87", x87_helper), &[sel, addr]);
     Ok(true)
 }
 

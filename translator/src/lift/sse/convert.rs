@@ -9,7 +9,7 @@ use super::operand::{
     call_vec_helper, dst_xmm, is_mem, read_scalar, read_v, reg_op, write_gpr_zext,
 };
 use super::soft_fp;
-use crate::ir::{Conv, Helper, Lanes, Type, Value};
+use crate::ir::{Conv, Lanes, Type, Value};
 use crate::lift::{LiftResult, Lifter};
 use iced_x86::Mnemonic as M;
 
@@ -66,13 +66,8 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
                 let bits = l.b.zext(Type::I64, bits);
                 let kind = u64::from(ity == Type::I64) | (u64::from(fty == Type::F64) << 1);
                 let k = l.b.iconst(Type::I64, kind);
-                let res = l.b.call(
-                    &Helper {
-                        name: "sse_cvt2si",
-                        func: soft_fp::h_cvt2si,
-                    },
-                    &[bits, k],
-                );
+                let res =
+                    l.b.call(crate::helper!("sse_cvt2si", soft_fp::h_cvt2si), &[bits, k]);
                 l.b.trunc(ity, res)
             };
             write_gpr_zext(l, r, v);
@@ -104,10 +99,7 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let kind = u8::from(m == M::Cvtpd2dq);
             call_vec_helper(
                 l,
-                &Helper {
-                    name: "sse_cvt2dq",
-                    func: soft_fp::h_cvt2dq,
-                },
+                crate::helper!("sse_cvt2dq", soft_fp::h_cvt2dq),
                 d,
                 s,
                 0,

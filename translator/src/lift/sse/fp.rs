@@ -5,7 +5,7 @@
 use super::int::horizontal_pairs;
 use super::operand::{call_vec_helper, dst_xmm, read_scalar, read_v, scalar_to_v128, xmm_op};
 use super::soft_fp;
-use crate::ir::{BinOp, FloatCC, Helper, Lanes, Type, UnOp, VecOp};
+use crate::ir::{BinOp, FloatCC, Lanes, Type, UnOp, VecOp};
 use crate::lift::{LiftResult, Lifter};
 use crate::state::Flag;
 use iced_x86::{Code, Mnemonic as M};
@@ -194,10 +194,7 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let imm = l.insn.immediate8();
             call_vec_helper(
                 l,
-                &Helper {
-                    name: "sse_round",
-                    func: soft_fp::h_round,
-                },
+                crate::helper!("sse_round", soft_fp::h_round),
                 d,
                 s,
                 imm,
@@ -214,17 +211,7 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             };
             let d = dst_xmm(l)?;
             let s = read_v(l, 1)?;
-            call_vec_helper(
-                l,
-                &Helper {
-                    name: "sse_rcp",
-                    func: soft_fp::h_rcp,
-                },
-                d,
-                s,
-                0,
-                kind,
-            );
+            call_vec_helper(l, crate::helper!("sse_rcp", soft_fp::h_rcp), d, s, 0, kind);
             Ok(true)
         }
         _ => Ok(false),

@@ -93,72 +93,20 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
         return Ok(true);
     }
     match m {
-        M::Pmulhw => helper(
-            l,
-            &Helper {
-                name: "sse_pmulhw",
-                func: soft::h_pmulhw,
-            },
-            0,
-        ),
-        M::Pmulhuw => helper(
-            l,
-            &Helper {
-                name: "sse_pmulhuw",
-                func: soft::h_pmulhuw,
-            },
-            0,
-        ),
-        M::Pmulhrsw => helper(
-            l,
-            &Helper {
-                name: "sse_pmulhrsw",
-                func: soft::h_pmulhrsw,
-            },
-            0,
-        ),
-        M::Pmaddwd => helper(
-            l,
-            &Helper {
-                name: "sse_pmaddwd",
-                func: soft::h_pmaddwd,
-            },
-            0,
-        ),
-        M::Pmaddubsw => helper(
-            l,
-            &Helper {
-                name: "sse_pmaddubsw",
-                func: soft::h_pmaddubsw,
-            },
-            0,
-        ),
-        M::Psadbw => helper(
-            l,
-            &Helper {
-                name: "sse_psadbw",
-                func: soft::h_psadbw,
-            },
-            0,
-        ),
-        M::Phminposuw => helper(
-            l,
-            &Helper {
-                name: "sse_phminposuw",
-                func: soft::h_phminposuw,
-            },
-            0,
-        ),
+        M::Pmulhw => via_helper(l, crate::helper!("sse_pmulhw", soft::h_pmulhw), 0),
+        M::Pmulhuw => via_helper(l, crate::helper!("sse_pmulhuw", soft::h_pmulhuw), 0),
+        M::Pmulhrsw => via_helper(l, crate::helper!("sse_pmulhrsw", soft::h_pmulhrsw), 0),
+        M::Pmaddwd => via_helper(l, crate::helper!("sse_pmaddwd", soft::h_pmaddwd), 0),
+        M::Pmaddubsw => via_helper(l, crate::helper!("sse_pmaddubsw", soft::h_pmaddubsw), 0),
+        M::Psadbw => via_helper(l, crate::helper!("sse_psadbw", soft::h_psadbw), 0),
+        M::Phminposuw => via_helper(l, crate::helper!("sse_phminposuw", soft::h_phminposuw), 0),
         M::Mpsadbw => {
             let d = dst_xmm(l)?;
             let s = read_v(l, 1)?;
             let imm = l.insn.immediate8();
             call_vec_helper(
                 l,
-                &Helper {
-                    name: "sse_mpsadbw",
-                    func: soft::h_mpsadbw,
-                },
+                crate::helper!("sse_mpsadbw", soft::h_mpsadbw),
                 d,
                 s,
                 imm,
@@ -166,30 +114,9 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             );
             Ok(true)
         }
-        M::Psignb => helper(
-            l,
-            &Helper {
-                name: "sse_psign",
-                func: soft::h_psign,
-            },
-            1,
-        ),
-        M::Psignw => helper(
-            l,
-            &Helper {
-                name: "sse_psign",
-                func: soft::h_psign,
-            },
-            2,
-        ),
-        M::Psignd => helper(
-            l,
-            &Helper {
-                name: "sse_psign",
-                func: soft::h_psign,
-            },
-            4,
-        ),
+        M::Psignb => via_helper(l, crate::helper!("sse_psign", soft::h_psign), 1),
+        M::Psignw => via_helper(l, crate::helper!("sse_psign", soft::h_psign), 2),
+        M::Psignd => via_helper(l, crate::helper!("sse_psign", soft::h_psign), 4),
         M::Pmuludq | M::Pmuldq => {
             let d = dst_xmm(l)?;
             let s = read_v(l, 1)?;
@@ -264,7 +191,7 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
 }
 
 /// `dst = helper(dst, src)` through a vector helper.
-fn helper(l: &mut Lifter<'_>, h: &'static Helper, extra: u8) -> LiftResult {
+fn via_helper(l: &mut Lifter<'_>, h: &'static Helper, extra: u8) -> LiftResult {
     let d = dst_xmm(l)?;
     let s = read_v(l, 1)?;
     call_vec_helper(l, h, d, s, 0, extra);

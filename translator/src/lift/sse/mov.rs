@@ -6,7 +6,7 @@ use super::operand::{
     dst_xmm, is_mem, mem_addr, read_v, reg_op, scalar_to_v128, write_gpr_zext, xmm_op,
 };
 use super::soft;
-use crate::ir::{Helper, Lanes, Special, Type};
+use crate::ir::{Lanes, Special, Type};
 use crate::lift::{gpr_part, LiftResult, Lifter};
 use iced_x86::{Code, Mnemonic as M};
 
@@ -72,13 +72,7 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let a = l.mem_address();
             let v = l.b.load(Type::I32, a);
             let w = l.b.zext(Type::I64, v);
-            l.b.call(
-                &Helper {
-                    name: "sse_check_mxcsr",
-                    func: soft::check_mxcsr,
-                },
-                &[w],
-            );
+            l.b.call(crate::helper!("sse_check_mxcsr", soft::check_mxcsr), &[w]);
             l.b.set_special(Special::Mxcsr, v);
             Ok(true)
         }

@@ -7,7 +7,7 @@
 
 use super::operand::{read_v, xmm_op};
 use super::soft::{byte0, byte_at, join, split};
-use crate::ir::{Helper, Lanes, Type, Value};
+use crate::ir::{Lanes, Type, Value};
 use crate::lift::{LiftResult, Lifter};
 use crate::state::{CpuState, Flag};
 use iced_x86::{Mnemonic as M, Register};
@@ -38,13 +38,8 @@ pub(super) fn lift(l: &mut Lifter<'_>) -> LiftResult {
             let lo = l.b.extract_lane(Lanes::I64x2, s, 0);
             let hi = l.b.extract_lane(Lanes::I64x2, s, 1);
             let c = l.b.iconst(Type::I64, ctl);
-            let res = l.b.call(
-                &Helper {
-                    name: "sse_pcmpstr",
-                    func: h_pcmpstr,
-                },
-                &[lo, hi, c],
-            );
+            let res =
+                l.b.call(crate::helper!("sse_pcmpstr", h_pcmpstr), &[lo, hi, c]);
             if !mask {
                 let idx = l.b.trunc(Type::I32, res);
                 l.write_gpr(Register::ECX, idx);
@@ -85,10 +80,7 @@ fn crc32(l: &mut Lifter<'_>) -> LiftResult {
     let crc = l.b.zext(Type::I64, crc);
     let nv = l.b.iconst(Type::I64, u64::from(n));
     let r = l.b.call(
-        &Helper {
-            name: "sse_crc32c",
-            func: super::soft::crc32c,
-        },
+        crate::helper!("sse_crc32c", super::soft::crc32c),
         &[crc, src, nv],
     );
     let r32 = l.b.trunc(Type::I32, r);
