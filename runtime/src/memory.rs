@@ -96,6 +96,10 @@ pub fn guest_fault_addr(base: u64, size: u64, host: u64) -> Option<u64> {
 /// (more is freed instead).
 pub const KEEP_RESIDENT: u64 = 8 << 20;
 
+/// Writes at least this long go to the file with `pwrite` rather than through the
+/// read-write view.
+const PWRITE_MIN: usize = 16 << 10;
+
 /// Bytes of touched memory one [`GuestMemory::zero`] clears in place (more is
 /// punched out of the file and freed).
 const ZERO_IN_PLACE: u64 = 1 << 20;
@@ -305,6 +309,27 @@ impl AddressSpace {
         }
     }
 
+    /// Writes `data` at file offset `addr` with `pwrite` (the range is inside the
+    /// space); false if the host refused, leaving the caller to copy it all.
+    fn pwrite_all(&self, addr: u64, data: &[u8]) -> bool {
+        let mut done = 0usize;
+        while done < data.len() {
+            let Ok(at) = libc::off_t::try_from(addr + done as u64) else {
+                return false;
+            };
+            let rest = &data[done..];
+            // SAFETY: plain syscall on our own file, reading `rest` (a live borrow).
+            let n = unsafe {
+                libc::pwrite(self.memfd.as_raw_fd(), rest.as_ptr().cast(), rest.len(), at)
+            };
+            match usize::try_from(n) {
+                Ok(n) if n > 0 => done += n,
+                _ => return false,
+            }
+        }
+        true
+    }
+
     /// Zeroes `n` bytes at offset `off` through the read-write view.
     fn clear(&self, off: usize, n: usize) {
         debug_assert!(off.saturating_add(n) <= self.size_usize);
@@ -383,6 +408,12 @@ impl GuestMemory for AddressSpace {
 
     fn write(&mut self, addr: u64, data: &[u8]) -> Result<(), OutOfRange> {
         let (off, len) = self.check(addr, data.len() as u64)?;
+        // Large writes (the loader's segments) go through the file: the kernel puts
+        // the bytes into the file's pages directly instead of each page being
+        // faulted into the read-write view first.
+        if len >= PWRITE_MIN && self.pwrite_all(addr, data) {
+            return Ok(());
+        }
         // SAFETY: `[off, off+len)` lies inside the read-write alias mapping (checked
         // above), which `data` (a Rust borrow) cannot overlap.
         unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), self.alias.as_ptr().add(off), len) };
@@ -538,6 +569,22 @@ mod tests {
         // SAFETY: 0x10ffe..0x11002 is mapped PROT_READ in the guest view.
         let v = unsafe { std::ptr::read_unaligned(s.base().add(0x10ffe).cast::<[u8; 4]>()) };
         assert_eq!(v, [0xaa; 4]);
+    }
+
+    #[test]
+    fn large_writes_reach_both_views() {
+        let mut s = AddressSpace::new(16 * MIB).unwrap();
+        let data: Vec<u8> = (0..PWRITE_MIN * 4 + 123)
+            .map(|i| u8::try_from(i % 251).unwrap())
+            .collect();
+        s.protect(0x20000, 0x20000, Prot::RX).unwrap();
+        s.write(0x20005, &data).unwrap();
+        let mut got = vec![0u8; data.len()];
+        s.read(0x20005, &mut got).unwrap();
+        assert_eq!(got, data);
+        // SAFETY: the range was made readable in the guest view above.
+        let seen = unsafe { std::slice::from_raw_parts(s.base().add(0x20005), data.len()) };
+        assert_eq!(seen, &data[..]);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 // Test-only bit slicing of random words.
 #![allow(clippy::cast_possible_truncation)]
 
+use qvm_translator::cpuid::host_is_intel;
 use qvm_translator::testing::{run_snippet, SnippetEnd};
 use qvm_translator::CpuState;
 use std::sync::Mutex;
@@ -434,13 +435,6 @@ fn diff(native: &Ctx, q: &Ctx, nd: &[u8], qd: &[u8], check_mxcsr_flags: bool) ->
         out.push("data differs".to_string());
     }
     out
-}
-
-/// Whether the host CPU is an Intel one (where qvm follows one vendor's
-/// choice, only that vendor's CPU can confirm it).
-fn host_is_intel() -> bool {
-    let r = core::arch::x86_64::__cpuid(0);
-    r.ebx == 0x756e_6547 && r.edx == 0x4965_6e69 && r.ecx == 0x6c65_746e
 }
 
 /// How strictly to compare.

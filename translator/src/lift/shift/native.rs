@@ -272,13 +272,6 @@ pub struct UndefStats {
     pub diffs: std::collections::BTreeMap<&'static str, ([u64; 6], u64)>,
 }
 
-/// Whether the host CPU is an Intel one (qvm's undefined-flag rules were chosen to
-/// match Intel where a rule was observed; on other hosts they are only reported).
-pub fn host_is_intel() -> bool {
-    let r = core::arch::x86_64::__cpuid(0);
-    r.ebx == 0x756e_6547 && r.edx == 0x4965_6e69 && r.ecx == 0x6c65_746e
-}
-
 impl UndefStats {
     /// Prints the differences; on an Intel host, asserts that there are none for
     /// the flags in `must_match` (RFLAGS bits).
@@ -287,7 +280,9 @@ impl UndefStats {
             "undefined-flag differences vs this CPU ([CF PF AF ZF SF OF], cases): {:?}",
             self.diffs
         );
-        if host_is_intel() {
+        // qvm's undefined-flag rules were chosen to match Intel where a rule was
+        // observed; on other hosts they are only reported.
+        if crate::cpuid::host_is_intel() {
             for (what, (d, _)) in &self.diffs {
                 for (i, bit) in [CF, PF, AF, ZF, SF, OF].into_iter().enumerate() {
                     assert!(d[i] == 0 || bit & must_match == 0, "{what}: qvm's rule for an undefined flag ({bit:#x}) differs from this Intel CPU");

@@ -203,7 +203,7 @@ fn double_shifts_match_the_cpu() {
                         // A 16-bit double shift by 17..31 has an undefined result;
                         // qvm gives Intel's, which only an Intel CPU can confirm
                         // (AMD's differs).
-                        if w == 16 && n > 16 && !host_is_intel() {
+                        if w == 16 && n > 16 && !crate::cpuid::host_is_intel() {
                             continue;
                         }
                         let def = match n {
