@@ -6,10 +6,11 @@
 //!
 //! `cargo build` applies `-C target-feature=+crt-static` to proc-macros too when
 //! no `--target` is given (and they cannot be built that way), so the link is
-//! made static here: `-static -no-pie` for the binaries. The standard library asks
-//! for `-lgcc_s`, which has no static archive: an empty one in `OUT_DIR` answers
-//! it, and the unwinder comes from `libgcc_eh.a` (rustc links with
-//! `-nodefaultlibs`, so it is named here).
+//! made static here: `-static -no-pie` for the binaries. rustc still names the
+//! shared libraries (`-Bdynamic -lgcc_s … -lm … -lc`) after its own `-Bstatic`, so
+//! `OUT_DIR` holds a `lib{gcc_s,c,m}.so` for each that is a linker script naming the
+//! static archive instead (`INPUT(-l:libc.a)`; the unwinder comes from
+//! `libgcc_eh.a`), found first through the `-L` given to the binaries alone.
 //! A build that sets `crt-static` itself (or a musl build, a static PIE that
 //! relocates itself) gets no extra arguments.
 use std::path::PathBuf;

@@ -227,30 +227,31 @@ impl AddressSpace {
     /// virtual machine, and a short run touches the same few dozen); beyond that
     /// the whole file is punched out, so a large run's memory goes back to the host.
     pub fn reset(&mut self) -> Result<(), MemoryError> {
-        match self.resident_ranges(0, self.size, KEEP_RESIDENT) {
-            Some(ranges) => {
-                for (start, end) in ranges {
-                    self.clear(to_usize(start), to_usize(end - start));
-                }
-            }
-            None => {
-                if !self.punch(0, self.size) {
-                    return Err(MemoryError::Memfd(last_os_error()));
-                }
-            }
+        if !self.clear_pages(0, self.size, KEEP_RESIDENT) {
+            return Err(MemoryError::Memfd(last_os_error()));
         }
-        // SAFETY: the guest view is `size` bytes of our own mapping, which only
-        // compiled guest code accesses; it never holds Rust objects.
-        let rc =
-            unsafe { libc::mprotect(self.base.as_ptr().cast(), self.size_usize, libc::PROT_NONE) };
-        if rc != 0 {
-            return Err(MemoryError::Map {
-                len: self.size,
-                err: last_os_error(),
-            });
-        }
+        GuestMemory::protect(self, 0, self.size, Prot::NONE).map_err(|_| MemoryError::Map {
+            len: self.size,
+            err: last_os_error(),
+        })?;
         self.invalidations.clear();
         Ok(())
+    }
+
+    /// Zeroes the whole pages `[start, end)`: holes in the file are zero already;
+    /// the memory that is there is cleared in place and stays mapped if it adds up
+    /// to at most `keep` bytes, else the range is punched out of the file (zero,
+    /// and the memory returned to the host). False if the host refused the punch.
+    fn clear_pages(&self, start: u64, end: u64, keep: u64) -> bool {
+        match self.resident_ranges(start, end, keep) {
+            Some(ranges) => {
+                for (s, e) in ranges {
+                    self.clear(to_usize(s), to_usize(e - s));
+                }
+                true
+            }
+            None => self.punch(start, end),
+        }
     }
 
     /// The page ranges of the file within `[start, end)` that hold memory
@@ -430,26 +431,16 @@ impl GuestMemory for AddressSpace {
             return Ok(());
         }
         // The partial pages at either end are cleared by hand (both are below
-        // PAGE_SIZE). Of the whole pages, holes in the file are zero already; memory
-        // that is there is cleared in place when there is little of it (it stays
-        // mapped: a fresh mapping, what this mostly serves, is used at once, and a
-        // page faulted in again costs microseconds), else punched out of the file,
-        // which zeroes it and returns it to the host.
+        // PAGE_SIZE); the whole pages are cleared in place when little of them is
+        // resident (it stays mapped: a fresh mapping, what this mostly serves, is
+        // used at once, and a page faulted in again costs microseconds), else
+        // punched out (see `clear_pages`).
         let head = to_usize(first_full - addr);
         let tail = to_usize(end - last_full);
         self.clear(off, head);
         self.clear(off + n - tail, tail);
-        match self.resident_ranges(first_full, last_full, ZERO_IN_PLACE) {
-            Some(ranges) => {
-                for (s, e) in ranges {
-                    self.clear(to_usize(s), to_usize(e - s));
-                }
-            }
-            None => {
-                if !self.punch(first_full, last_full) {
-                    self.clear(off + head, n - head - tail);
-                }
-            }
+        if !self.clear_pages(first_full, last_full, ZERO_IN_PLACE) {
+            self.clear(off + head, n - head - tail);
         }
         Ok(())
     }

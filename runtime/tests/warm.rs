@@ -31,6 +31,14 @@ fn native(exe: &Path, args: &[&str]) -> (Vec<u8>, i32) {
     (out.stdout, out.status.code().unwrap_or(-1))
 }
 
+/// Runs `elf` (as `/name args…`) through `cache` under `id`.
+fn warm_run(cache: &mut CodeCache, id: &str, elf: &[u8], name: &str, args: &[&str]) -> RunResult {
+    cache
+        .run_with(id.as_bytes(), config(elf, name, args), &opts())
+        .unwrap()
+        .0
+}
+
 fn exit_code(r: &RunResult) -> String {
     format!("{:?}", r.outcome)
 }
@@ -51,9 +59,7 @@ fn warm_runs_match_native_and_cold_runs() {
         );
         assert_eq!(exit_code(&cold), format!("Exited({want_code})"));
         for round in 0..3 {
-            let (r, _) = cache
-                .run_with(name.as_bytes(), config(&elf, name, &[]), &opts())
-                .unwrap();
+            let r = warm_run(&mut cache, name, &elf, name, &[]);
             assert_eq!(
                 r.stdout, want_out,
                 "{name}: run {round} differs from native"
@@ -117,9 +123,7 @@ fn code_generated_at_run_time_is_not_reused() {
     for n in ["5", "7", "5"] {
         let (want, code) = native(&exe, &[n]);
         assert_eq!(code, 0);
-        let (r, _) = cache
-            .run_with(b"jit", config(&elf, "jit", &[n]), &opts())
-            .unwrap();
+        let r = warm_run(&mut cache, "jit", &elf, "jit", &[n]);
         assert_eq!(
             String::from_utf8_lossy(&r.stdout),
             String::from_utf8_lossy(&want),
@@ -168,9 +172,7 @@ fn a_reused_address_space_is_clean() {
     let mut cache = CodeCache::new();
     // Warm runs of the program, and a cold one (another id) in the same space.
     for id in ["dirty", "dirty", "other", "dirty"] {
-        let (r, _) = cache
-            .run_with(id.as_bytes(), config(&elf, "dirty", &[]), &opts())
-            .unwrap();
+        let r = warm_run(&mut cache, id, &elf, "dirty", &[]);
         assert_eq!(
             String::from_utf8_lossy(&r.stdout),
             String::from_utf8_lossy(&want),
