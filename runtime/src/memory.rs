@@ -27,9 +27,14 @@
 //! Host pages are never executable: guest code is translated, never run in place.
 //!
 //! Both views share physical pages, so a write through one is visible through the other at
-//! once. Untouched pages cost nothing; [`GuestMemory::zero`] punches whole pages out of
-//! the file (`fallocate(PUNCH_HOLE)`), which both zeroes them and returns their memory to
-//! the host, so freed guest memory does not accumulate.
+//! once. Untouched pages cost nothing. [`GuestMemory::zero`] clears whole pages in place
+//! when at most `ZERO_IN_PLACE` (1 MiB) of the range is resident (found with `SEEK_DATA`:
+//! a page faulted in again costs microseconds, and a fresh mapping is used at once) and
+//! otherwise punches them out of the file (`fallocate(PUNCH_HOLE)`), which both zeroes them
+//! and returns their memory to the host, so large freed guest memory does not accumulate.
+//! [`AddressSpace::reset`] does the same over the whole space (keeping up to
+//! [`KEEP_RESIDENT`]) so that a warm start can reuse it. Large writes (the loader's
+//! segments) go to the file with `pwrite` rather than through the read-write view.
 
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::ptr::NonNull;
