@@ -1019,26 +1019,32 @@ impl Lower<'_, '_> {
         // iteration passes its hot counter.
         if let (Some(&b), false) = (self.internal.get(&target), self.counting) {
             self.fb.ins().jump(b, &[]);
-        } else {
+        } else if self.cfg.jump_cache.is_null() {
             // The look-ahead found the flags outside `live_out_flags` overwritten
             // before read after this block (their computations were removed).
             self.flush_live(self.block.live_out_flags);
-            self.chain_to_const(target);
-        }
-    }
-
-    /// Continues at the constant guest address `target`: through the jump cache if
-    /// the target is compiled, else back to the run loop.
-    fn chain_to_const(&mut self, target: u64) {
-        if self.cfg.jump_cache.is_null() {
             self.store_state_u64(offsets::RIP, target);
             self.exit(ExitReason::Continue);
-            return;
+        } else {
+            // As above; the live-out status flags are stored only if the target's
+            // jump-cache entry says it may read them (or on a miss), as at a
+            // computed jump: most blocks begin by overwriting them, and computing
+            // six flags at every exit was a large part of short blocks. The other
+            // path out of a conditional branch still sees every dirty slot.
+            let all = self.dirty.clone();
+            let live = self.block.live_out_flags;
+            let flags: Vec<Slot> = self
+                .take_dirty_status_flags()
+                .into_iter()
+                .filter(|s| matches!(s, Slot::Flag(f) if live.0 & (1 << f) != 0))
+                .collect();
+            self.flush();
+            let entry =
+                self.cfg.jump_cache as u64 + crate::chain::slot(target) * crate::chain::ENTRY_BYTES;
+            let e = self.iconst(types::I64, imm(entry));
+            self.chain_through(e, None, target, &flags);
+            self.dirty = all;
         }
-        let entry =
-            self.cfg.jump_cache as u64 + crate::chain::slot(target) * crate::chain::ENTRY_BYTES;
-        let e = self.iconst(types::I64, imm(entry));
-        self.chain_through(e, None, target, &[]);
     }
 
     /// Removes the dirty status flags from the dirty set and returns them (to be

@@ -162,6 +162,59 @@ mod tests {
         assert_eq!(s.gpr[1], 0);
     }
 
+    /// A status flag set before a direct jump out of a hot loop's region and read
+    /// by its target: the exit stores flags only when the target's jump-cache
+    /// entry says it may read them, so a wrong `flags_in` shows as a wrong count.
+    #[test]
+    fn flags_cross_a_chained_exit() {
+        let code = assemble(|a| {
+            let mut top = a.create_label();
+            let mut back = a.create_label();
+            let mut out = a.create_label();
+            let mut done = a.create_label();
+            a.mov(ecx, 1000u32)?;
+            a.xor(ebx, ebx)?;
+            a.set_label(&mut top)?;
+            a.mov(eax, ecx)?;
+            a.sub(eax, 500)?; // CF = ecx < 500
+            a.jmp(out)?; // past the loop's latch: outside its region
+            a.set_label(&mut back)?;
+            a.dec(ecx)?; // leaves CF alone
+            a.jnz(top)?;
+            a.jmp(done)?;
+            a.set_label(&mut out)?;
+            a.setb(dl)?;
+            a.movzx(edx, dl)?;
+            a.add(ebx, edx)?;
+            a.jmp(back)?;
+            a.set_label(&mut done)?;
+            a.nop()?;
+            Ok(())
+        });
+        let configs = [
+            TranslatorConfig::default(),
+            TranslatorConfig {
+                regions: false,
+                ..TranslatorConfig::default()
+            },
+            TranslatorConfig {
+                chain: false,
+                ..TranslatorConfig::default()
+            },
+        ];
+        for config in configs {
+            let mut mem = vec![0u8; 1 << 20];
+            let init = CpuState {
+                gas: 1_000_000,
+                ..CpuState::default()
+            };
+            let (s, end) = run_snippet_with(&code, &init, &mut mem, config.clone());
+            assert_eq!(end, SnippetEnd::Done, "{config:?}");
+            // ecx runs 1000..=1; below 500 for 1..=499.
+            assert_eq!(s.gpr[3], 499, "{config:?}");
+        }
+    }
+
     #[test]
     fn memory_and_out_of_range_fault() {
         let code = assemble(|a| {
