@@ -232,9 +232,9 @@ struct RegionRecord {
 /// Translates and caches guest blocks.
 pub struct Translator {
     /// Module for regions (optimizing).
-    module: Option<JITModule>,
+    module: Option<CodeModule>,
     /// Module for tier-1 blocks (opt_level none: compiles about a third faster).
-    fast: Option<JITModule>,
+    fast: Option<CodeModule>,
     fctx: FunctionBuilderContext,
     ctx: cranelift_codegen::Context,
     config: TranslatorConfig,
@@ -318,10 +318,10 @@ impl Drop for Translator {
         // either module can run once it is gone.
         unsafe {
             if let Some(m) = self.module.take() {
-                m.free_memory();
+                m.jit.free_memory();
             }
             if let Some(m) = self.fast.take() {
-                m.free_memory();
+                m.jit.free_memory();
             }
         }
     }
@@ -349,8 +349,16 @@ impl std::hash::Hasher for AddrHasher {
 /// Builds [`AddrHasher`]s.
 pub type BuildAddrHasher = std::hash::BuildHasherDefault<AddrHasher>;
 
+/// A JIT module and where its code runs.
+struct CodeModule {
+    jit: JITModule,
+    /// Added (wrapping) to a function's address as the module reports it (where
+    /// it was written) gives the address it runs at (see [`crate::codemem`]).
+    exec_offset: usize,
+}
+
 /// A JIT module for the host CPU at a Cranelift `opt_level`.
-fn new_module(opt_level: &str) -> Result<JITModule, TranslateError> {
+fn new_module(opt_level: &str) -> Result<CodeModule, TranslateError> {
     let mut flags = settings::builder();
     let set = |f: &mut settings::Builder, k: &str, v: &str| {
         f.set(k, v).map_err(|e| TranslateError::Isa(e.to_string()))
@@ -374,8 +382,12 @@ fn new_module(opt_level: &str) -> Result<JITModule, TranslateError> {
     let mut builder = JITBuilder::with_isa(isa, cranelift_module::default_libcall_names());
     let code = crate::codemem::PackedCode::new()
         .map_err(|e| TranslateError::Isa(format!("reserving code memory: {e}")))?;
+    let exec_offset = code.exec_offset();
     builder.memory_provider(Box::new(code));
-    Ok(JITModule::new(builder))
+    Ok(CodeModule {
+        jit: JITModule::new(builder),
+        exec_offset,
+    })
 }
 
 impl Translator {
@@ -843,9 +855,14 @@ impl Translator {
             *slot = Some(new_module(if optimize { "speed" } else { "none" })?);
             self.stats.module_time += t0.elapsed();
         }
-        let Some(m) = slot.as_mut() else {
+        let Some(CodeModule {
+            jit: m,
+            exec_offset,
+        }) = slot.as_mut()
+        else {
             return Err(TranslateError::Isa("no code module".into()));
         };
+        let exec_offset = *exec_offset;
         let first = &blocks[0];
         let err = |e: &dyn std::fmt::Display| TranslateError::Compile {
             addr: first.start,
@@ -890,6 +907,13 @@ impl Translator {
                 eprintln!("{d}");
             }
         }
+        // The code runs at another address than it is written to: it must not
+        // depend on its own address (Cranelift resolves every branch and
+        // constant-pool reference within a function itself; qvm calls helpers
+        // through constant addresses, never through relocations).
+        if !compiled.buffer.relocs().is_empty() {
+            return Err(err(&"compiled code needs relocations"));
+        }
         let len = compiled.code_buffer().len() as u64;
         let locs: Vec<(u32, u32, u64)> = compiled
             .buffer
@@ -902,7 +926,7 @@ impl Translator {
             })
             .collect();
         m.finalize_definitions().map_err(|e| err(&e))?;
-        let ptr = m.get_finalized_function(id);
+        let ptr = m.get_finalized_function(id).wrapping_add(exec_offset);
         if let Some(dir) = &self.code_dump {
             let n = compiled_len(len);
             // SAFETY: the module just finalized `len` bytes of code at `ptr`.
