@@ -10,7 +10,8 @@
 //!   compares its gas);
 //! - [`cache`]: compiled blocks by guest address, the tiers (IR interpreter →
 //!   single blocks → optimized regions, which copy small leaf callees), warm-start
-//!   support; `codemem` packs their host code densely;
+//!   support; `codemem` packs their host code densely, written through one mapping
+//!   and run from another (no `mprotect` per function);
 //! - [`chain`]: the jump cache blocks chain through (and which flags a target reads);
 //! - [`exec`]: entering compiled code and leaving it on a fault;
 //! - [`state`]: the `#[repr(C)]` CPU state every backend shares;
