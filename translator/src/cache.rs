@@ -244,7 +244,7 @@ pub struct Translator {
     /// Hot counters of tier-1 blocks (each boxed: compiled code holds its address,
     /// which must not move when the vector grows).
     #[allow(clippy::vec_box)]
-    counters: Vec<Box<u32>>,
+    counters: Vec<Box<std::cell::Cell<u32>>>,
     /// For each tier-1 block that counts: its counter (index into `counters`) and
     /// the count it starts from. A region re-arms the counters of the blocks it
     /// takes in (see [`Translator::make_region`]).
@@ -483,8 +483,9 @@ impl Translator {
         };
         let hot = match (self.config.regions, Some(header)) {
             (true, Some(header)) => {
-                let counter = Box::new(threshold);
-                let ptr = &*counter as *const u32 as u64;
+                // A `Cell`: compiled code writes it through this address.
+                let counter = Box::new(std::cell::Cell::new(threshold));
+                let ptr = counter.as_ptr() as u64;
                 self.counter_of
                     .insert(addr, (self.counters.len(), threshold));
                 self.counters.push(counter);
@@ -772,7 +773,7 @@ impl Translator {
         // unrolled inner loops, which starts a region of its own.)
         for b in &blocks[1..] {
             if let Some(&(i, rearm)) = self.counter_of.get(&b.start) {
-                *self.counters[i] = rearm;
+                self.counters[i].set(rearm);
             }
         }
         Ok(())
