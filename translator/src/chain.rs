@@ -11,10 +11,11 @@
 /// One slot: a guest address, the host code of its block, and the status flags
 /// that block may read before writing them.
 ///
-/// A computed jump whose target does not read the status flags skips storing
-/// them: at a `ret` or an interpreter's dispatch all six are formally live (the
-/// target is unknown when the block is compiled), and computing and storing them
-/// was a large part of such blocks. The flags skipped are dead — the target
+/// An exit whose target does not read the status flags skips storing them: at a
+/// `ret` or an interpreter's dispatch all six are formally live (the target is
+/// unknown when the block is compiled), and at a direct jump the look-ahead keeps
+/// those the next block might read; computing and storing them was a large part
+/// of short blocks. The flags skipped are dead — the target
 /// overwrites them before anything observes them — except in the register dump of
 /// a fault inside the target before that write, which reports registers as of the
 /// last store (as every fault does).
