@@ -47,7 +47,7 @@ pub struct PackedCode {
 // all access goes through `&mut self`.
 unsafe impl Send for PackedCode {}
 
-/// Maps `len` bytes of `fd` shared with protection `prot`.
+/// Maps the whole reservation of `fd`, shared, with protection `prot`.
 fn map_view(fd: libc::c_int, prot: libc::c_int) -> io::Result<*mut u8> {
     // SAFETY: a fresh shared mapping of our own memory file; no existing memory
     // is affected.

@@ -167,10 +167,7 @@ mod tests {
         if helper {
             b.ops.push(Op::Call {
                 dst: None,
-                helper: &crate::ir::Helper {
-                    name: "test",
-                    func: nop_helper,
-                },
+                helper: crate::helper!("test", nop_helper),
                 args: crate::ir::HelperArgs::new(&[]),
             });
         }
