@@ -23,7 +23,7 @@
 //! - **ioctl**: every terminal request (TCGETS, TIOCGWINSZ, …) is `-ENOTTY` — no fd is
 //!   a terminal; FIONBIO, FIOCLEX and FIONCLEX work; bad fds are `-EBADF`.
 
-use super::{len64, to_usize, Ctx, Stop, SysResult, CHUNK, MAX_RW_COUNT};
+use super::{bounce_buffer, len64, to_usize, Ctx, Stop, SysResult, CHUNK, MAX_RW_COUNT};
 use crate::errno::Errno;
 use crate::fd::{Fd, OpenFile, O_CLOEXEC, O_NONBLOCK, O_RDONLY, O_WRONLY};
 use crate::fs::{Device, NodeKind, PIPE_CAPACITY};
@@ -77,7 +77,7 @@ fn gather(
     mut f: impl FnMut(&[u8]) -> Result<(), Errno>,
 ) -> Result<(), Errno> {
     let mut left = n;
-    let mut buf = vec![0u8; CHUNK];
+    let mut buf = bounce_buffer(n)?;
     for &(base, len) in segs {
         let mut off = 0;
         while off < len && left > 0 {
@@ -130,7 +130,7 @@ impl Kernel {
     /// Fills `buf` from the embedder's stdin until full or end of file.
     fn pull_stdin(&mut self, want: u64) -> Result<Vec<u8>, Errno> {
         let mut out = Vec::new();
-        let mut chunk = vec![0u8; CHUNK];
+        let mut chunk = bounce_buffer(want)?;
         while !self.stdin_eof && len64(out.len()) < want {
             let m = to_usize((want - len64(out.len())).min(len64(CHUNK)))?;
             match self.stdin.read(&mut chunk[..m]) {
@@ -205,7 +205,7 @@ impl Kernel {
                 Device::Zero | Device::Random => {
                     self.check_out_prefix(&segs, total)?;
                     cx.charge_bytes(total)?;
-                    let mut buf = vec![0u8; CHUNK];
+                    let mut buf = bounce_buffer(total)?;
                     let mut done = 0;
                     while done < total {
                         let m = to_usize((total - done).min(len64(CHUNK)))?;
@@ -529,7 +529,7 @@ pub fn getrandom(k: &mut Kernel, cx: &mut Ctx<'_>, a: [u64; 6]) -> SysResult {
         i: 0,
         off: 0,
     };
-    let mut buf = vec![0u8; CHUNK];
+    let mut buf = bounce_buffer(n)?;
     let mut done = 0;
     while done < n {
         let m = to_usize((n - done).min(len64(CHUNK)))?;

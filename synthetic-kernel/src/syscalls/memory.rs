@@ -324,7 +324,7 @@ fn move_mapping(
         ..vma.clone()
     };
     k.mm.map_fresh(cx.mem, v).map_err(enomem)?;
-    let mut buf = vec![0u8; CHUNK];
+    let mut buf = super::bounce_buffer(copy)?;
     let mut done = 0;
     while done < copy {
         let n = (copy - done).min(super::len64(CHUNK));
