@@ -368,7 +368,8 @@ fn new_module(opt_level: &str) -> Result<CodeModule, TranslateError> {
         // Tier 1 runs briefly: compile it as fast as Cranelift can.
         set(&mut flags, "regalloc_algorithm", "single_pass")?;
     }
-    // Tail calls between blocks need frame pointers kept.
+    // Cranelift's tail calls require this flag; qvm's vendored Cranelift still drops
+    // the frame of a function that makes no regular call (QVM-PATCH.md).
     set(&mut flags, "preserve_frame_pointers", "true")?;
     set(&mut flags, "unwind_info", "false")?;
     set(&mut flags, "enable_verifier", "false")?;

@@ -17,6 +17,10 @@ use cranelift_assembler_x64 as asm;
 use regalloc2::{MachineEnv, PReg, PRegSet};
 use smallvec::{SmallVec, smallvec};
 
+/// qvm: the setup area of a `tail` function that keeps no frame: the return address
+/// alone (no saved RBP). Also how the prologue and epilogue recognise such a function.
+const QVM_FRAMELESS_SETUP_AREA: u32 = 8;
+
 /// Support for the x64 ABI from the callee side (within a function body).
 pub(crate) type X64Callee = Callee<X64ABIMachineSpec>;
 
@@ -545,6 +549,10 @@ impl ABIMachineSpec for X64ABIMachineSpec {
         let r_rbp = Gpr::RBP;
         let w_rbp = Writable::from_reg(r_rbp);
         let mut insts = SmallVec::new();
+        // qvm: a frameless `tail` function (see `compute_frame_layout`).
+        if frame_layout.setup_area_size == QVM_FRAMELESS_SETUP_AREA {
+            return insts;
+        }
         // `push %rbp`
         // RSP before the call will be 0 % 16.  So here, it is 8 % 16.
         insts.push(Inst::External {
@@ -572,12 +580,16 @@ impl ABIMachineSpec for X64ABIMachineSpec {
         _call_conv: isa::CallConv,
         _flags: &settings::Flags,
         _isa_flags: &x64_settings::Flags,
-        _frame_layout: &FrameLayout,
+        frame_layout: &FrameLayout,
     ) -> SmallInstVec<Self::I> {
         let rbp = Gpr::RBP;
         let rsp = Gpr::RSP;
 
         let mut insts = SmallVec::new();
+        // qvm: a frameless `tail` function (see `compute_frame_layout`).
+        if frame_layout.setup_area_size == QVM_FRAMELESS_SETUP_AREA {
+            return insts;
+        }
         // `mov %rbp, %rsp`
         insts.push(Inst::External {
             inst: asm::inst::movq_mr::new(Writable::from_reg(rsp), rbp).into(),
@@ -958,7 +970,25 @@ impl ABIMachineSpec for X64ABIMachineSpec {
         let clobber_size = compute_clobber_size(&regs);
 
         // Compute setup area size.
-        let setup_area_size = 16; // RBP, return address
+        // qvm: a `tail` function that makes no regular call and has no stack
+        // arguments or registers to save keeps no frame pointer: no `push rbp;
+        // mov rbp, rsp` on entry, no `mov rsp, rbp; pop rbp` before its `ret` or
+        // tail call. Nothing in it reads RBP: spill and stack slots are addressed
+        // from RSP, and with no regular call the unwinder never walks through it.
+        // Its spill area, if any, is padded by 8 bytes so that RSP stays 16-byte
+        // aligned below it, as with a frame (entry RSP is 8 mod 16). QVM-PATCH.md.
+        let frameless = call_conv == CallConv::Tail
+            && function_calls != FunctionCalls::Regular
+            && incoming_args_size == 0
+            && tail_args_size == 0
+            && outgoing_args_size == 0
+            && regs.is_empty();
+        let (setup_area_size, clobber_size) = if frameless {
+            let pad = if fixed_frame_storage_size > 0 { 8 } else { 0 };
+            (QVM_FRAMELESS_SETUP_AREA, pad) // the return address only
+        } else {
+            (16, clobber_size) // RBP, return address
+        };
 
         // Return FrameLayout structure.
         FrameLayout {

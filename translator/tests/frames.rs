@@ -1,0 +1,141 @@
+//! The frames of translated code: qvm's vendored Cranelift
+//! (`vendor/cranelift-codegen/QVM-PATCH.md`) gives a `tail` function that makes no
+//! regular call no frame pointer, and keeps RSP 16-byte aligned below its spill
+//! area. These tests compile small functions with the flags the translator uses and
+//! read the prologue bytes: they fail if the patch is lost in a Cranelift upgrade or
+//! applied to a function that calls out.
+
+use cranelift_codegen::ir::{
+    types, AbiParam, Function, InstBuilder, MemFlagsData, Signature, UserFuncName,
+};
+use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_codegen::Context;
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+
+/// The host ISA with the settings of the translator's region module.
+fn isa() -> OwnedTargetIsa {
+    let mut flags = settings::builder();
+    for (k, v) in [
+        ("opt_level", "speed"),
+        ("preserve_frame_pointers", "true"),
+        ("unwind_info", "false"),
+        ("enable_pinned_reg", "true"),
+    ] {
+        flags.set(k, v).expect("flag");
+    }
+    cranelift_native::builder()
+        .expect("host ISA")
+        .finish(settings::Flags::new(flags))
+        .expect("ISA")
+}
+
+/// `fn(state, mem_base) -> u64` in the `tail` convention, as every compiled block.
+fn block_sig() -> Signature {
+    let mut sig = Signature::new(CallConv::Tail);
+    sig.params.push(AbiParam::new(types::I64));
+    sig.params.push(AbiParam::new(types::I64));
+    sig.returns.push(AbiParam::new(types::I64));
+    sig
+}
+
+/// Builds and compiles a `tail` function; `body` receives the builder and the two
+/// parameter values and must terminate the block.
+fn compile_with(
+    body: impl FnOnce(&mut FunctionBuilder, cranelift_codegen::ir::Value, cranelift_codegen::ir::Value),
+) -> Vec<u8> {
+    let isa = isa();
+    let mut func = Function::with_name_signature(UserFuncName::user(0, 0), block_sig());
+    let mut fctx = FunctionBuilderContext::new();
+    {
+        let mut b = FunctionBuilder::new(&mut func, &mut fctx);
+        let entry = b.create_block();
+        b.append_block_params_for_function_params(entry);
+        b.switch_to_block(entry);
+        b.seal_block(entry);
+        let (state, base) = (b.block_params(entry)[0], b.block_params(entry)[1]);
+        body(&mut b, state, base);
+        b.finalize(isa.frontend_config());
+    }
+    let mut ctx = Context::for_function(func);
+    let code = ctx
+        .compile(&*isa, &mut Default::default())
+        .expect("compiles");
+    code.code_buffer().to_vec()
+}
+
+const PUSH_RBP: u8 = 0x55;
+const MOV_RBP_RSP: [u8; 3] = [0x48, 0x89, 0xe5];
+
+fn has_frame_setup(code: &[u8]) -> bool {
+    code.first() == Some(&PUSH_RBP) && code.get(1..4) == Some(&MOV_RBP_RSP[..])
+}
+
+/// The stack adjustment a prologue starts with (`sub rsp, imm8` or `sub rsp, imm32`).
+fn leading_sub_rsp(code: &[u8]) -> Option<u32> {
+    match code {
+        [0x48, 0x83, 0xec, n, ..] => Some(u32::from(*n)),
+        [0x48, 0x81, 0xec, a, b, c, d, ..] => Some(u32::from_le_bytes([*a, *b, *c, *d])),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_chaining_function_keeps_no_frame() {
+    // Loads a target from the state and tail-calls it: a region's computed exit.
+    let code = compile_with(|b, state, base| {
+        let target = b.ins().load(types::I64, MemFlagsData::trusted(), state, 8);
+        let sig = b.import_signature(block_sig());
+        b.ins().return_call_indirect(sig, target, &[state, base]);
+    });
+    assert!(!has_frame_setup(&code), "prologue: {:02x?}", &code[..8]);
+    assert!(
+        !code.windows(3).any(|w| w == MOV_RBP_RSP),
+        "no frame pointer anywhere: {code:02x?}"
+    );
+}
+
+#[test]
+fn a_function_that_calls_out_keeps_its_frame() {
+    // A helper call in the platform convention, as for DIV or CPUID.
+    let code = compile_with(|b, state, base| {
+        let helper = b.ins().load(types::I64, MemFlagsData::trusted(), state, 8);
+        let mut hsig = Signature::new(CallConv::SystemV);
+        hsig.params.push(AbiParam::new(types::I64));
+        hsig.returns.push(AbiParam::new(types::I64));
+        let hsig = b.import_signature(hsig);
+        let call = b.ins().call_indirect(hsig, helper, &[state]);
+        let r = b.inst_results(call)[0];
+        let r = b.ins().iadd(r, base);
+        b.ins().return_(&[r]);
+    });
+    assert!(has_frame_setup(&code), "prologue: {:02x?}", &code[..8]);
+}
+
+#[test]
+fn a_spilling_frameless_function_keeps_the_stack_aligned() {
+    // Forty values live at once: more than the registers, so some are spilled.
+    let code = compile_with(|b, state, base| {
+        let vals: Vec<_> = (0..40)
+            .map(|i| {
+                b.ins()
+                    .load(types::I64, MemFlagsData::trusted(), state, i * 8)
+            })
+            .collect();
+        // Store them back in reverse, each plus the base, so all stay live until here.
+        for (i, v) in vals.iter().enumerate().rev() {
+            let x = b.ins().iadd(*v, base);
+            let off = i32::try_from(i * 8 + 512).expect("offset");
+            b.ins().store(MemFlagsData::trusted(), x, state, off);
+        }
+        let target = b
+            .ins()
+            .load(types::I64, MemFlagsData::trusted(), state, 1024);
+        let sig = b.import_signature(block_sig());
+        b.ins().return_call_indirect(sig, target, &[state, base]);
+    });
+    assert!(!has_frame_setup(&code), "prologue: {:02x?}", &code[..8]);
+    let n = leading_sub_rsp(&code).expect("a spill area");
+    // Entry RSP is 8 mod 16 (just below the return address): the area must be too.
+    assert_eq!(n % 16, 8, "spill area of {n} bytes");
+}
