@@ -2,7 +2,8 @@
  * bounds, the second, a constant distance away, faults. qvm's compiled code
  * checks only the first of such a pair and lets the host guard or the never-mapped
  * last page of the guest space catch the second: its fault must be exactly the one
- * an explicit check reports. Usage: near_faults CASE BASE (BASE in hex). */
+ * an explicit check reports. Case 7 is a single access, checked, that faults
+ * itself. Usage: near_faults CASE BASE (BASE in hex). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,7 @@ int main(int argc, char **argv) {
     case 4: x = p[0]; x += *(volatile long *)(b - 0x8000); break;
     case 5: x = p[0]; x += *(volatile long *)(b - 0x10004); break;
     case 6: p[0] = 1; *(volatile int *)(b + 0x1000e) = 2; break;
+    case 7: x = p[0]; break; /* one access, checked: it faults itself */
     }
     printf("%ld\n", x);
     return 0;
