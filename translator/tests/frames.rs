@@ -6,7 +6,7 @@
 //! applied to a function that calls out.
 
 use cranelift_codegen::ir::{
-    types, AbiParam, Function, InstBuilder, MemFlagsData, Signature, UserFuncName,
+    types, AbiParam, Function, InstBuilder, MemFlagsData, Signature, UserFuncName, Value,
 };
 use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
 use cranelift_codegen::settings::{self, Configurable};
@@ -41,9 +41,7 @@ fn block_sig() -> Signature {
 
 /// Builds and compiles a `tail` function; `body` receives the builder and the two
 /// parameter values and must terminate the block.
-fn compile_with(
-    body: impl FnOnce(&mut FunctionBuilder, cranelift_codegen::ir::Value, cranelift_codegen::ir::Value),
-) -> Vec<u8> {
+fn compile_with(body: impl FnOnce(&mut FunctionBuilder, Value, Value)) -> Vec<u8> {
     let isa = isa();
     let mut func = Function::with_name_signature(UserFuncName::user(0, 0), block_sig());
     let mut fctx = FunctionBuilderContext::new();
