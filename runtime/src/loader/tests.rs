@@ -2,7 +2,6 @@
 //! host's compilers, a mutation loop that must never panic, and the stack read back.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::process::Command;
 
 use qvm_kernel::layout::{GUEST_SPACE_SIZE, MIN_MAP_ADDR, PIE_BASE, STACK_LIMIT, STACK_TOP};
@@ -391,8 +390,8 @@ fn mutated_elves_never_panic() {
         tiny_exec(),
         elf(3, 0x10, &[load(0, 0, 0x1000, 0x3000, R | X)], 0x1000),
     ];
-    if let Some(p) = build_guest("musl-gcc", &["-static"], "fuzz_musl") {
-        corpus.push(std::fs::read(p).unwrap());
+    if let Some(bytes) = build_guest("musl-gcc", &["-static"], "fuzz_musl") {
+        corpus.push(bytes);
     }
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let (mut ok, mut rejected) = (0, 0);
@@ -430,9 +429,10 @@ char big[100000];
 int main(int argc, char **argv) { printf("hello %d %s\n", argc + counter + big[7], argv[0]); return 0; }
 "#;
 
-/// Compiles `HELLO_C` with `cc flags`; `None` (and a note) when the compiler is missing.
-fn build_guest(cc: &str, flags: &[&str], name: &str) -> Option<PathBuf> {
-    let dir = std::env::temp_dir().join(format!("qvm-loader-test-{}", std::process::id()));
+/// Compiles `HELLO_C` with `cc flags` and reads the result; `None` (and a note) when
+/// the compiler is missing. The scratch directory is removed either way.
+fn build_guest(cc: &str, flags: &[&str], name: &str) -> Option<Vec<u8>> {
+    let dir = std::env::temp_dir().join(format!("qvm-loader-test-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).ok()?;
     let src = dir.join(format!("{name}.c"));
     let out = dir.join(name);
@@ -444,23 +444,24 @@ fn build_guest(cc: &str, flags: &[&str], name: &str) -> Option<PathBuf> {
         .arg(&out)
         .arg(&src)
         .status();
-    match status {
-        Ok(s) if s.success() => Some(out),
+    let built = match status {
+        Ok(s) if s.success() => Some(std::fs::read(&out).expect("read the built guest")),
         other => {
             eprintln!("skipping {name}: {cc} unavailable or failed ({other:?})");
             None
         }
-    }
+    };
+    let _ = std::fs::remove_dir_all(&dir);
+    built
 }
 
 /// Checks a real binary against goblin's own full parse: entry, phdr, every segment's
 /// bytes and zeroed bss, the brk base.
-fn check_real(path: &PathBuf, want_pie: bool) {
-    let bytes = std::fs::read(path).unwrap();
-    let g = goblin::elf::Elf::parse(&bytes).unwrap();
+fn check_real(bytes: &[u8], want_pie: bool) {
+    let g = goblin::elf::Elf::parse(bytes).unwrap();
     let mut s = space();
     let mut k = MockKernel::default();
-    let img = load_elf(&bytes, &mut s, &mut k).unwrap();
+    let img = load_elf(bytes, &mut s, &mut k).unwrap();
     assert_eq!(img.pie, want_pie);
     let bias = if want_pie { PIE_BASE } else { 0 };
     assert_eq!(img.load_bias, bias);
@@ -518,22 +519,18 @@ fn real_static_binaries_load() {
         ("musl-gcc", &["-static"][..], "musl_static", false),
         // (musl-gcc's wrapper cannot link static-pie: it emits a PT_INTERP.)
     ] {
-        if let Some(p) = build_guest(cc, flags, name) {
-            check_real(&p, pie);
+        if let Some(bytes) = build_guest(cc, flags, name) {
+            check_real(&bytes, pie);
             built += 1;
         }
     }
-    if let Some(p) = build_guest("gcc", &[], "glibc_dynamic") {
-        let e = elf::parse(&std::fs::read(p).unwrap())
-            .err()
-            .expect("dynamic binary accepted");
+    if let Some(bytes) = build_guest("gcc", &[], "glibc_dynamic") {
+        let e = elf::parse(&bytes).err().expect("dynamic binary accepted");
         assert!(matches!(e, LoadError::Dynamic { .. }), "{e}");
         built += 1;
     }
-    if let Some(p) = build_guest("gcc", &["-c"], "object.o") {
-        let e = elf::parse(&std::fs::read(p).unwrap())
-            .err()
-            .expect("object accepted");
+    if let Some(bytes) = build_guest("gcc", &["-c"], "object.o") {
+        let e = elf::parse(&bytes).err().expect("object accepted");
         assert!(matches!(e, LoadError::NotExecutable { .. }), "{e}");
     }
     eprintln!("{built} real binaries checked");

@@ -5,7 +5,7 @@
 use crate::run::{run, BackendKind, Outcome, RunConfig, RunResult};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn kvm_usable() -> bool {
     if !Path::new("/dev/kvm").exists() {
@@ -23,13 +23,38 @@ fn kvm_usable() -> bool {
     true
 }
 
-fn scratch() -> &'static Path {
-    static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let d = std::env::temp_dir().join(format!("qvm-kvm-tests-{}", std::process::id()));
-        std::fs::create_dir_all(&d).expect("scratch dir");
-        d
-    })
+/// A guest built for one test, in a scratch directory of its own that is removed
+/// when the test drops it (tests run in parallel and may build the same name).
+struct Built {
+    dir: PathBuf,
+    exe: PathBuf,
+}
+
+impl std::ops::Deref for Built {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.exe
+    }
+}
+
+impl AsRef<Path> for Built {
+    fn as_ref(&self) -> &Path {
+        &self.exe
+    }
+}
+
+impl Drop for Built {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn scratch() -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let n = N.fetch_add(1, Ordering::Relaxed);
+    let d = std::env::temp_dir().join(format!("qvm-kvm-tests-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&d).expect("scratch dir");
+    d
 }
 
 fn have(tool: &str) -> bool {
@@ -49,7 +74,7 @@ fn sh(cmd: &mut Command) {
 }
 
 /// Assembles `src` (NASM, `_start` global) into a static ELF; None if nasm/ld are missing.
-fn asm(name: &str, src: &str) -> Option<PathBuf> {
+fn asm(name: &str, src: &str) -> Option<Built> {
     if !have("nasm") || !have("ld") {
         eprintln!("skipping: nasm/ld not installed");
         return None;
@@ -66,11 +91,11 @@ fn asm(name: &str, src: &str) -> Option<PathBuf> {
         .arg(&o)
         .arg(&s));
     sh(Command::new("ld").args(["-static", "-o"]).arg(&e).arg(&o));
-    Some(e)
+    Some(Built { dir: d, exe: e })
 }
 
 /// Compiles C `src` statically with `cc` (gcc or musl-gcc); None if it is missing.
-fn cc(cc: &str, name: &str, src: &str) -> Option<PathBuf> {
+fn cc(cc: &str, name: &str, src: &str) -> Option<Built> {
     if !have(cc) {
         eprintln!("skipping: {cc} not installed");
         return None;
@@ -83,7 +108,7 @@ fn cc(cc: &str, name: &str, src: &str) -> Option<PathBuf> {
         .arg(&e)
         .arg(&s)
         .arg("-lm"));
-    Some(e)
+    Some(Built { dir: d, exe: e })
 }
 
 fn run_on(elf: &Path, backend: BackendKind, args: &[&str]) -> RunResult {
