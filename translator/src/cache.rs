@@ -38,7 +38,7 @@ use crate::exec::BlockFn;
 use crate::ir::Block;
 use crate::lift::LiftConfig;
 use crate::lower::{block_signature, lower_region, HotCounter, LowerConfig};
-use cranelift_codegen::isa::CallConv;
+use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_frontend::FunctionBuilderContext;
 use cranelift_jit::{JITBuilder, JITModule};
@@ -357,8 +357,9 @@ struct CodeModule {
     exec_offset: usize,
 }
 
-/// A JIT module for the host CPU at a Cranelift `opt_level`.
-fn new_module(opt_level: &str) -> Result<CodeModule, TranslateError> {
+/// The host ISA with the settings translated code is compiled with, at a Cranelift
+/// `opt_level` (`"none"` for tier 1, `"speed"` for regions).
+pub(crate) fn host_isa(opt_level: &str) -> Result<OwnedTargetIsa, TranslateError> {
     let mut flags = settings::builder();
     let set = |f: &mut settings::Builder, k: &str, v: &str| {
         f.set(k, v).map_err(|e| TranslateError::Isa(e.to_string()))
@@ -377,9 +378,14 @@ fn new_module(opt_level: &str) -> Result<CodeModule, TranslateError> {
     set(&mut flags, "enable_pinned_reg", "true")?;
     let isa_builder =
         cranelift_native::builder().map_err(|e| TranslateError::Isa(e.to_string()))?;
-    let isa = isa_builder
+    isa_builder
         .finish(settings::Flags::new(flags))
-        .map_err(|e| TranslateError::Isa(e.to_string()))?;
+        .map_err(|e| TranslateError::Isa(e.to_string()))
+}
+
+/// A JIT module for the host CPU at a Cranelift `opt_level`.
+fn new_module(opt_level: &str) -> Result<CodeModule, TranslateError> {
+    let isa = host_isa(opt_level)?;
     let mut builder = JITBuilder::with_isa(isa, cranelift_module::default_libcall_names());
     let code = crate::codemem::PackedCode::new()
         .map_err(|e| TranslateError::Isa(format!("reserving code memory: {e}")))?;

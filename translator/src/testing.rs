@@ -9,6 +9,12 @@ use crate::exec;
 use crate::state::{CpuState, ExitReason};
 use crate::{Translator, TranslatorConfig};
 
+/// The host ISA with the settings regions are compiled with (for tests that compile
+/// Cranelift functions of their own and inspect the machine code).
+pub fn region_isa() -> cranelift_codegen::isa::OwnedTargetIsa {
+    crate::cache::host_isa("speed").expect("host ISA")
+}
+
 /// Guest address the snippet is placed at.
 pub const SNIPPET_BASE: u64 = 0x1000;
 

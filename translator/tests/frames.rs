@@ -1,48 +1,26 @@
 //! The frames of translated code: qvm's vendored Cranelift
 //! (`vendor/cranelift-codegen/QVM-PATCH.md`) gives a `tail` function that makes no
 //! regular call no frame pointer, and keeps RSP 16-byte aligned below its spill
-//! area. These tests compile small functions with the flags the translator uses and
+//! area. These tests compile small functions with the translator's own ISA settings and
 //! read the prologue bytes: they fail if the patch is lost in a Cranelift upgrade or
 //! applied to a function that calls out.
 
 use cranelift_codegen::ir::{
     types, AbiParam, Function, InstBuilder, MemFlagsData, Signature, UserFuncName, Value,
 };
-use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
-use cranelift_codegen::settings::{self, Configurable};
+use cranelift_codegen::isa::CallConv;
 use cranelift_codegen::Context;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
-/// The host ISA with the settings of the translator's region module.
-fn isa() -> OwnedTargetIsa {
-    let mut flags = settings::builder();
-    for (k, v) in [
-        ("opt_level", "speed"),
-        ("preserve_frame_pointers", "true"),
-        ("unwind_info", "false"),
-        ("enable_pinned_reg", "true"),
-    ] {
-        flags.set(k, v).expect("flag");
-    }
-    cranelift_native::builder()
-        .expect("host ISA")
-        .finish(settings::Flags::new(flags))
-        .expect("ISA")
-}
-
 /// `fn(state, mem_base) -> u64` in the `tail` convention, as every compiled block.
 fn block_sig() -> Signature {
-    let mut sig = Signature::new(CallConv::Tail);
-    sig.params.push(AbiParam::new(types::I64));
-    sig.params.push(AbiParam::new(types::I64));
-    sig.returns.push(AbiParam::new(types::I64));
-    sig
+    qvm_translator::lower::block_signature(CallConv::Tail)
 }
 
 /// Builds and compiles a `tail` function; `body` receives the builder and the two
 /// parameter values and must terminate the block.
 fn compile_with(body: impl FnOnce(&mut FunctionBuilder, Value, Value)) -> Vec<u8> {
-    let isa = isa();
+    let isa = qvm_translator::testing::region_isa();
     let mut func = Function::with_name_signature(UserFuncName::user(0, 0), block_sig());
     let mut fctx = FunctionBuilderContext::new();
     {
