@@ -1,8 +1,11 @@
 //! Entering compiled guest code, and leaving it early.
 //!
-//! Compiled blocks are ordinary host functions `fn(state, mem_base) -> exit`. They
-//! are entered through [`enter`], a small assembly trampoline that saves the host
-//! stack pointer. Anything that must abandon the guest mid-block — a helper that
+//! Compiled blocks are host functions `fn(state, mem_base, g0, g1, g2, g3) -> exit`
+//! in Cranelift's `tail` convention, where `g0..g3` are the guest registers
+//! [`PASSED_GPRS`]: chained blocks hand those to each other in host registers
+//! instead of through the state. They are entered through [`enter`], a small
+//! assembly trampoline that loads the passed registers from the state and saves
+//! the host stack pointer. Anything that must abandon the guest mid-block — a helper that
 //! detects #DE, a host signal raised by a guest access to a protected page — jumps
 //! to `qvm_unwind`, which restores that stack pointer and returns from [`enter`]
 //! as if the block had returned [`ExitReason::Fault`]. Helpers therefore must not
@@ -15,6 +18,22 @@
 use crate::state::{CpuState, ExitReason};
 use core::arch::global_asm;
 use std::cell::Cell;
+
+/// The guest GPRs (by number: RAX = 0 … R15 = 15) that compiled code passes from
+/// block to block in host argument registers (RDX, RCX, R8, R9: the `tail`
+/// convention's third to sixth integer arguments, after the state and the memory
+/// base). While chained code runs, the state's copies of these registers may be
+/// stale: every return to the run loop and every helper call stores them first.
+///
+/// RSP, which nearly every block reads; RAX, which carries return values across
+/// the `ret` that ends a region; RBX and RBP, the callee-saved registers compilers
+/// allocate first, where guest code keeps what lives across its calls (an
+/// interpreter's dispatch state). Chosen by measurement (BENCHMARKS.md): passing
+/// two registers bought less, and six or nine cost more than they saved — a
+/// passed register occupies a host register through every function, used or not.
+pub const PASSED_GPRS: [u8; 4] = [4, 0, 3, 5];
+// The trampoline below loads exactly four.
+const _: () = assert!(PASSED_GPRS.len() == 4);
 
 global_asm!(
     ".globl qvm_enter_asm",
@@ -32,7 +51,13 @@ global_asm!(
     "mov [rcx], rsp",
     // Compiled code keeps the remaining gas in r15 (Cranelift's pinned register).
     "mov r15, [rdi + {gas}]",
-    "call rdx",
+    // The passed guest registers go in the third to sixth argument registers.
+    "mov r11, rdx",
+    "mov rdx, [rdi + {g0}]",
+    "mov rcx, [rdi + {g1}]",
+    "mov r8, [rdi + {g2}]",
+    "mov r9, [rdi + {g3}]",
+    "call r11",
     "2:",
     "mov rcx, [rsp]",
     "mov [rcx + {gas}], r15",
@@ -53,6 +78,10 @@ global_asm!(
     "mov r15, rdx",
     "jmp 2b",
     gas = const crate::state::offsets::GAS,
+    g0 = const crate::state::offsets::gpr(PASSED_GPRS[0] as usize),
+    g1 = const crate::state::offsets::gpr(PASSED_GPRS[1] as usize),
+    g2 = const crate::state::offsets::gpr(PASSED_GPRS[2] as usize),
+    g3 = const crate::state::offsets::gpr(PASSED_GPRS[3] as usize),
 );
 
 unsafe extern "C" {
@@ -60,7 +89,9 @@ unsafe extern "C" {
     fn qvm_unwind_asm(saved_rsp: u64, ret: u64, gas: u64) -> !;
 }
 
-/// The signature of a compiled block.
+/// A compiled block's entry point, as the translator hands it out. The code takes
+/// the passed guest registers too (see the module docs): only [`enter`]'s
+/// trampoline, which supplies them, may call it.
 pub type BlockFn = unsafe extern "C" fn(state: *mut CpuState, mem_base: u64) -> u64;
 
 /// A host signal that interrupted guest code.

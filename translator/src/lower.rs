@@ -1,10 +1,15 @@
 //! Lowering: qvm IR → Cranelift IR, one host function per block.
 //!
-//! The function is `extern "C" fn(state: *mut CpuState, mem_base: u64) -> u64`
-//! returning an [`ExitReason`]. Guest registers, flags and XMM registers are cached
-//! in SSA values for the whole block: loaded from the state on first read, stored
-//! back only if written, at every exit and before every helper call (helpers see and
-//! may change the whole state, so the cache is dropped after a call).
+//! The function is `fn(state: *mut CpuState, mem_base: u64, g0, g1, g2, g3) -> u64`
+//! in Cranelift's `tail` convention, returning an [`ExitReason`]. Guest registers,
+//! flags and XMM registers are cached in SSA values for the whole block: loaded from
+//! the state on first read, stored back only if written, at every exit and before
+//! every helper call (helpers see and may change the whole state, so the cache is
+//! dropped after a call). The four guest registers of
+//! [`crate::exec::PASSED_GPRS`] are the exception: they arrive as `g0..g3`, leave
+//! as the arguments of the tail call that chains to the next block, and are stored
+//! only where control returns to the run loop or calls a helper. (A fault stores
+//! none of the cached slots: its register dump shows them as of their last store.)
 //!
 //! Status flags are the exception to "stored if written": at a direct exit only
 //! those the look-ahead found live after the block are stored, at a computed jump
@@ -22,7 +27,7 @@
 //! so a host fault address maps back to the guest instruction.
 
 use crate::ir::{self, Block, Op, Terminator, Type, Value};
-use crate::slots::Slot;
+use crate::slots::{Slot, PASSED};
 use crate::state::{offsets, signal, ExitReason};
 use cranelift_codegen::ir::{
     condcodes, types, AbiParam, Endianness, InstBuilder, MemFlagsData, Signature, SourceLoc,
@@ -36,8 +41,10 @@ use std::collections::HashMap;
 /// The signature every compiled block has.
 pub fn block_signature(call_conv: CallConv) -> Signature {
     let mut sig = Signature::new(call_conv);
-    sig.params.push(AbiParam::new(types::I64));
-    sig.params.push(AbiParam::new(types::I64));
+    // The state, the memory base, then the passed guest registers.
+    for _ in 0..2 + PASSED.len() {
+        sig.params.push(AbiParam::new(types::I64));
+    }
     sig.returns.push(AbiParam::new(types::I64));
     sig
 }
@@ -200,13 +207,25 @@ pub fn lower_region(
     fb.switch_to_block(entry);
     let state = fb.block_params(entry)[0];
     let mem_base = fb.block_params(entry)[1];
+    let passed: Vec<CValue> = fb.block_params(entry)[2..].to_vec();
     let edges = crate::slots::RegionEdges::new(blocks, hot.is_none(), returns);
     let checks = crate::gas_check::plan(blocks, &edges);
     let leaves_at_start: Vec<bool> = checks
         .iter()
         .map(|c| matches!(c, crate::gas_check::Check::Window(_)))
         .collect();
-    let flow = crate::slots::analyse(blocks, hot.is_none(), &edges, &leaves_at_start);
+    let mut flow = crate::slots::analyse(blocks, hot.is_none(), &edges, &leaves_at_start);
+    // The passed registers arrive as arguments and leave as arguments (or are
+    // stored by `exit`): never loaded at entry, never dirty.
+    for s in PASSED {
+        if !flow.used.contains(&s) {
+            flow.used.push(s);
+        }
+    }
+    flow.entry_loads.retain(|s| !PASSED.contains(s));
+    for d in &mut flow.dirty_in {
+        d.retain(|s| !PASSED.contains(s));
+    }
     let mut l = Lower {
         fb,
         block: &blocks[0],
@@ -241,12 +260,16 @@ pub fn lower_region(
         },
         region_entry: blocks[0].start,
     };
-    if let Some(h) = hot {
-        l.hot_check(h);
-    }
     for s in l.used.clone() {
         let var = l.fb.declare_var(s.ty());
         l.vars.insert(s, var);
+    }
+    for (s, v) in PASSED.into_iter().zip(passed) {
+        let var = l.vars[&s];
+        l.fb.def_var(var, v);
+    }
+    if let Some(h) = hot {
+        l.hot_check(h);
     }
     l.load(&flow.entry_loads, true);
     let first = l.internal[&blocks[0].start];
@@ -312,7 +335,7 @@ impl Lower<'_, '_> {
     fn write_slot(&mut self, s: Slot, v: CValue) {
         let var = self.vars[&s];
         self.fb.def_var(var, v);
-        if !self.dirty.contains(&s) {
+        if !self.dirty.contains(&s) && !PASSED.contains(&s) {
             self.dirty.push(s);
         }
     }
@@ -369,9 +392,16 @@ impl Lower<'_, '_> {
         self.load(&used, false);
     }
 
+    /// Stores the passed registers into the state: where control returns to the
+    /// run loop or calls a helper, which read the state.
+    fn store_passed(&mut self) {
+        self.store_slots(&PASSED);
+    }
+
     /// Before a helper: the state must be complete, gas included.
     fn flush_and_forget(&mut self) {
         self.flush();
+        self.store_passed();
         if self.used.contains(&Slot::Gas) {
             let g = self.read_slot(Slot::Gas);
             self.fb
@@ -481,7 +511,15 @@ impl Lower<'_, '_> {
         self.fb.ins().store(state_flags(), c, self.state, off);
     }
 
+    /// Returns to the run loop (through the trampoline) with `reason`.
     fn exit(&mut self, reason: ExitReason) {
+        self.store_passed();
+        self.exit_unstored(reason);
+    }
+
+    /// [`Self::exit`] without storing the passed registers: out of gas, where
+    /// nothing of the state is committed.
+    fn exit_unstored(&mut self, reason: ExitReason) {
         let r = self.iconst(types::I64, reason as i64);
         self.fb.ins().return_(&[r]);
     }
@@ -578,7 +616,10 @@ impl Lower<'_, '_> {
             self.fb
                 .ins()
                 .store(state_flags(), e, st, offsets::EXIT_REASON);
-            self.exit(ExitReason::Fault);
+            // Like the other cached slots, the passed registers are not stored at
+            // a fault: the run ends, and its register dump shows them as of their
+            // last store (joining every fault site's values would cost compile time).
+            self.exit_unstored(ExitReason::Fault);
         }
         if let Some(b) = self.gas_exit {
             self.fb.switch_to_block(b);
@@ -589,7 +630,7 @@ impl Lower<'_, '_> {
             self.fb
                 .ins()
                 .store(state_flags(), e, st, offsets::EXIT_REASON);
-            self.exit(ExitReason::OutOfGas);
+            self.exit_unstored(ExitReason::OutOfGas);
         }
     }
 
@@ -1142,9 +1183,11 @@ impl Lower<'_, '_> {
         }
         let code = self.fb.ins().load(types::I64, state_flags(), entry, 8);
         let sig = self.fb.import_signature(block_signature(CallConv::Tail));
-        self.fb
-            .ins()
-            .return_call_indirect(sig, code, &[self.state, self.mem_base]);
+        let mut args = vec![self.state, self.mem_base];
+        for s in PASSED {
+            args.push(self.read_slot(s));
+        }
+        self.fb.ins().return_call_indirect(sig, code, &args);
         self.fb.switch_to_block(bm);
         self.store_slots(flags);
         match dynamic {

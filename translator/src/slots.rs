@@ -99,6 +99,20 @@ impl Slot {
     }
 }
 
+/// The slots of [`crate::exec::PASSED_GPRS`]: compiled functions receive them as
+/// arguments and pass them on at chained exits, so a region neither loads them at
+/// entry nor counts them dirty; its returns to the run loop and its helper calls
+/// store them.
+pub(crate) const PASSED: [Slot; crate::exec::PASSED_GPRS.len()] = {
+    let mut s = [Slot::Gas; crate::exec::PASSED_GPRS.len()];
+    let mut i = 0;
+    while i < s.len() {
+        s[i] = Slot::Gpr(crate::exec::PASSED_GPRS[i]);
+        i += 1;
+    }
+    s
+};
+
 /// A set of slots, one bit each.
 #[derive(Clone, Copy, PartialEq, Eq, Default, Debug)]
 struct SlotSet(u64);

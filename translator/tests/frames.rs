@@ -12,14 +12,16 @@ use cranelift_codegen::isa::CallConv;
 use cranelift_codegen::Context;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
-/// `fn(state, mem_base) -> u64` in the `tail` convention, as every compiled block.
+/// `fn(state, mem_base, passed guest registers…) -> u64` in the `tail` convention, as
+/// every compiled block.
 fn block_sig() -> Signature {
     qvm_translator::lower::block_signature(CallConv::Tail)
 }
 
-/// Builds and compiles a `tail` function; `body` receives the builder and the two
-/// parameter values and must terminate the block.
-fn compile_with(body: impl FnOnce(&mut FunctionBuilder, Value, Value)) -> Vec<u8> {
+/// Builds and compiles a `tail` function; `body` receives the builder and the
+/// parameter values (the state, the memory base, the passed guest registers) and
+/// must terminate the block.
+fn compile_with(body: impl FnOnce(&mut FunctionBuilder, &[Value])) -> Vec<u8> {
     let isa = qvm_translator::testing::region_isa();
     let mut func = Function::with_name_signature(UserFuncName::user(0, 0), block_sig());
     let mut fctx = FunctionBuilderContext::new();
@@ -29,8 +31,8 @@ fn compile_with(body: impl FnOnce(&mut FunctionBuilder, Value, Value)) -> Vec<u8
         b.append_block_params_for_function_params(entry);
         b.switch_to_block(entry);
         b.seal_block(entry);
-        let (state, base) = (b.block_params(entry)[0], b.block_params(entry)[1]);
-        body(&mut b, state, base);
+        let params = b.block_params(entry).to_vec();
+        body(&mut b, &params);
         b.finalize(isa.frontend_config());
     }
     let mut ctx = Context::for_function(func);
@@ -59,10 +61,11 @@ fn leading_sub_rsp(code: &[u8]) -> Option<u32> {
 #[test]
 fn a_chaining_function_keeps_no_frame() {
     // Loads a target from the state and tail-calls it: a region's computed exit.
-    let code = compile_with(|b, state, base| {
+    let code = compile_with(|b, params| {
+        let state = params[0];
         let target = b.ins().load(types::I64, MemFlagsData::trusted(), state, 8);
         let sig = b.import_signature(block_sig());
-        b.ins().return_call_indirect(sig, target, &[state, base]);
+        b.ins().return_call_indirect(sig, target, params);
     });
     assert!(!has_frame_setup(&code), "prologue: {:02x?}", &code[..8]);
     assert!(
@@ -74,7 +77,8 @@ fn a_chaining_function_keeps_no_frame() {
 #[test]
 fn a_function_that_calls_out_keeps_its_frame() {
     // A helper call in the platform convention, as for DIV or CPUID.
-    let code = compile_with(|b, state, base| {
+    let code = compile_with(|b, params| {
+        let (state, base) = (params[0], params[1]);
         let helper = b.ins().load(types::I64, MemFlagsData::trusted(), state, 8);
         let mut hsig = Signature::new(CallConv::SystemV);
         hsig.params.push(AbiParam::new(types::I64));
@@ -91,7 +95,8 @@ fn a_function_that_calls_out_keeps_its_frame() {
 #[test]
 fn a_spilling_frameless_function_keeps_the_stack_aligned() {
     // Forty values live at once: more than the registers, so some are spilled.
-    let code = compile_with(|b, state, base| {
+    let code = compile_with(|b, params| {
+        let (state, base) = (params[0], params[1]);
         let vals: Vec<_> = (0..40)
             .map(|i| {
                 b.ins()
@@ -108,7 +113,7 @@ fn a_spilling_frameless_function_keeps_the_stack_aligned() {
             .ins()
             .load(types::I64, MemFlagsData::trusted(), state, 1024);
         let sig = b.import_signature(block_sig());
-        b.ins().return_call_indirect(sig, target, &[state, base]);
+        b.ins().return_call_indirect(sig, target, params);
     });
     assert!(!has_frame_setup(&code), "prologue: {:02x?}", &code[..8]);
     let n = leading_sub_rsp(&code).expect("a spill area");
