@@ -7,7 +7,7 @@ then:
     benches/tools/jitprof.py perf.data /tmp/cd [TOP]
 prints the share of samples in translated code, where they fall by kind of
 instruction over all translated code (the body; confinement checks; guest-state
-loads and stores; prologues and epilogues; exits; gas), and, for the TOP hottest
+loads and stores; frame setup; spills and reloads; exits; gas), and, for the TOP hottest
 compiled functions (named by host and guest address), their disassembly with
 samples per instruction."""
 import re, sys, os, subprocess, collections, bisect
@@ -44,21 +44,46 @@ def disasm(path):
 
 
 # The lowering's conventions: rdi holds the CpuState, rsi the guest memory base,
-# r15 the gas; confinement checks compare against a constant-pool limit.
+# r15 the gas. A confinement check is `shr tmp,0x20; test tmp,tmp; jne` (with the
+# guard; often after a `mov tmp,addr`), or `cmp addr,[rip+limit]; ja` without it.
+# Spill slots are addressed from rsp (regions keep no frame pointer).
 KINDS = [
-    ('prologue/epilogue', r'(push +rbp|mov +rbp,rsp|sub +rsp|add +rsp|mov +rsp,rbp|pop +rbp'
-                          r'|mov +QWORD PTR \[rsp(\+0x[0-9a-f]+)?\],(rbx|r12|r13|r14)'
-                          r'|mov +(rbx|r12|r13|r14),QWORD PTR \[rsp)'),
+    ('frame setup/teardown', r'(push +rbp|mov +rbp,rsp|sub +rsp|add +rsp|mov +rsp,rbp|pop +rbp)'),
+    ('spill/reload', r'\w+ +(\w+,)?[A-Z]+ PTR \[rsp'),
     ('exit (jump/ret)', r'(jmp +r|movabs|ret)'),
     ('gas (r15)', r'.*r15'),
     ('guest-state load/store', r'.*PTR \[rdi'),
     ('confinement check', r'(cmp +\w+,QWORD PTR \[rip|ja )'),
 ]
+
+
+def confinement_offsets(seq):
+    """Offsets of the instructions of `shr r,0x20; test r,r; jne` checks (and the
+    `mov r,addr` copy right before one)."""
+    out = set()
+    for k, (off, t) in enumerate(seq):
+        m = re.match(r'shr +(\w+),0x20$', t)
+        if not m:
+            continue
+        r = m.group(1)
+        out.add(off)
+        if k > 0 and re.match(rf'mov +{r},\w+$', seq[k - 1][1]):
+            out.add(seq[k - 1][0])
+        for off2, t2 in seq[k + 1:k + 3]:
+            if re.match(rf'test +{r},{r}$', t2) or t2.startswith('jne'):
+                out.add(off2)
+    return out
+
+
 kinds = collections.Counter()
 for i, c in cnt.items():
     ins = disasm(os.path.join(d, funcs[i][3]))
+    checks = confinement_offsets(sorted(ins.items()))
     for off, n in per[i].items():
         t = ins.get(off, '?')
+        if off in checks:
+            kinds['confinement check'] += n
+            continue
         kinds[next((k for k, pat in KINDS if re.match(pat, t)), 'body')] += n
 for k, n in kinds.most_common():
     print(f"  {k:24s} {n:7d} {100*n/max(jit,1):5.1f}% of translated code")
