@@ -7,7 +7,7 @@ then:
     benches/tools/jitprof.py perf.data /tmp/cd [TOP]
 prints the share of samples in translated code, where they fall by kind of
 instruction over all translated code (the body; confinement checks; guest-state
-loads and stores; frame setup; spills and reloads; exits; gas), and, for the TOP hottest
+loads and stores; frame setup; spills and reloads; exits), and, for the TOP hottest
 compiled functions (named by host and guest address), their disassembly with
 samples per instruction."""
 import re, sys, os, subprocess, collections, bisect
@@ -43,15 +43,17 @@ def disasm(path):
     return ins
 
 
-# The lowering's conventions: rdi holds the CpuState, rsi the guest memory base,
-# r15 the gas. A confinement check is `shr tmp,0x20; test tmp,tmp; jne` (with the
-# guard; often after a `mov tmp,addr`), or `cmp addr,[rip+limit]; ja` without it.
+# The lowering's conventions: rdi holds the CpuState, rsi the guest memory base.
+# The gas lives in a register the allocator picks (an argument between blocks, no
+# longer the pinned r15), and Cranelift sinks its subtractions into the exits: its
+# compares and subtracts count as body. A confinement check is `shr tmp,0x20;
+# test tmp,tmp; jne` (with the guard; often after a `mov tmp,addr`), or
+# `cmp addr,[rip+limit]; ja` without it.
 # Spill slots are addressed from rsp (regions keep no frame pointer).
 KINDS = [
     ('frame setup/teardown', r'(push +rbp|mov +rbp,rsp|sub +rsp|add +rsp|mov +rsp,rbp|pop +rbp)'),
     ('spill/reload', r'\w+ +(\w+,)?[A-Z]+ PTR \[rsp'),
     ('exit (jump/ret)', r'(jmp +r|movabs|ret)'),
-    ('gas (r15)', r'.*r15'),
     ('guest-state load/store', r'.*PTR \[rdi'),
     ('confinement check', r'(cmp +\w+,QWORD PTR \[rip|ja )'),
 ]
@@ -78,7 +80,8 @@ def confinement_offsets(seq):
 kinds = collections.Counter()
 for i, c in cnt.items():
     ins = disasm(os.path.join(d, funcs[i][3]))
-    checks = confinement_offsets(sorted(ins.items()))
+    seq = sorted(ins.items())
+    checks = confinement_offsets(seq)
     for off, n in per[i].items():
         t = ins.get(off, '?')
         if off in checks:

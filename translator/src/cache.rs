@@ -374,8 +374,9 @@ pub(crate) fn host_isa(opt_level: &str) -> Result<OwnedTargetIsa, TranslateError
     set(&mut flags, "preserve_frame_pointers", "true")?;
     set(&mut flags, "unwind_info", "false")?;
     set(&mut flags, "enable_verifier", "false")?;
-    // r15 holds the remaining gas across chained blocks (see exec.rs).
-    set(&mut flags, "enable_pinned_reg", "true")?;
+    // No pinned register: the gas travels between chained blocks as an argument
+    // (see exec.rs), so R15 is the allocator's like any other.
+    set(&mut flags, "enable_pinned_reg", "false")?;
     let isa_builder =
         cranelift_native::builder().map_err(|e| TranslateError::Isa(e.to_string()))?;
     isa_builder

@@ -1,11 +1,13 @@
 //! Entering compiled guest code, and leaving it early.
 //!
-//! Compiled blocks are host functions `fn(state, mem_base, g0, g1, g2, g3) -> exit`
-//! in Cranelift's `tail` convention, where `g0..g3` are the guest registers
-//! [`PASSED_GPRS`]: chained blocks hand those to each other in host registers
-//! instead of through the state. They are entered through [`enter`], a small
-//! assembly trampoline that loads the passed registers from the state and saves
-//! the host stack pointer. Anything that must abandon the guest mid-block — a helper that
+//! Compiled blocks are host functions `fn(state, mem_base, g0, g1, g2, g3, gas) -> exit`
+//! in Cranelift's `tail` convention (with the seventh argument register, RAX, that
+//! qvm's vendored Cranelift adds), where `g0..g3` are the guest registers
+//! [`PASSED_GPRS`] and `gas` the remaining gas: chained blocks hand those to each
+//! other in host registers instead of through the state, and no host register is
+//! pinned for the gas. They are entered through [`enter`], a small assembly
+//! trampoline that loads the passed registers and the gas from the state and saves
+//! the host stack pointer; compiled code stores them back wherever it returns. Anything that must abandon the guest mid-block — a helper that
 //! detects #DE, a host signal raised by a guest access to a protected page — jumps
 //! to `qvm_unwind`, which restores that stack pointer and returns from [`enter`]
 //! as if the block had returned [`ExitReason::Fault`]. Helpers therefore must not
@@ -46,12 +48,12 @@ global_asm!(
     "push r13",
     "push r14",
     "push r15",
-    // The state pointer, for the way out; also keeps the stack 16-byte aligned.
+    // Keeps the stack 16-byte aligned at the call.
     "push rdi",
     "mov [rcx], rsp",
-    // Compiled code keeps the remaining gas in r15 (Cranelift's pinned register).
-    "mov r15, [rdi + {gas}]",
-    // The passed guest registers go in the third to sixth argument registers.
+    // The passed guest registers go in the third to sixth argument registers,
+    // the gas in the seventh.
+    "mov rax, [rdi + {gas}]",
     "mov r11, rdx",
     "mov rdx, [rdi + {g0}]",
     "mov rcx, [rdi + {g1}]",
@@ -59,8 +61,6 @@ global_asm!(
     "mov r9, [rdi + {g3}]",
     "call r11",
     "2:",
-    "mov rcx, [rsp]",
-    "mov [rcx + {gas}], r15",
     "add rsp, 8",
     "pop r15",
     "pop r14",
@@ -71,11 +71,11 @@ global_asm!(
     "ret",
     ".globl qvm_unwind_asm",
     "qvm_unwind_asm:",
-    // rdi = saved rsp, rsi = return value, rdx = the gas to leave in r15 (which the
-    // way out stores into the state; a Rust helper may have used r15 for itself)
+    // rdi = saved rsp, rsi = return value. Nothing is stored: a helper sees the
+    // state complete (the lowering stores everything before a call), and a host
+    // fault ends the run with the state as last stored.
     "mov rsp, rdi",
     "mov rax, rsi",
-    "mov r15, rdx",
     "jmp 2b",
     gas = const crate::state::offsets::GAS,
     g0 = const crate::state::offsets::gpr(PASSED_GPRS[0] as usize),
@@ -86,7 +86,7 @@ global_asm!(
 
 unsafe extern "C" {
     fn qvm_enter_asm(state: *mut CpuState, mem_base: u64, code: usize, saved_rsp: *mut u64) -> u64;
-    fn qvm_unwind_asm(saved_rsp: u64, ret: u64, gas: u64) -> !;
+    fn qvm_unwind_asm(saved_rsp: u64, ret: u64) -> !;
 }
 
 /// A compiled block's entry point, as the translator hands it out. The code takes
@@ -107,7 +107,6 @@ pub struct HostFault {
 
 thread_local! {
     static SAVED_RSP: Cell<u64> = const { Cell::new(0) };
-    static STATE: Cell<*mut CpuState> = const { Cell::new(core::ptr::null_mut()) };
     static IN_GUEST: Cell<bool> = const { Cell::new(false) };
     static HOST_FAULT: Cell<Option<HostFault>> = const { Cell::new(None) };
 }
@@ -137,7 +136,6 @@ pub unsafe fn enter(state: &mut CpuState, code: BlockFn) -> u64 {
     let host_mxcsr = read_mxcsr();
     write_mxcsr(state.mxcsr);
     IN_GUEST.with(|g| g.set(true));
-    STATE.with(|p| p.set(state as *mut CpuState));
     let slot = SAVED_RSP.with(Cell::as_ptr);
     // SAFETY: the trampoline saves callee-saved registers, records the stack
     // pointer in `slot` (a thread-local that outlives the call) and calls `code`
@@ -173,12 +171,8 @@ pub unsafe fn raise_fault(state: *mut CpuState, signal: u32, addr: u64) -> ! {
 pub unsafe fn raise_exit(reason: ExitReason) -> ! {
     let rsp = SAVED_RSP.with(Cell::get);
     assert!(IN_GUEST.with(Cell::get), "raise_exit outside guest code");
-    // Helpers keep the state's gas current (the lowering stores it before every
-    // call): that is what the way out must store back.
-    // SAFETY: STATE was set by the active `enter` and outlives it.
-    let gas = unsafe { (*STATE.with(Cell::get)).gas };
     // SAFETY: `rsp` was saved by the active `qvm_enter_asm` frame.
-    unsafe { qvm_unwind_asm(rsp, reason as u64, gas) }
+    unsafe { qvm_unwind_asm(rsp, reason as u64) }
 }
 
 /// Takes the host signal that ended the last guest execution, if any.
@@ -222,9 +216,6 @@ extern "C" fn on_signal(
             qvm_unwind_asm as *const () as usize as i64;
         uc.uc_mcontext.gregs[libc_sig::REG_RDI as usize] = rsp as i64;
         uc.uc_mcontext.gregs[libc_sig::REG_RSI as usize] = ExitReason::Fault as i64;
-        // Keep r15 as it was (a fault uses the whole gas limit anyway).
-        uc.uc_mcontext.gregs[libc_sig::REG_RDX as usize] =
-            uc.uc_mcontext.gregs[libc_sig::REG_R15 as usize];
     }
 }
 

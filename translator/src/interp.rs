@@ -9,9 +9,11 @@
 //!   every terminator and before every helper call (and reloaded after it). An
 //!   access that fails the bounds check, a [`Op::Trap`], or an out-of-gas exit
 //!   leaves the state as of the last flush, as compiled code does.
-//! - Gas follows the lowering's pinned register (`r15`): the state's `gas` after
-//!   any exit is the value of the last flush, also when a helper or a host fault
-//!   unwinds the run.
+//! - Gas follows the lowering's gas variable, which compiled code passes from
+//!   block to block in a register: the state's `gas` is written before every
+//!   helper call (and read back after it) and at every exit except the two that
+//!   end the run — a failed bounds check or trap, and running out of gas — which,
+//!   like a helper or a host fault that unwinds the run, leave it as last written.
 //! - Float operations run as the very SSE instructions Cranelift emits for them
 //!   (inline assembly), under the guest MXCSR that [`crate::exec::enter`] installs,
 //!   so results, rounding, FTZ/DAZ and exception flags are bit-identical: `minss`
@@ -62,8 +64,6 @@ struct Pending {
 
 thread_local! {
     static PENDING: Cell<Option<Pending>> = const { Cell::new(None) };
-    /// The lowering's pinned gas register, as the interpreter models it.
-    static PINNED: Cell<u64> = const { Cell::new(0) };
     /// The guest instruction being interpreted.
     static CUR_RIP: Cell<u64> = const { Cell::new(0) };
     /// Whether a block jumping to its own start keeps looping inside the
@@ -77,8 +77,7 @@ thread_local! {
 }
 
 /// Whether the last interpreted run was ended by a helper (`raise_fault`,
-/// `raise_exit`) rather than by the IR: then `gas` is whatever `exec`'s unwind
-/// path left there, as for compiled code.
+/// `raise_exit`) rather than by the IR.
 pub fn unwound_in_helper() -> bool {
     IN_HELPER.with(Cell::get)
 }
@@ -143,7 +142,6 @@ unsafe fn enter_with(state: &mut CpuState, block: &Block, journal: *mut Vec<Stor
             journal,
         }))
     });
-    PINNED.with(|p| p.set(state.gas));
     CUR_RIP.with(|c| c.set(block.start));
     IN_HELPER.with(|h| h.set(false));
     // SAFETY: `interp_entry` has the block signature and runs the pending block on
@@ -151,12 +149,6 @@ unsafe fn enter_with(state: &mut CpuState, block: &Block, journal: *mut Vec<Stor
     let r = unsafe { exec::enter(state, interp_entry) };
     PENDING.with(|p| p.set(prev));
     VALS.with(|v| v.set(vals));
-    // The trampoline stored its r15 into `gas`; the interpreter's model of that
-    // register is the truth (also after a host fault unwound the run). A helper
-    // that unwinds leaves `gas` to exec's unwind path, as in compiled code.
-    if !unwound_in_helper() {
-        state.gas = PINNED.with(Cell::get);
-    }
     r
 }
 
@@ -168,7 +160,6 @@ unsafe fn enter_with(state: &mut CpuState, block: &Block, journal: *mut Vec<Stor
 /// MXCSR must be live in the host MXCSR.
 pub unsafe fn run_block(block: &Block, state: &mut CpuState) -> ExitReason {
     let mut vals = Vec::new();
-    PINNED.with(|p| p.set(state.gas));
     // SAFETY: forwarded contract.
     unsafe { run_inner(block, state, &mut vals, None) }
 }
@@ -207,10 +198,8 @@ struct Interp<'a> {
     st: *mut CpuState,
     vals: &'a mut Vec<u128>,
     work: Work,
-    uses_gas: bool,
+    /// The lowering's gas variable.
     gas_var: u64,
-    gas_dirty: bool,
-    pinned: u64,
     rip: u64,
     mem_base: u64,
     mem_size: u64,
@@ -231,17 +220,13 @@ unsafe fn run_inner(
         block,
         st,
         work: Work::load(s),
-        uses_gas: block.ops.iter().any(|o| matches!(o, Op::ChargeGas { .. })),
         gas_var: s.gas,
-        gas_dirty: false,
-        pinned: s.gas,
         rip: block.start,
         mem_base: s.mem_base,
         mem_size: s.mem_size,
         vals,
         journal,
     };
-    it.set_pinned(s.gas);
     CUR_RIP.with(|c| c.set(block.start));
     // SAFETY: forwarded contract.
     unsafe { it.run() }
@@ -305,24 +290,16 @@ impl Interp<'_> {
         self.vals[v.0 as usize] = x & mask(t.bits());
     }
 
-    fn set_pinned(&mut self, g: u64) {
-        self.pinned = g;
-        PINNED.with(|p| p.set(g));
-    }
-
-    /// The lowering's `flush`: dirty slots to the state, gas to the pinned register.
+    /// The lowering's `flush`: dirty slots to the state.
     fn flush(&mut self) {
         let w = self.work;
         w.store(self.s());
-        if self.gas_dirty {
-            self.set_pinned(self.gas_var);
-        }
     }
 
-    /// Leaves the block: the trampoline stores the pinned register into `gas`.
+    /// Leaves the block as the lowering's `exit` does: the gas into the state.
     fn leave(&mut self, r: ExitReason) -> ExitReason {
-        let p = self.pinned;
-        self.s().gas = p;
+        let g = self.gas_var;
+        self.s().gas = g;
         r
     }
 
@@ -333,25 +310,22 @@ impl Interp<'_> {
         s.fault_addr = addr;
         s.fault_rip = rip;
         s.exit_reason = ExitReason::Fault as u32;
-        self.leave(ExitReason::Fault)
+        // The lowering's shared fault exit stores no cached slot, the gas
+        // included: the run ends here.
+        ExitReason::Fault
     }
 
     /// A helper call as the lowering makes it: flush everything (gas into the
     /// state too), RIP of the current instruction, call, reload.
     unsafe fn call(&mut self, f: HelperFn, a: u64, b: u64, c: u64) -> u64 {
         self.flush();
-        let g = if self.uses_gas {
-            self.gas_var
-        } else {
-            self.pinned
-        };
+        let g = self.gas_var;
         let rip = self.rip;
         {
             let s = self.s();
             s.gas = g;
             s.rip = rip;
         }
-        self.gas_dirty = false;
         IN_HELPER.with(|h| h.set(true));
         // SAFETY: helpers take the live state; they may unwind to `exec::enter`.
         let r = unsafe { f(self.st, a, b, c) };
@@ -361,12 +335,7 @@ impl Interp<'_> {
             (Work::load(s), s.gas)
         };
         self.work = w;
-        if self.uses_gas {
-            self.gas_var = g;
-            self.gas_dirty = true;
-        } else {
-            self.set_pinned(g);
-        }
+        self.gas_var = g;
         r
     }
 
@@ -399,10 +368,10 @@ impl Interp<'_> {
                         let s = self.s();
                         s.rip = start;
                         s.exit_reason = ExitReason::OutOfGas as u32;
-                        return Some(self.leave(ExitReason::OutOfGas));
+                        // Out of gas ends the run; the gas is not stored.
+                        return Some(ExitReason::OutOfGas);
                     }
                     self.gas_var -= cost;
-                    self.gas_dirty = true;
                 }
                 Op::Const { dst, ty, bits } => self.vals[dst.0 as usize] = bits & mask(ty.bits()),
                 Op::GetReg { dst, reg } => {

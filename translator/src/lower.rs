@@ -1,15 +1,17 @@
 //! Lowering: qvm IR → Cranelift IR, one host function per block.
 //!
-//! The function is `fn(state: *mut CpuState, mem_base: u64, g0, g1, g2, g3) -> u64`
+//! The function is `fn(state: *mut CpuState, mem_base: u64, g0, g1, g2, g3, gas) -> u64`
 //! in Cranelift's `tail` convention, returning an [`ExitReason`]. Guest registers,
 //! flags and XMM registers are cached in SSA values for the whole block: loaded from
 //! the state on first read, stored back only if written, at every exit and before
 //! every helper call (helpers see and may change the whole state, so the cache is
 //! dropped after a call). The four guest registers of
-//! [`crate::exec::PASSED_GPRS`] are the exception: they arrive as `g0..g3`, leave
-//! as the arguments of the tail call that chains to the next block, and are stored
-//! only where control returns to the run loop or calls a helper. (A fault stores
-//! none of the cached slots: its register dump shows them as of their last store.)
+//! [`crate::exec::PASSED_GPRS`] and the remaining gas are the exception: they
+//! arrive as `g0..g3` and `gas`, leave as the arguments of the tail call that
+//! chains to the next block, and are stored only where control returns to the run
+//! loop or calls a helper. (A fault stores none of the cached slots: its register
+//! dump shows them as of their last store; a fault or running out of gas uses the
+//! whole gas limit, so the gas it leaves in the state does not matter.)
 //!
 //! Status flags are the exception to "stored if written": at a direct exit only
 //! those the look-ahead found live after the block are stored, at a computed jump
@@ -41,8 +43,8 @@ use std::collections::HashMap;
 /// The signature every compiled block has.
 pub fn block_signature(call_conv: CallConv) -> Signature {
     let mut sig = Signature::new(call_conv);
-    // The state, the memory base, then the passed guest registers.
-    for _ in 0..2 + PASSED.len() {
+    // The state, the memory base, the passed guest registers, the gas.
+    for _ in 0..3 + PASSED.len() {
         sig.params.push(AbiParam::new(types::I64));
     }
     sig.returns.push(AbiParam::new(types::I64));
@@ -207,7 +209,8 @@ pub fn lower_region(
     fb.switch_to_block(entry);
     let state = fb.block_params(entry)[0];
     let mem_base = fb.block_params(entry)[1];
-    let passed: Vec<CValue> = fb.block_params(entry)[2..].to_vec();
+    let passed: Vec<CValue> = fb.block_params(entry)[2..2 + PASSED.len()].to_vec();
+    let gas_in = fb.block_params(entry)[2 + PASSED.len()];
     let edges = crate::slots::RegionEdges::new(blocks, hot.is_none(), returns);
     let checks = crate::gas_check::plan(blocks, &edges);
     let leaves_at_start: Vec<bool> = checks
@@ -215,16 +218,20 @@ pub fn lower_region(
         .map(|c| matches!(c, crate::gas_check::Check::Window(_)))
         .collect();
     let mut flow = crate::slots::analyse(blocks, hot.is_none(), &edges, &leaves_at_start);
-    // The passed registers arrive as arguments and leave as arguments (or are
-    // stored by `exit`): never loaded at entry, never dirty.
+    // The passed registers and the gas arrive as arguments and leave as
+    // arguments (or are stored by `exit`): never loaded at entry, never dirty.
     for s in PASSED {
         if !flow.used.contains(&s) {
             flow.used.push(s);
         }
     }
-    flow.entry_loads.retain(|s| !PASSED.contains(s));
+    if !flow.used.contains(&Slot::Gas) {
+        flow.used.push(Slot::Gas);
+    }
+    flow.entry_loads
+        .retain(|s| !PASSED.contains(s) && *s != Slot::Gas);
     for d in &mut flow.dirty_in {
-        d.retain(|s| !PASSED.contains(s));
+        d.retain(|s| !PASSED.contains(s) && *s != Slot::Gas);
     }
     let mut l = Lower {
         fb,
@@ -268,10 +275,12 @@ pub fn lower_region(
         let var = l.vars[&s];
         l.fb.def_var(var, v);
     }
+    let gas_var = l.vars[&Slot::Gas];
+    l.fb.def_var(gas_var, gas_in);
     if let Some(h) = hot {
         l.hot_check(h);
     }
-    l.load(&flow.entry_loads, true);
+    l.load(&flow.entry_loads);
     let first = l.internal[&blocks[0].start];
     l.fb.ins().jump(first, &[]);
     let preds = &edges.preds;
@@ -335,24 +344,19 @@ impl Lower<'_, '_> {
     fn write_slot(&mut self, s: Slot, v: CValue) {
         let var = self.vars[&s];
         self.fb.def_var(var, v);
-        if !self.dirty.contains(&s) && !PASSED.contains(&s) {
+        if !self.dirty.contains(&s) && !PASSED.contains(&s) && s != Slot::Gas {
             self.dirty.push(s);
         }
     }
 
     /// Stores every slot that may be dirty on this path back into the state (the
-    /// gas into its pinned host register, which the next block or the trampoline
-    /// takes over).
+    /// passed registers and the gas are never dirty: see [`Self::store_passed`]).
     fn flush(&mut self) {
         for s in self.dirty.clone() {
             let v = self.read_slot(s);
-            if s == Slot::Gas {
-                self.fb.ins().set_pinned_reg(v);
-            } else {
-                self.fb
-                    .ins()
-                    .store(state_flags(), v, self.state, s.offset());
-            }
+            self.fb
+                .ins()
+                .store(state_flags(), v, self.state, s.offset());
         }
     }
 
@@ -369,17 +373,13 @@ impl Lower<'_, '_> {
         self.dirty = all;
     }
 
-    /// Loads `slots` from the state (at entry the gas comes from its pinned
-    /// register).
-    fn load(&mut self, slots: &[Slot], at_entry: bool) {
+    /// Loads `slots` from the state.
+    fn load(&mut self, slots: &[Slot]) {
         for &s in slots {
-            let v = if s == Slot::Gas && at_entry {
-                self.fb.ins().get_pinned_reg(types::I64)
-            } else {
-                self.fb
-                    .ins()
-                    .load(s.ty(), state_flags(), self.state, s.offset())
-            };
+            let v = self
+                .fb
+                .ins()
+                .load(s.ty(), state_flags(), self.state, s.offset());
             let var = self.vars[&s];
             self.fb.def_var(var, v);
         }
@@ -389,47 +389,22 @@ impl Lower<'_, '_> {
     /// gas in the state).
     fn reload_all(&mut self) {
         let used = self.used.clone();
-        self.load(&used, false);
+        self.load(&used);
     }
 
-    /// Stores the passed registers into the state: where control returns to the
-    /// run loop or calls a helper, which read the state.
+    /// Stores the passed registers and the gas into the state: where control
+    /// returns to the run loop or calls a helper, which read the state. (Chained
+    /// exits pass them to the next block as arguments instead.)
     fn store_passed(&mut self) {
         self.store_slots(&PASSED);
+        self.store_slots(&[Slot::Gas]);
     }
 
     /// Before a helper: the state must be complete, gas included.
     fn flush_and_forget(&mut self) {
         self.flush();
         self.store_passed();
-        if self.used.contains(&Slot::Gas) {
-            let g = self.read_slot(Slot::Gas);
-            self.fb
-                .ins()
-                .store(state_flags(), g, self.state, offsets::GAS);
-        } else {
-            let g = self.fb.ins().get_pinned_reg(types::I64);
-            self.fb
-                .ins()
-                .store(state_flags(), g, self.state, offsets::GAS);
-        }
         self.dirty.clear();
-    }
-
-    /// After a helper the gas in the state is the truth: it must reach the pinned
-    /// register before leaving.
-    fn mark_gas_dirty(&mut self) {
-        if self.used.contains(&Slot::Gas) {
-            if !self.dirty.contains(&Slot::Gas) {
-                self.dirty.push(Slot::Gas);
-            }
-        } else {
-            let g = self
-                .fb
-                .ins()
-                .load(types::I64, state_flags(), self.state, offsets::GAS);
-            self.fb.ins().set_pinned_reg(g);
-        }
     }
 
     /// Decrements a hot counter; at zero, leaves with [`ExitReason::Hot`] before
@@ -763,7 +738,6 @@ impl Lower<'_, '_> {
         let call = self.fb.ins().call_indirect(sig, f, &a);
         let r = self.fb.inst_results(call)[0];
         self.reload_all();
-        self.mark_gas_dirty();
         r
     }
 
@@ -1187,6 +1161,7 @@ impl Lower<'_, '_> {
         for s in PASSED {
             args.push(self.read_slot(s));
         }
+        args.push(self.read_slot(Slot::Gas));
         self.fb.ins().return_call_indirect(sig, code, &args);
         self.fb.switch_to_block(bm);
         self.store_slots(flags);

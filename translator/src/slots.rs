@@ -131,8 +131,8 @@ impl SlotSet {
 pub(crate) struct RegionSlots {
     /// Every slot the region reads or writes, in first-use order.
     pub used: Vec<Slot>,
-    /// The slots to load from the state at entry (the gas, if used, comes from its
-    /// pinned register instead).
+    /// The slots to load from the state at entry (the lowering takes the gas and
+    /// the passed registers from its arguments instead).
     pub entry_loads: Vec<Slot>,
     /// Per block (in region order): the slots that may hold a value not yet stored
     /// back when the block begins.

@@ -3,7 +3,8 @@
 //! regular call no frame pointer, and keeps RSP 16-byte aligned below its spill
 //! area. These tests compile small functions with the translator's own ISA settings and
 //! read the prologue bytes: they fail if the patch is lost in a Cranelift upgrade or
-//! applied to a function that calls out.
+//! applied to a function that calls out. A last test checks the third change: the
+//! seventh integer argument (the gas) arrives in RAX.
 
 use cranelift_codegen::ir::{
     types, AbiParam, Function, InstBuilder, MemFlagsData, Signature, UserFuncName, Value,
@@ -119,4 +120,16 @@ fn a_spilling_frameless_function_keeps_the_stack_aligned() {
     let n = leading_sub_rsp(&code).expect("a spill area");
     // Entry RSP is 8 mod 16 (just below the return address): the area must be too.
     assert_eq!(n % 16, 8, "spill area of {n} bytes");
+}
+
+#[test]
+fn the_seventh_argument_arrives_in_rax() {
+    // Returns the gas argument: with the third change (RAX is `tail`'s seventh
+    // integer argument register, where the return value goes too) that is a bare
+    // `ret`; upstream passes it on the stack, which needs a frame and a load.
+    let code = compile_with(|b, params| {
+        assert_eq!(params.len(), 7, "state, base, four guest registers, gas");
+        b.ins().return_(&[params[6]]);
+    });
+    assert_eq!(code, [0xc3], "code: {code:02x?}");
 }

@@ -206,11 +206,6 @@ fn lockstep(
         }
         let mut cmp = si.clone();
         cmp.mem_base = s.mem_base;
-        if interp::unwound_in_helper() {
-            // exec's unwind path stores the trampoline's r15 into `gas`, which a
-            // helper may have clobbered (see `helper_fault_keeps_gas`).
-            cmp.gas = s.gas;
-        }
         let mut d = interp::diff_states(&s, &cmp, "jit", "interp");
         if ri != rc {
             d.push(format!("exit jit={rc} interp={ri}"));
@@ -512,10 +507,9 @@ fn faults_and_gas() {
     assert_eq!(e, Exit(ExitReason::OutOfGas as u64, 0));
 }
 
-/// exec bug: a helper that ends the run (`raise_fault`/`raise_exit`) unwinds
-/// through `qvm_unwind_asm`, which stores the trampoline's r15 into `gas` — but
-/// r15 is the pinned gas register only in compiled code; the Rust helper may have
-/// used it for anything. The state's gas (flushed before the call) is lost.
+/// A helper that ends the run (`raise_fault`/`raise_exit`) unwinds through
+/// `qvm_unwind_asm`: the state's gas must be what the lowering stored before the
+/// call (an earlier unwind path stored a register the helper may have reused).
 #[test]
 fn helper_fault_keeps_gas() {
     let code = assemble("mov eax, 1\nxor ecx, ecx\ndiv ecx");

@@ -24,10 +24,6 @@
 //! over the same memory is not safe (an overlapping `rep movsb` reads what its
 //! first run wrote). Blocks calling them run compiled only and are counted in
 //! [`CrosscheckBackend::unchecked`].
-//!
-//! Known exec.rs issue: a helper that ends the run (`raise_fault`/`raise_exit`)
-//! unwinds with a clobbered r15, so `gas` after such an exit is garbage in both
-//! tiers; the comparison skips `gas` then ([`interp::unwound_in_helper`]).
 
 use super::{Backend, Stop};
 use crate::memory::AddressSpace;
@@ -159,7 +155,6 @@ impl Backend for CrosscheckBackend {
                 if ri == ExitReason::Fault as u64 {
                     addr_ok = host_fault(&mut si, |_| Some(interp::last_rip()));
                 }
-                let in_helper = interp::unwound_in_helper();
                 let image: Vec<u128> = self
                     .journal
                     .iter()
@@ -168,7 +163,7 @@ impl Backend for CrosscheckBackend {
                 for r in self.journal.iter().rev() {
                     write_rw(space, r.addr, r.bytes, r.old);
                 }
-                interp_run = Some((si, ri, addr_ok, in_helper, image));
+                interp_run = Some((si, ri, addr_ok, image));
                 self.checked += 1;
             } else {
                 self.unchecked += 1;
@@ -182,12 +177,9 @@ impl Backend for CrosscheckBackend {
                 let t = &self.translator;
                 addr_ok = host_fault(cpu, |pc| t.guest_rip_of(pc));
             }
-            if let Some((mut si, ri, iaddr_ok, in_helper, image)) = interp_run {
+            if let Some((mut si, ri, iaddr_ok, image)) = interp_run {
                 if !(addr_ok && iaddr_ok) {
                     si.fault_addr = cpu.fault_addr;
-                }
-                if in_helper {
-                    si.gas = cpu.gas;
                 }
                 // At a direct exit compiled code stores only the status flags the
                 // look-ahead found live after the block: the others are overwritten

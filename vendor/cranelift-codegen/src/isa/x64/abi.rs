@@ -1068,6 +1068,9 @@ fn get_intreg_for_arg(call_conv: CallConv, idx: usize, arg_idx: usize) -> Option
         (3, false) => Some(regs::rcx()),
         (4, false) => Some(regs::r8()),
         (5, false) => Some(regs::r9()),
+        // qvm: `tail` takes a seventh integer argument in RAX (qvm passes the gas
+        // counter there; R10/R11 belong to `return_call_indirect`, RBP to the frame).
+        (6, false) if call_conv == CallConv::Tail => Some(regs::rax()),
         (0, true) => Some(regs::rcx()),
         (1, true) => Some(regs::rdx()),
         (2, true) => Some(regs::r8()),
