@@ -7,11 +7,12 @@
 //! other in host registers instead of through the state, and no host register is
 //! pinned for the gas. They are entered through [`enter`], a small assembly
 //! trampoline that loads the passed registers and the gas from the state and saves
-//! the host stack pointer; compiled code stores them back wherever it returns. Anything that must abandon the guest mid-block — a helper that
-//! detects #DE, a host signal raised by a guest access to a protected page — jumps
-//! to `qvm_unwind`, which restores that stack pointer and returns from [`enter`]
-//! as if the block had returned [`ExitReason::Fault`]. Helpers therefore must not
-//! hold resources that need dropping when they call [`raise_fault`].
+//! the host stack pointer; compiled code stores them back wherever it returns.
+//! Anything that must abandon the guest mid-block — a helper that detects #DE, a
+//! host signal raised by a guest access to a protected page — jumps to
+//! `qvm_unwind`, which restores that stack pointer and returns from [`enter`] as if
+//! the block had returned [`ExitReason::Fault`]. Helpers therefore must not hold
+//! resources that need dropping when they call [`raise_fault`].
 //!
 //! The guest's MXCSR is installed in the host MXCSR while guest code runs, so SSE
 //! arithmetic rounds, flushes and raises exception flags exactly as the guest asked;

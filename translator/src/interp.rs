@@ -71,15 +71,6 @@ thread_local! {
     /// tier, which counts executions at every entry).
     static LOOP_INTERNALLY: Cell<bool> = const { Cell::new(true) };
     static VALS: Cell<Vec<u128>> = const { Cell::new(Vec::new()) };
-    /// Set while a helper runs: still set after `exec::enter` returns if the
-    /// helper unwound the run.
-    static IN_HELPER: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Whether the last interpreted run was ended by a helper (`raise_fault`,
-/// `raise_exit`) rather than by the IR.
-pub fn unwound_in_helper() -> bool {
-    IN_HELPER.with(Cell::get)
 }
 
 /// The guest instruction the interpreter was executing when its last run ended:
@@ -143,7 +134,6 @@ unsafe fn enter_with(state: &mut CpuState, block: &Block, journal: *mut Vec<Stor
         }))
     });
     CUR_RIP.with(|c| c.set(block.start));
-    IN_HELPER.with(|h| h.set(false));
     // SAFETY: `interp_entry` has the block signature and runs the pending block on
     // the state exec passes it; the caller vouches for memory and handlers.
     let r = unsafe { exec::enter(state, interp_entry) };
@@ -326,10 +316,8 @@ impl Interp<'_> {
             s.gas = g;
             s.rip = rip;
         }
-        IN_HELPER.with(|h| h.set(true));
         // SAFETY: helpers take the live state; they may unwind to `exec::enter`.
         let r = unsafe { f(self.st, a, b, c) };
-        IN_HELPER.with(|h| h.set(false));
         let (w, g) = {
             let s = self.s();
             (Work::load(s), s.gas)

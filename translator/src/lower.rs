@@ -29,7 +29,7 @@
 //! so a host fault address maps back to the guest instruction.
 
 use crate::ir::{self, Block, Op, Terminator, Type, Value};
-use crate::slots::{Slot, PASSED};
+use crate::slots::{Slot, CARRIED};
 use crate::state::{offsets, signal, ExitReason};
 use cranelift_codegen::ir::{
     condcodes, types, AbiParam, Endianness, InstBuilder, MemFlagsData, Signature, SourceLoc,
@@ -43,8 +43,8 @@ use std::collections::HashMap;
 /// The signature every compiled block has.
 pub fn block_signature(call_conv: CallConv) -> Signature {
     let mut sig = Signature::new(call_conv);
-    // The state, the memory base, the passed guest registers, the gas.
-    for _ in 0..3 + PASSED.len() {
+    // The state, the memory base, the carried slots.
+    for _ in 0..2 + CARRIED.len() {
         sig.params.push(AbiParam::new(types::I64));
     }
     sig.returns.push(AbiParam::new(types::I64));
@@ -209,8 +209,7 @@ pub fn lower_region(
     fb.switch_to_block(entry);
     let state = fb.block_params(entry)[0];
     let mem_base = fb.block_params(entry)[1];
-    let passed: Vec<CValue> = fb.block_params(entry)[2..2 + PASSED.len()].to_vec();
-    let gas_in = fb.block_params(entry)[2 + PASSED.len()];
+    let carried: Vec<CValue> = fb.block_params(entry)[2..].to_vec();
     let edges = crate::slots::RegionEdges::new(blocks, hot.is_none(), returns);
     let checks = crate::gas_check::plan(blocks, &edges);
     let leaves_at_start: Vec<bool> = checks
@@ -220,18 +219,14 @@ pub fn lower_region(
     let mut flow = crate::slots::analyse(blocks, hot.is_none(), &edges, &leaves_at_start);
     // The passed registers and the gas arrive as arguments and leave as
     // arguments (or are stored by `exit`): never loaded at entry, never dirty.
-    for s in PASSED {
+    for s in CARRIED {
         if !flow.used.contains(&s) {
             flow.used.push(s);
         }
     }
-    if !flow.used.contains(&Slot::Gas) {
-        flow.used.push(Slot::Gas);
-    }
-    flow.entry_loads
-        .retain(|s| !PASSED.contains(s) && *s != Slot::Gas);
+    flow.entry_loads.retain(|s| !CARRIED.contains(s));
     for d in &mut flow.dirty_in {
-        d.retain(|s| !PASSED.contains(s) && *s != Slot::Gas);
+        d.retain(|s| !CARRIED.contains(s));
     }
     let mut l = Lower {
         fb,
@@ -271,12 +266,10 @@ pub fn lower_region(
         let var = l.fb.declare_var(s.ty());
         l.vars.insert(s, var);
     }
-    for (s, v) in PASSED.into_iter().zip(passed) {
+    for (s, v) in CARRIED.into_iter().zip(carried) {
         let var = l.vars[&s];
         l.fb.def_var(var, v);
     }
-    let gas_var = l.vars[&Slot::Gas];
-    l.fb.def_var(gas_var, gas_in);
     if let Some(h) = hot {
         l.hot_check(h);
     }
@@ -344,13 +337,13 @@ impl Lower<'_, '_> {
     fn write_slot(&mut self, s: Slot, v: CValue) {
         let var = self.vars[&s];
         self.fb.def_var(var, v);
-        if !self.dirty.contains(&s) && !PASSED.contains(&s) && s != Slot::Gas {
+        if !self.dirty.contains(&s) && !CARRIED.contains(&s) {
             self.dirty.push(s);
         }
     }
 
     /// Stores every slot that may be dirty on this path back into the state (the
-    /// passed registers and the gas are never dirty: see [`Self::store_passed`]).
+    /// carried slots are never dirty: see [`Self::store_carried`]).
     fn flush(&mut self) {
         for s in self.dirty.clone() {
             let v = self.read_slot(s);
@@ -395,15 +388,14 @@ impl Lower<'_, '_> {
     /// Stores the passed registers and the gas into the state: where control
     /// returns to the run loop or calls a helper, which read the state. (Chained
     /// exits pass them to the next block as arguments instead.)
-    fn store_passed(&mut self) {
-        self.store_slots(&PASSED);
-        self.store_slots(&[Slot::Gas]);
+    fn store_carried(&mut self) {
+        self.store_slots(&CARRIED);
     }
 
     /// Before a helper: the state must be complete, gas included.
     fn flush_and_forget(&mut self) {
         self.flush();
-        self.store_passed();
+        self.store_carried();
         self.dirty.clear();
     }
 
@@ -488,12 +480,13 @@ impl Lower<'_, '_> {
 
     /// Returns to the run loop (through the trampoline) with `reason`.
     fn exit(&mut self, reason: ExitReason) {
-        self.store_passed();
+        self.store_carried();
         self.exit_unstored(reason);
     }
 
-    /// [`Self::exit`] without storing the passed registers: out of gas, where
-    /// nothing of the state is committed.
+    /// [`Self::exit`] without storing the carried slots: the fault and out-of-gas
+    /// exits, which end the run (a fault's register dump shows them as of their
+    /// last store; either uses the whole gas limit).
     fn exit_unstored(&mut self, reason: ExitReason) {
         let r = self.iconst(types::I64, reason as i64);
         self.fb.ins().return_(&[r]);
@@ -591,8 +584,8 @@ impl Lower<'_, '_> {
             self.fb
                 .ins()
                 .store(state_flags(), e, st, offsets::EXIT_REASON);
-            // Like the other cached slots, the passed registers are not stored at
-            // a fault: the run ends, and its register dump shows them as of their
+            // Like the other cached slots, the carried ones are not stored at a
+            // fault: the run ends, and its register dump shows them as of their
             // last store (joining every fault site's values would cost compile time).
             self.exit_unstored(ExitReason::Fault);
         }
@@ -1158,10 +1151,9 @@ impl Lower<'_, '_> {
         let code = self.fb.ins().load(types::I64, state_flags(), entry, 8);
         let sig = self.fb.import_signature(block_signature(CallConv::Tail));
         let mut args = vec![self.state, self.mem_base];
-        for s in PASSED {
+        for s in CARRIED {
             args.push(self.read_slot(s));
         }
-        args.push(self.read_slot(Slot::Gas));
         self.fb.ins().return_call_indirect(sig, code, &args);
         self.fb.switch_to_block(bm);
         self.store_slots(flags);

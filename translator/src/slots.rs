@@ -99,14 +99,15 @@ impl Slot {
     }
 }
 
-/// The slots of [`crate::exec::PASSED_GPRS`]: compiled functions receive them as
-/// arguments and pass them on at chained exits, so a region neither loads them at
-/// entry nor counts them dirty; its returns to the run loop and its helper calls
-/// store them.
-pub(crate) const PASSED: [Slot; crate::exec::PASSED_GPRS.len()] = {
-    let mut s = [Slot::Gas; crate::exec::PASSED_GPRS.len()];
+/// The slots compiled functions carry in their arguments, in argument order after
+/// the state and the memory base: the GPRs of [`crate::exec::PASSED_GPRS`], then
+/// the gas. They arrive as arguments and are passed on at chained exits, so a
+/// region neither loads them at entry nor counts them dirty; its returns to the
+/// run loop and its helper calls store them.
+pub(crate) const CARRIED: [Slot; crate::exec::PASSED_GPRS.len() + 1] = {
+    let mut s = [Slot::Gas; crate::exec::PASSED_GPRS.len() + 1];
     let mut i = 0;
-    while i < s.len() {
+    while i < crate::exec::PASSED_GPRS.len() {
         s[i] = Slot::Gpr(crate::exec::PASSED_GPRS[i]);
         i += 1;
     }
