@@ -46,16 +46,17 @@ def disasm(path):
 # The lowering's conventions: rdi holds the CpuState, rsi the guest memory base.
 # The gas lives in a register the allocator picks (an argument between blocks, no
 # longer the pinned r15), and Cranelift sinks its subtractions into the exits: its
-# compares and subtracts count as body. A confinement check is `shr tmp,0x20;
-# test tmp,tmp; jne` (with the guard; often after a `mov tmp,addr`), or
-# `cmp addr,[rip+limit]; ja` without it.
+# compares and subtracts count as body. A confinement check is
+# `cmp addr,0x7fffffff; ja` (the 2 GiB space, with the guard), `cmp addr,
+# [rip+limit]; ja` without the guard, or — in code from before the 2 GiB space —
+# `shr tmp,0x20; test tmp,tmp; jne` (often after a `mov tmp,addr`).
 # Spill slots are addressed from rsp (regions keep no frame pointer).
 KINDS = [
     ('frame setup/teardown', r'(push +rbp|mov +rbp,rsp|sub +rsp|add +rsp|mov +rsp,rbp|pop +rbp)'),
     ('spill/reload', r'\w+ +(\w+,)?[A-Z]+ PTR \[rsp'),
     ('exit (jump/ret)', r'(jmp +r|movabs|ret)'),
     ('guest-state load/store', r'.*PTR \[rdi'),
-    ('confinement check', r'(cmp +\w+,QWORD PTR \[rip|ja )'),
+    ('confinement check', r'(cmp +\w+,(QWORD PTR \[rip|0x7fffffff$)|ja )'),
 ]
 
 

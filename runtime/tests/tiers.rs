@@ -183,21 +183,23 @@ fn an_unchecked_access_faults_where_its_check_would() {
     let Some((_, elf)) = support::c_guest(&dir, "near_faults") else {
         return;
     };
-    let top = 0xFFFE_FFF0u64; // 16 bytes below the stack's top (mapped)
+    use qvm_kernel::layout::{GUEST_SPACE_SIZE as END, STACK_TOP};
+    let top = STACK_TOP - 0x10; // 16 bytes below the stack's top (mapped)
     let low = 0x1_0000u64; // the page the guest maps at the lowest address allowed
-    let cases: [(u32, u64, u64); 11] = [
+    let cases: [(u32, u64, u64); 12] = [
         (0, top, top + 0x10),                 // the unmapped page above the stack
-        (1, top, 0xFFFF_FFFC),                // runs past the end of the space
-        (2, top, 0x1_0000_0008),              // beyond the space
+        (1, top, END - 4),                    // runs past the end of the space
+        (2, top, END + 8),                    // beyond the space
         (3, low, low.wrapping_sub(0x1_0008)), // below 0: wraps
         (4, low, low - 0x8000),               // the never-mapped low pages
         (5, low, low.wrapping_sub(0x1_0004)), // straddles 0 from below
-        (6, top, 0xFFFF_FFFE),                // a 4-byte store past the end
+        (6, top, END - 2),                    // a 4-byte store past the end
         // A checked access faulting itself: compiled code with the guard tests only
-        // `addr < 4 GiB` and leaves the last page to the MMU.
-        (7, 0xFFFF_FFFC, 0xFFFF_FFFC),     // runs past the end
-        (7, 0xFFFF_F000, 0xFFFF_F000),     // the last page
-        (7, 0x1_0000_0008, 0x1_0000_0008), // beyond the space
+        // `addr < GUEST_SPACE_SIZE` and leaves the last page to the MMU.
+        (7, END - 4, END - 4),                             // runs past the end
+        (7, END - 0x1000, END - 0x1000),                   // the last page
+        (7, END + 8, END + 8),                             // beyond the space
+        (7, 1 << 32, 1 << 32),                             // 4 GiB
         (7, 0x8000_0000_0000_0000, 0x8000_0000_0000_0000), // far beyond
     ];
     let configs = [

@@ -21,8 +21,10 @@
 //! brk and in-place mremap growth also stop at `MMAP_TOP`: only `MAP_FIXED` and
 //! `MREMAP_FIXED` place memory in the guard gap below the stack.
 
-/// Guest addresses are `[0, GUEST_SPACE_SIZE)` (4 GiB).
-pub const GUEST_SPACE_SIZE: u64 = 1 << 32;
+/// Guest addresses are `[0, GUEST_SPACE_SIZE)` (2 GiB). Two rather than four: the
+/// translated code confines every access with `cmp addr, GUEST_SPACE_SIZE - 1; ja`,
+/// and only a limit below 2^31 is an x86 immediate (see `qvm_translator::lower`).
+pub const GUEST_SPACE_SIZE: u64 = 1 << 31;
 /// Nothing is ever mapped at or above this address: the last page of the space stays
 /// inaccessible, so an access that starts in it faults at its own address, also one
 /// that runs past the end. Translated code relies on it to leave out the confinement
@@ -34,7 +36,7 @@ pub const MIN_MAP_ADDR: u64 = 0x10000;
 /// Load base of static-pie executables.
 pub const PIE_BASE: u64 = 0x0100_0000;
 /// Initial stack top (exclusive); the page above is an unmapped guard.
-pub const STACK_TOP: u64 = 0xFFFF_0000;
+pub const STACK_TOP: u64 = 0x7FFF_0000;
 /// Stack size (also what RLIMIT_STACK reports): `[STACK_TOP-STACK_LIMIT, STACK_TOP)` is
 /// mapped RW at start.
 pub const STACK_LIMIT: u64 = 8 << 20;

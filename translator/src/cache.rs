@@ -64,7 +64,8 @@ pub enum TranslateError {
 /// Translation settings.
 #[derive(Clone, Debug)]
 pub struct TranslatorConfig {
-    /// Guest address space size.
+    /// Guest address space size (the runtime's is 2 GiB, which makes the
+    /// confinement limit an x86 immediate; see [`crate::lower`]).
     pub mem_size: u64,
     /// Most guest instructions per block.
     pub max_block_insns: usize,
@@ -98,7 +99,7 @@ pub struct TranslatorConfig {
 impl Default for TranslatorConfig {
     fn default() -> Self {
         TranslatorConfig {
-            mem_size: 1 << 32,
+            mem_size: 1 << 31,
             max_block_insns: 256,
             schedule: qvm_gas::Schedule::V1,
             optimize: true,

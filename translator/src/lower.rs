@@ -667,24 +667,22 @@ impl Lower<'_, '_> {
             }
             self.checked.push((root, off));
         }
-        let out = if self.cfg.guard > 0 && self.cfg.mem_size.is_power_of_two() && bytes <= 4096 {
-            // `addr >= size`, tested on the bits above the space: no 64-bit
-            // constant (`size - bytes` does not fit an x86 immediate, so the compare
-            // loaded it from memory at every access; this form measured 4–6% faster
-            // on Lua and bash). An access that starts below the end but runs past it
+        let limit = if self.cfg.guard > 0 && bytes <= 4096 {
+            // `addr >= size`: an access that starts below the end but runs past it
             // starts on the never-accessible last page and faults there, at the
-            // address the full check reports.
-            let hi = self
-                .fb
-                .ins()
-                .ushr_imm_u(addr, imm(u64::from(self.cfg.mem_size.trailing_zeros())));
-            self.fb.ins().icmp_imm_u(condcodes::IntCC::NotEqual, hi, 0)
+            // address the full check reports. For a space of at most 2 GiB the
+            // limit is an x86 immediate, so the check is `cmp addr, imm32; ja` — one
+            // fused micro-op and no scratch register (the 4 GiB space needed a
+            // shifted copy of the address and a test: the 2 GiB space measured
+            // Lua −3%, zstd −5 to −10%).
+            self.cfg.mem_size - 1
         } else {
-            let limit = self.cfg.mem_size - u64::from(bytes);
-            self.fb
-                .ins()
-                .icmp_imm_u(condcodes::IntCC::UnsignedGreaterThan, addr, imm(limit))
+            self.cfg.mem_size - u64::from(bytes)
         };
+        let out = self
+            .fb
+            .ins()
+            .icmp_imm_u(condcodes::IntCC::UnsignedGreaterThan, addr, imm(limit));
         self.fault_if(out, signal::SIGSEGV, addr);
         self.fb.ins().iadd(self.mem_base, addr)
     }

@@ -97,7 +97,7 @@ fn host_fault(cpu: &mut CpuState, rip: impl FnOnce(u64) -> Option<u64>) -> bool 
 }
 
 /// `bytes` bytes at guest `addr` through the read-write alias.
-// qvm runs on 64-bit hosts only: guest addresses (< 4 GiB) fit in usize.
+// qvm runs on 64-bit hosts only: guest addresses (< 2 GiB) fit in usize.
 #[allow(clippy::cast_possible_truncation)]
 fn read_rw(space: &AddressSpace, addr: u64, bytes: u32) -> u128 {
     let mut b = [0u8; 16];

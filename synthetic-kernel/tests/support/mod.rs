@@ -13,7 +13,7 @@ use qvm_kernel::{
 
 const PAGE: u64 = 4096;
 
-/// A sparse 4 GiB guest memory: untouched pages read as zero.
+/// A sparse guest memory of `GUEST_SPACE_SIZE` bytes: untouched pages read as zero.
 #[derive(Default)]
 pub struct FakeMem {
     pages: HashMap<u64, Box<[u8; 4096]>>,

@@ -7,7 +7,7 @@
 use super::vm::SysMem;
 
 /// Guest-physical (and, identity-mapped, guest-virtual) base of the system area: just
-/// above the 4 GiB guest space.
+/// above the largest guest space the tables provide for (4 GiB; qvm's is 2 GiB).
 pub const SYS_BASE: u64 = 1 << 32;
 
 /// Offsets inside the system area.
@@ -16,7 +16,8 @@ pub mod off {
     pub const PML4: u64 = 0x0000;
     /// The PDPT covering 0..512 GiB.
     pub const PDPT: u64 = 0x1000;
-    /// Four page directories for the 4 GiB guest space.
+    /// Room for four page directories, one per GiB of guest space (qvm's 2 GiB space
+    /// uses two; the PDPT entries of the rest stay not-present, so the guest faults there).
     pub const PD_USER: u64 = 0x2000;
     /// The page directory for the system area (virtual 4..5 GiB).
     pub const PD_SYS: u64 = 0x6000;
@@ -40,7 +41,8 @@ pub mod off {
     pub const STACK: u64 = 0xd000;
     /// Top of the kernel stack (TSS.RSP0 and IST1).
     pub const STACK_TOP: u64 = 0x11000;
-    /// The 2048 page tables mapping the 4 GiB guest space with 4 KiB pages.
+    /// Room for the 2048 page tables of a 4 GiB guest space with 4 KiB pages (qvm's
+    /// 2 GiB space fills half).
     pub const PT_USER: u64 = 0x10_0000;
     /// Size of the system area.
     pub const SIZE: u64 = PT_USER + 2048 * 0x1000;

@@ -3,8 +3,8 @@
 //!
 //! # How the guest is set up
 //!
-//! - **Memory.** Slot 0 is the guest space itself: guest-physical `[0, 4 GiB)` is the
-//!   [`AddressSpace`]'s always read-write view (`rw_base`), so the guest, the kernel and
+//! - **Memory.** Slot 0 is the guest space itself: guest-physical
+//!   `[0, GUEST_SPACE_SIZE)` is the [`AddressSpace`]'s always read-write view (`rw_base`), so the guest, the kernel and
 //!   the loader share every byte. Slot 1, at guest-physical 4 GiB, is the *system area*
 //!   (an anonymous mapping owned by the backend): page tables, GDT, IDT, TSS, the CPL0
 //!   stubs and a kernel stack. Its virtual mapping is supervisor-only.
@@ -29,7 +29,7 @@
 //!   `KVM_EXIT_MMIO`; RCX and R11 then hold the return address and RFLAGS, as SYSCALL
 //!   left them. On `kvm_pvm`, SYSCALL from CPL3 reaches LSTAR *still at CPL3* (measured),
 //!   so the stub page and the doorbell page are user-accessible (they live above the
-//!   4 GiB guest space, where the jit would fault; a guest that jumps there on purpose
+//!   guest space, where the jit would fault; a guest that jumps there on purpose
 //!   is taken to have made a syscall). The MMIO exit is ~1.5× cheaper than routing the
 //!   syscall through an exception (see [`gdt::SYSCALL_STUB`]).
 //! - **Exceptions.** All 256 IDT gates are DPL0 interrupt gates on IST1 (#BP is DPL3,
