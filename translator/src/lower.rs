@@ -126,6 +126,11 @@ struct Lower<'a, 'b> {
     /// Host values of the block known as (root, constant offset): value = root +
     /// offset, through additions and subtractions of constants.
     affine: HashMap<CValue, (CValue, i64)>,
+    /// Lane views made in the current block: (vector, lanes, bitcast). One view
+    /// per vector, so that a scalar op on lane 0 written back into lane 0 is one
+    /// SSE scalar instruction (the vendored Cranelift's `insertlane` rules match
+    /// the same vector on both sides; without the optimizer no GVN merges views).
+    views: Vec<(CValue, ir::Lanes, CValue)>,
     /// Per IR value of the block: its constant, if it is one.
     consts: Vec<Option<u64>>,
     /// A guest load was emitted since the last instruction boundary.
@@ -245,6 +250,7 @@ pub fn lower_region(
         fault_exit: None,
         gas_exit: None,
         affine: HashMap::new(),
+        views: Vec::new(),
         consts: Vec::new(),
         checked: Vec::new(),
         loaded: false,
@@ -285,6 +291,7 @@ pub fn lower_region(
         l.index = i;
         l.vals = vec![None; b.types.len()];
         l.affine.clear();
+        l.views.clear();
         l.consts = vec![None; b.types.len()];
         l.rip = b.start;
         l.dirty = flow.dirty_in[i].clone();
@@ -299,8 +306,9 @@ pub fn lower_region(
             _ => Vec::new(),
         };
         l.fb.switch_to_block(cb);
-        for op in &b.ops {
-            l.op(op);
+        let keepalive = crate::passes::fp_keepalive(b);
+        for (op, keep) in b.ops.iter().zip(keepalive) {
+            l.op(op, keep);
         }
         l.terminator(&b.term);
         checked_out[i] = std::mem::take(&mut l.checked);
@@ -459,7 +467,10 @@ impl Lower<'_, '_> {
         self.fb.set_cold_block(cold);
         self.brif_sealed(cond, cold, cont);
         self.fb.switch_to_block(cold);
+        // Views made in the cold block do not dominate what follows.
+        let views = self.views.len();
         body(self);
+        self.views.truncate(views);
         self.fb.switch_to_block(cont);
     }
 
@@ -690,10 +701,14 @@ impl Lower<'_, '_> {
     fn as_lanes(&mut self, v: CValue, lanes: ir::Lanes) -> CValue {
         let t = lane_type(lanes);
         if t == types::I8X16 {
-            v
-        } else {
-            self.fb.ins().bitcast(t, vflags(), v)
+            return v;
         }
+        if let Some(&(_, _, view)) = self.views.iter().find(|e| e.0 == v && e.1 == lanes) {
+            return view;
+        }
+        let view = self.fb.ins().bitcast(t, vflags(), v);
+        self.views.push((v, lanes, view));
+        view
     }
 
     fn canonical(&mut self, v: CValue) -> CValue {
@@ -732,13 +747,15 @@ impl Lower<'_, '_> {
         r
     }
 
-    fn op(&mut self, op: &Op) {
+    /// Lowers one op; `keepalive`: a float op whose result nothing kept reads (see
+    /// [`crate::passes::fp_keepalive`]).
+    fn op(&mut self, op: &Op, keepalive: bool) {
         self.op_inner(op);
         self.track_offsets(op);
         // Float ops have a side effect Cranelift does not model: MXCSR exception
-        // flags (and SIGFPE when unmasked). A store of the result keeps Cranelift
-        // from deleting one whose value its optimizer found unused.
-        if crate::passes::raises_fp_flags(op) {
+        // flags (and SIGFPE when unmasked). A store of the result, where nothing
+        // else Cranelift keeps reads it in time, keeps the op where the guest has it.
+        if keepalive {
             if let Some(d) = crate::passes::op_dst(op) {
                 let v = self.v(d);
                 let off =

@@ -137,6 +137,117 @@ pub fn dead_code(block: &mut Block) {
     block.ops.retain(|_| k.next().unwrap_or(true));
 }
 
+/// Which float ops of a block need their result kept alive by the lowering (by op
+/// index): those not certain to run where the guest runs them otherwise.
+///
+/// A float op has an effect Cranelift does not model — MXCSR exception flags, and
+/// SIGFPE when unmasked — and Cranelift treats it as pure: it deletes one whose
+/// result is unused and computes the others where their result is first needed.
+/// The lowering therefore stores the result of a float op to a scratch slot right
+/// after it, unless the result reaches (directly, or through pure ops and kept
+/// float ops) something Cranelift keeps in place — a guest store, a helper call, a
+/// trap, or the block's branch or jump target — with nothing in between that
+/// observes or depends on the MXCSR or may end the block early: a load or store
+/// (a fault), a helper call, a trap, or an MXCSR access. A result that only
+/// reaches guest registers is not anchored: a later block of a region may
+/// overwrite the register before any exit stores it. (One store per float op was
+/// half of mandelbrot's loop.)
+pub fn fp_keepalive(block: &Block) -> Vec<bool> {
+    let n = block.ops.len();
+    let barrier = |op: &Op| {
+        matches!(
+            op,
+            Op::Load { .. }
+                | Op::Store { .. }
+                | Op::Call { .. }
+                | Op::Trap { .. }
+                | Op::GetSpecial { .. }
+                | Op::SetSpecial { .. }
+        )
+    };
+    // Where each value is first needed by something kept in place (an op index;
+    // `n` for the terminator).
+    let mut anchor: Vec<Option<usize>> = vec![None; block.types.len()];
+    match &block.term {
+        Terminator::Branch { cond, .. } => anchor[cond.0 as usize] = Some(n),
+        Terminator::Indirect(v) => anchor[v.0 as usize] = Some(n),
+        _ => {}
+    }
+    let mut store = vec![false; n];
+    // The first barrier after each op (`n` if none): ops with the same one run
+    // with no MXCSR observer between them.
+    let mut stretch = vec![n; n];
+    // The first barrier after the op being looked at (`n` if none).
+    let mut next_barrier = n;
+    // A guest register read later in the block before any write hands its value's
+    // anchor back to the write before it (the lowering forwards the value): by
+    // register (16 GPRs, 16 XMM registers, then the flags).
+    let mut read_anchor: [Option<usize>; 40] = [None; 40];
+    let key = |op: &Op| match *op {
+        Op::GetReg { reg, .. } | Op::SetReg { reg, .. } => Some(usize::from(reg)),
+        Op::GetXmm { reg, .. } | Op::SetXmm { reg, .. } => Some(16 + usize::from(reg)),
+        Op::GetFlag { flag, .. } | Op::SetFlag { flag, .. } => Some(32 + flag as usize),
+        _ => None,
+    };
+    let min = |a: Option<usize>, b: Option<usize>| match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    };
+    for (i, op) in block.ops.iter().enumerate().rev() {
+        if let Some(k) = key(op).filter(|&k| k < read_anchor.len()) {
+            match *op {
+                Op::GetReg { dst, .. } | Op::GetXmm { dst, .. } | Op::GetFlag { dst, .. } => {
+                    read_anchor[k] = min(read_anchor[k], anchor[dst.0 as usize]);
+                }
+                Op::SetReg { src, .. } | Op::SetXmm { src, .. } | Op::SetFlag { src, .. } => {
+                    let a = &mut anchor[src.0 as usize];
+                    *a = min(*a, read_anchor[k].take());
+                }
+                _ => {}
+            }
+        }
+        let mut at = if matches!(op, Op::Store { .. } | Op::Call { .. } | Op::Trap { .. }) {
+            Some(i)
+        } else {
+            op_dst(op).and_then(|d| anchor[d.0 as usize])
+        };
+        if raises_fp_flags(op) && at.is_none_or(|a| a > next_barrier) {
+            store[i] = true;
+            at = Some(i);
+        }
+        if let Some(a) = at {
+            for_each_use(op, |v| {
+                let slot = &mut anchor[v.0 as usize];
+                *slot = Some(slot.map_or(a, |s| s.min(a)));
+            });
+        }
+        stretch[i] = next_barrier;
+        if barrier(op) {
+            next_barrier = i;
+        }
+    }
+    // Scalar compares of the same two values between the same barriers raise the
+    // same MXCSR flags (Cranelift compares with UCOMISS/UCOMISD whatever the
+    // condition, and the flags depend only on the operands): one kept is enough.
+    // (A COMISD lifts to three compares, one per status flag, most of them dead.)
+    let mut groups: Vec<((usize, u32, u32), usize)> = Vec::new();
+    for (i, op) in block.ops.iter().enumerate() {
+        if let Op::Fcmp { a, b, .. } = *op {
+            groups.push(((stretch[i], a.0.min(b.0), a.0.max(b.0)), i));
+        }
+    }
+    groups.sort_unstable();
+    for g in groups.chunk_by(|x, y| x.0 == y.0) {
+        let anchored = g.iter().any(|&(_, i)| !store[i]);
+        for (k, &(_, i)) in g.iter().enumerate() {
+            if anchored || k > 0 {
+                store[i] = false;
+            }
+        }
+    }
+    store
+}
+
 /// Whether an op may set MXCSR exception flags (or raise an unmasked SIGFPE): IEEE
 /// arithmetic, compares and conversions.
 pub fn raises_fp_flags(op: &Op) -> bool {
@@ -301,5 +412,97 @@ mod tests {
             .ops
             .iter()
             .any(|o| matches!(o, Op::SetFlag { flag: Flag::CF, .. })));
+    }
+
+    fn block_of(b: crate::builder::Builder, term: Terminator) -> Block {
+        Block {
+            start: 0,
+            end: 0,
+            insns: 1,
+            ops: b.ops,
+            types: b.types,
+            term,
+            live_out_flags: FlagSet::ALL,
+            call_return: None,
+            computed_jump: false,
+            gas: 0,
+        }
+    }
+
+    /// Index of the n-th op that may raise MXCSR flags.
+    fn fp_op(block: &Block, n: usize) -> usize {
+        let mut it = block
+            .ops
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| raises_fp_flags(o));
+        it.nth(n).map(|(i, _)| i).expect("float op")
+    }
+
+    #[test]
+    fn float_result_reaching_only_a_register_is_kept_alive() {
+        let mut b = crate::builder::Builder::default();
+        let (x, y) = (b.get_xmm(1), b.get_xmm(2));
+        let s = b.binary(crate::ir::BinOp::FAdd, x, y);
+        b.set_xmm(1, s);
+        let block = block_of(b, Terminator::Jump(0));
+        let keep = fp_keepalive(&block);
+        assert!(keep[fp_op(&block, 0)]);
+    }
+
+    #[test]
+    fn float_result_stored_through_a_register_needs_no_keepalive() {
+        let mut b = crate::builder::Builder::default();
+        let (x, y) = (b.get_xmm(1), b.get_xmm(2));
+        let p = b.binary(crate::ir::BinOp::FMul, x, y);
+        let s = b.binary(crate::ir::BinOp::FAdd, p, y);
+        b.set_xmm(1, s);
+        let again = b.get_xmm(1);
+        let addr = b.get_reg(6);
+        b.store(addr, again);
+        let block = block_of(b, Terminator::Jump(0));
+        assert_eq!(fp_keepalive(&block).iter().filter(|&&k| k).count(), 0);
+    }
+
+    #[test]
+    fn a_load_between_a_float_op_and_its_store_keeps_it_alive() {
+        let mut b = crate::builder::Builder::default();
+        let (x, y) = (b.get_xmm(1), b.get_xmm(2));
+        let q = b.binary(crate::ir::BinOp::FDiv, x, y);
+        let addr = b.get_reg(6);
+        let _ = b.load(Type::I64, addr);
+        b.store(addr, q);
+        let block = block_of(b, Terminator::Jump(0));
+        assert!(fp_keepalive(&block)[fp_op(&block, 0)]);
+    }
+
+    #[test]
+    fn compares_of_the_same_operands_share_one_keepalive() {
+        use crate::ir::FloatCC;
+        // Anchored by the branch: none needs a store.
+        let mut b = crate::builder::Builder::default();
+        let (x, y) = (b.get_xmm(1), b.get_xmm(2));
+        let uno = b.fcmp(FloatCC::Uno, x, y);
+        b.set_flag(Flag::PF, uno);
+        let lt = b.fcmp(FloatCC::Lt, y, x);
+        let block = block_of(
+            b,
+            Terminator::Branch {
+                cond: lt,
+                taken: 0,
+                not_taken: 0,
+            },
+        );
+        assert_eq!(fp_keepalive(&block).iter().filter(|&&k| k).count(), 0);
+        // Nothing anchored: the first keeps the flags of both.
+        let mut b = crate::builder::Builder::default();
+        let (x, y) = (b.get_xmm(1), b.get_xmm(2));
+        let uno = b.fcmp(FloatCC::Uno, x, y);
+        b.set_flag(Flag::PF, uno);
+        let lt = b.fcmp(FloatCC::Lt, x, y);
+        b.set_flag(Flag::CF, lt);
+        let block = block_of(b, Terminator::Jump(0));
+        let keep = fp_keepalive(&block);
+        assert!(keep[fp_op(&block, 0)] && !keep[fp_op(&block, 1)]);
     }
 }

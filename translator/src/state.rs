@@ -186,7 +186,9 @@ pub struct CpuState {
     /// Virtual time-stamp counter read by RDTSC; advanced by the run loop.
     pub tsc: u64,
     /// Scratch for helpers; slot 0 holds the gas limit of the run (the virtual TSC
-    /// counts gas used since the start).
+    /// counts gas used since the start). Slots 2 and 3 are where compiled code
+    /// stores float results it must keep alive (`passes::fp_keepalive`); nothing
+    /// reads them.
     pub helper_scratch: [u64; 4],
     /// Loop header reported by a [`ExitReason::Hot`] exit.
     pub hot_target: u64,

@@ -3,8 +3,9 @@
 //! regular call no frame pointer, and keeps RSP 16-byte aligned below its spill
 //! area. These tests compile small functions with the translator's own ISA settings and
 //! read the prologue bytes: they fail if the patch is lost in a Cranelift upgrade or
-//! applied to a function that calls out. A last test checks the third change: the
-//! seventh integer argument (the gas) arrives in RAX.
+//! applied to a function that calls out. Further tests check the third change (the
+//! seventh integer argument, the gas, arrives in RAX) and the fourth (a scalar float op
+//! on lane 0 of a vector written back into it is one SSE scalar instruction).
 
 use cranelift_codegen::ir::{
     types, AbiParam, Function, InstBuilder, MemFlagsData, Signature, UserFuncName, Value,
@@ -132,4 +133,44 @@ fn the_seventh_argument_arrives_in_rax() {
         b.ins().return_(&[params[6]]);
     });
     assert_eq!(code, [0xc3], "code: {code:02x?}");
+}
+
+/// Mnemonics of x86-64 code.
+fn mnemonics(code: &[u8]) -> Vec<iced_x86::Mnemonic> {
+    iced_x86::Decoder::new(64, code, iced_x86::DecoderOptions::NONE)
+        .into_iter()
+        .map(|i| i.mnemonic())
+        .collect()
+}
+
+#[test]
+fn a_scalar_op_written_back_into_its_vector_is_one_instruction() {
+    use cranelift_codegen::ir::Endianness;
+    use iced_x86::Mnemonic::{Addsd, Movsd, Sqrtsd, Vaddsd, Vmovsd, Vsqrtsd};
+    // xmm0.lo = xmm0.lo + xmm1.lo; xmm2.lo = sqrt(xmm1.lo), upper lanes kept: what
+    // the lowering makes of ADDSD and SQRTSD. Upstream adds (or takes the root)
+    // into a scratch register and merges it back with a MOVSD.
+    let code = compile_with(|b, params| {
+        let flags = MemFlagsData::trusted();
+        let st = params[0];
+        let v = |b: &mut FunctionBuilder, off: i32| {
+            let x = b.ins().load(types::I8X16, flags, st, off);
+            let little = MemFlagsData::new().with_endianness(Endianness::Little);
+            b.ins().bitcast(types::F64X2, little, x)
+        };
+        let (x0, x1, x2) = (v(b, 0), v(b, 16), v(b, 32));
+        let a = b.ins().extractlane(x0, 0);
+        let c = b.ins().extractlane(x1, 0);
+        let s = b.ins().fadd(a, c);
+        let r0 = b.ins().insertlane(x0, s, 0);
+        let q = b.ins().sqrt(c);
+        let r2 = b.ins().insertlane(x2, q, 0);
+        b.ins().store(flags, r0, st, 0);
+        b.ins().store(flags, r2, st, 32);
+        b.ins().return_(&[params[6]]);
+    });
+    let m = mnemonics(&code);
+    assert!(m.iter().any(|x| matches!(x, Addsd | Vaddsd)), "{m:?}");
+    assert!(m.iter().any(|x| matches!(x, Sqrtsd | Vsqrtsd)), "{m:?}");
+    assert!(!m.iter().any(|x| matches!(x, Movsd | Vmovsd)), "{m:?}");
 }

@@ -293,3 +293,41 @@ fn dead_fp_results_still_raise_flags() {
     }
     check_all_mx(&cases, N, MXCSRS);
 }
+
+/// A float op runs where the guest runs it, not where Cranelift would first need
+/// its result (`passes::fp_keepalive`): before an MXCSR read or write between it
+/// and the store of its result, and once for the several compares a COMISD lifts
+/// to. Each case fails if the op is computed after the MXCSR access (flags missing
+/// from the saved MXCSR, or the result rounded in the new mode).
+#[test]
+fn float_ops_stay_before_mxcsr_accesses() {
+    let mut cases = vec![];
+    for (sfx, k) in [("ss", S), ("sd", D)] {
+        cases.push(f(
+            format!(
+                "div{sfx} xmm1, xmm2\nstmxcsr [rsi+64]\nmovs{} [rsi+8], xmm1",
+                &sfx[1..]
+            ),
+            k,
+        ));
+        cases.push(f(
+            format!(
+                "mov dword [rsi+64], 0x5f80\nadd{sfx} xmm1, xmm2\nldmxcsr [rsi+64]\nmovs{} [rsi+8], xmm1",
+                &sfx[1..]
+            ),
+            k,
+        ));
+        cases.push(f(
+            format!(
+                "mul{sfx} xmm1, xmm2\nmov rax, [rsi+16]\nmovs{} [rsi+8], xmm1",
+                &sfx[1..]
+            ),
+            k,
+        ));
+        cases.push(f(
+            format!("comi{sfx} xmm1, xmm2\njae .x\nmov rax, 1\n.x: ucomi{sfx} xmm3, xmm4\nstmxcsr [rsi+64]"),
+            k,
+        ));
+    }
+    check_all_mx(&cases, N, MXCSRS);
+}
