@@ -1227,6 +1227,38 @@ impl Lower<'_, '_> {
         }
     }
 
+    /// `x ^ 1` where `x` is a float compare: the compare with the complementary
+    /// condition. A branch on the negation of a float compare's flag (`jae` after
+    /// `comisd`) then lowers to `ucomisd; jcc`, not to `setcc; xor; test; jne`. The
+    /// new compare has the same operands, so it raises the same MXCSR flags.
+    fn inverted_fcmp(&mut self, x: CValue, y: CValue) -> Option<CValue> {
+        use cranelift_codegen::ir::condcodes::CondCode;
+        use cranelift_codegen::ir::{InstructionData, Opcode, ValueDef};
+        let dfg = &self.fb.func.dfg;
+        let is_one = |v: CValue| match dfg.value_def(v) {
+            ValueDef::Result(i, _) => matches!(
+                dfg.insts[i],
+                InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } if imm.bits() == 1
+            ),
+            _ => false,
+        };
+        let fcmp_of = |v: CValue| match dfg.value_def(v) {
+            ValueDef::Result(i, _) => match dfg.insts[i] {
+                InstructionData::FloatCompare { cond, args, .. } => Some((cond, args)),
+                _ => None,
+            },
+            _ => None,
+        };
+        let (cond, args) = if is_one(y) {
+            fcmp_of(x)?
+        } else if is_one(x) {
+            fcmp_of(y)?
+        } else {
+            return None;
+        };
+        Some(self.fb.ins().fcmp(cond.complement(), args[0], args[1]))
+    }
+
     fn binary(&mut self, op: ir::BinOp, x: CValue, y: CValue) -> CValue {
         use ir::BinOp as B;
         match op {
@@ -1237,7 +1269,9 @@ impl Lower<'_, '_> {
             B::SMulHi => self.fb.ins().smulhi(x, y),
             B::And => self.fb.ins().band(x, y),
             B::Or => self.fb.ins().bor(x, y),
-            B::Xor => self.fb.ins().bxor(x, y),
+            B::Xor => self
+                .inverted_fcmp(x, y)
+                .unwrap_or_else(|| self.fb.ins().bxor(x, y)),
             B::Shl => self.fb.ins().ishl(x, y),
             B::LShr => self.fb.ins().ushr(x, y),
             B::AShr => self.fb.ins().sshr(x, y),
