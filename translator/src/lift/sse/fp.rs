@@ -290,13 +290,13 @@ fn comis(l: &mut Lifter<'_>, ty: Type, signaling: bool) -> LiftResult {
     let pf = l.b.fcmp(FloatCC::Uno, a, s);
     let cf = l.b.fcmp(FloatCC::UnoOrLt, a, s);
     if signaling {
-        // COMISS/COMISD also signal invalid on QNaN: the host's signaling CMPLTPS on
-        // the zero-padded scalars (zeros raise no flags) raises exactly that. Its
-        // result is not needed — the flags come from the quiet compares above, off
-        // this one's latency — only its MXCSR effect (float ops are never dropped).
-        let av = scalar_to_v128(l, a);
-        let sv = scalar_to_v128(l, s);
-        let _ = l.b.vector_fcmp(FloatCC::Lt, lanes, av, sv);
+        // COMISS/COMISD also signal invalid on QNaN. MINSS/MINSD raise exactly
+        // COMISS/COMISD's exceptions (invalid for any NaN, denormal) and are one
+        // scalar instruction (a zero-padded signaling CMPLTPS needed a merge into a
+        // zero vector and a 16-byte keep-alive store). Its result is not needed — the
+        // flags come from the quiet compares above, off this one's latency — only its
+        // MXCSR effect (see `passes::fp_keepalive`).
+        let _ = l.b.binary(BinOp::FMinX86, a, s);
     }
     l.b.set_flag(Flag::ZF, zf);
     l.b.set_flag(Flag::PF, pf);
