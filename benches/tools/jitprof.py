@@ -47,9 +47,8 @@ def disasm(path):
 # The gas lives in a register the allocator picks (an argument between blocks, no
 # longer the pinned r15), and Cranelift sinks its subtractions into the exits: its
 # compares and subtracts count as body. A confinement check is
-# `cmp addr,0x7fffffff; ja` (the 2 GiB space, with the guard), `cmp addr,
-# [rip+limit]; ja` without the guard, or — in code from before the 2 GiB space —
-# `shr tmp,0x20; test tmp,tmp; jne` (often after a `mov tmp,addr`).
+# `cmp addr,0x7fffffff; ja` (the 2 GiB space, with the guard) or `cmp addr,
+# [rip+limit]; ja` without the guard.
 # Spill slots are addressed from rsp (regions keep no frame pointer).
 KINDS = [
     ('frame setup/teardown', r'(push +rbp|mov +rbp,rsp|sub +rsp|add +rsp|mov +rsp,rbp|pop +rbp)'),
@@ -60,34 +59,11 @@ KINDS = [
 ]
 
 
-def confinement_offsets(seq):
-    """Offsets of the instructions of `shr r,0x20; test r,r; jne` checks (and the
-    `mov r,addr` copy right before one)."""
-    out = set()
-    for k, (off, t) in enumerate(seq):
-        m = re.match(r'shr +(\w+),0x20$', t)
-        if not m:
-            continue
-        r = m.group(1)
-        out.add(off)
-        if k > 0 and re.match(rf'mov +{r},\w+$', seq[k - 1][1]):
-            out.add(seq[k - 1][0])
-        for off2, t2 in seq[k + 1:k + 3]:
-            if re.match(rf'test +{r},{r}$', t2) or t2.startswith('jne'):
-                out.add(off2)
-    return out
-
-
 kinds = collections.Counter()
 for i, c in cnt.items():
     ins = disasm(os.path.join(d, funcs[i][3]))
-    seq = sorted(ins.items())
-    checks = confinement_offsets(seq)
     for off, n in per[i].items():
         t = ins.get(off, '?')
-        if off in checks:
-            kinds['confinement check'] += n
-            continue
         kinds[next((k for k, pat in KINDS if re.match(pat, t)), 'body')] += n
 for k, n in kinds.most_common():
     print(f"  {k:24s} {n:7d} {100*n/max(jit,1):5.1f}% of translated code")

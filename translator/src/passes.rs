@@ -7,6 +7,7 @@
 //! longer used — typically the whole computation of those flags.
 
 use crate::ir::{Block, Op, Terminator, Value};
+use crate::slots::Slot;
 use crate::state::FlagSet;
 
 /// Runs every pass in order.
@@ -179,27 +180,28 @@ pub fn fp_keepalive(block: &Block) -> Vec<bool> {
     let mut stretch = vec![n; n];
     // The first barrier after the op being looked at (`n` if none).
     let mut next_barrier = n;
-    // A guest register read later in the block before any write hands its value's
+    // A guest slot read later in the block before any write hands its value's
     // anchor back to the write before it (the lowering forwards the value): by
-    // register (16 GPRs, 16 XMM registers, then the flags).
-    let mut read_anchor: [Option<usize>; 40] = [None; 40];
-    let key = |op: &Op| match *op {
-        Op::GetReg { reg, .. } | Op::SetReg { reg, .. } => Some(usize::from(reg)),
-        Op::GetXmm { reg, .. } | Op::SetXmm { reg, .. } => Some(16 + usize::from(reg)),
-        Op::GetFlag { flag, .. } | Op::SetFlag { flag, .. } => Some(32 + flag as usize),
-        _ => None,
-    };
+    // `Slot::bit`.
+    let mut read_anchor: [Option<usize>; 64] = [None; 64];
     let min = |a: Option<usize>, b: Option<usize>| match (a, b) {
         (Some(x), Some(y)) => Some(x.min(y)),
         (x, y) => x.or(y),
     };
     for (i, op) in block.ops.iter().enumerate().rev() {
-        if let Some(k) = key(op).filter(|&k| k < read_anchor.len()) {
+        if let Some((slot, _)) = Slot::of_op(op) {
+            let k = slot.bit() as usize;
             match *op {
-                Op::GetReg { dst, .. } | Op::GetXmm { dst, .. } | Op::GetFlag { dst, .. } => {
+                Op::GetReg { dst, .. }
+                | Op::GetXmm { dst, .. }
+                | Op::GetFlag { dst, .. }
+                | Op::GetSpecial { dst, .. } => {
                     read_anchor[k] = min(read_anchor[k], anchor[dst.0 as usize]);
                 }
-                Op::SetReg { src, .. } | Op::SetXmm { src, .. } | Op::SetFlag { src, .. } => {
+                Op::SetReg { src, .. }
+                | Op::SetXmm { src, .. }
+                | Op::SetFlag { src, .. }
+                | Op::SetSpecial { src, .. } => {
                     let a = &mut anchor[src.0 as usize];
                     *a = min(*a, read_anchor[k].take());
                 }
@@ -218,7 +220,7 @@ pub fn fp_keepalive(block: &Block) -> Vec<bool> {
         if let Some(a) = at {
             for_each_use(op, |v| {
                 let slot = &mut anchor[v.0 as usize];
-                *slot = Some(slot.map_or(a, |s| s.min(a)));
+                *slot = min(*slot, Some(a));
             });
         }
         stretch[i] = next_barrier;

@@ -55,8 +55,8 @@ impl Slot {
         }
     }
 
-    /// Bit index in a [`SlotSet`].
-    fn bit(self) -> u32 {
+    /// Bit index in a [`SlotSet`] (below 64; also a dense index of slots).
+    pub(crate) fn bit(self) -> u32 {
         match self {
             Slot::Gpr(i) => u32::from(i & 15),
             Slot::Flag(i) => 16 + u32::from(i & 7),
@@ -68,7 +68,7 @@ impl Slot {
     }
 
     /// The slot an op reads or writes, and whether it writes it.
-    fn of_op(op: &Op) -> Option<(Slot, bool)> {
+    pub(crate) fn of_op(op: &Op) -> Option<(Slot, bool)> {
         Some(match *op {
             Op::GetReg { reg, .. } => (Slot::Gpr(reg), false),
             Op::SetReg { reg, .. } => (Slot::Gpr(reg), true),
