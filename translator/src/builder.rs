@@ -371,6 +371,13 @@ impl Builder {
         dst
     }
 
+    /// One instruction of the SHA extensions (`k` is read by SHA256RNDS2 only).
+    pub fn sha(&mut self, op: crate::ir::ShaOp, a: Value, b: Value, k: Value) -> Value {
+        let dst = self.new_value(Type::V128);
+        self.ops.push(Op::Sha { dst, op, a, b, k });
+        dst
+    }
+
     /// Faults with `signal` when `cond` (I8) is non-zero.
     pub fn trap_if(&mut self, cond: Value, signal: u32) {
         self.ops.push(Op::Trap { cond, signal });

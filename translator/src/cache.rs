@@ -94,6 +94,10 @@ pub struct TranslatorConfig {
     /// Use the guard to leave out checks (on by default; off to compare against
     /// every access checked).
     pub elide_checks: bool,
+    /// Compile the guest's SHA instructions to the host's own where the host has
+    /// the SHA extensions (on by default). Off, or on a host without them, compiled
+    /// code calls [`crate::sha`]'s software instead — same results, slower.
+    pub host_sha: bool,
 }
 
 impl Default for TranslatorConfig {
@@ -109,6 +113,7 @@ impl Default for TranslatorConfig {
             metering: true,
             guard: 0,
             elide_checks: true,
+            host_sha: true,
         }
     }
 }
@@ -378,11 +383,23 @@ pub(crate) fn host_isa(opt_level: &str) -> Result<OwnedTargetIsa, TranslateError
     // No pinned register: the gas travels between chained blocks as an argument
     // (see exec.rs), so R15 is the allocator's like any other.
     set(&mut flags, "enable_pinned_reg", "false")?;
-    let isa_builder =
+    let mut isa_builder =
         cranelift_native::builder().map_err(|e| TranslateError::Isa(e.to_string()))?;
+    // cranelift-native does not detect the SHA extensions (the vendored Cranelift
+    // added them; QVM-PATCH.md).
+    if host_has_sha() {
+        isa_builder
+            .enable("has_sha")
+            .map_err(|e| TranslateError::Isa(e.to_string()))?;
+    }
     isa_builder
         .finish(settings::Flags::new(flags))
         .map_err(|e| TranslateError::Isa(e.to_string()))
+}
+
+/// Whether the host CPU has the SHA extensions (SHA-NI).
+pub fn host_has_sha() -> bool {
+    std::is_x86_feature_detected!("sha")
 }
 
 /// A JIT module for the host CPU at a Cranelift `opt_level`.
@@ -895,6 +912,7 @@ impl Translator {
             } else {
                 0
             },
+            host_sha: self.config.host_sha && host_has_sha(),
         };
         let rips = lower_region(
             blocks,

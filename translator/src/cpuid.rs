@@ -1,7 +1,7 @@
 //! The synthetic CPU model of vm_version 1: what CPUID answers, whatever the host.
 //!
 //! The model is x86-64-v2 plus the integer extensions the translator executes
-//! exactly (BMI1, BMI2, ADX, LZCNT, MOVBE). Only features the translator executes
+//! exactly (BMI1, BMI2, ADX, LZCNT, MOVBE) and the SHA extensions. Only features the translator executes
 //! exactly are advertised; every advertised instruction is compared with a real CPU
 //! by `translator/tests/isa_*.rs`. Bits by leaf:
 //!
@@ -11,7 +11,7 @@
 //! | 1 | EAX: family 6, model 0x55, stepping 4. EBX: CLFLUSH line 8 (64 bytes), 1 logical CPU, APIC id 0. ECX: SSE3 (0), SSSE3 (9), CX16 (13), SSE4.1 (19), SSE4.2 (20), MOVBE (22), POPCNT (23). EDX: FPU (0) TSC (4) CX8 (8) CMOV (15) CLFSH (19) FXSR (24) SSE (25) SSE2 (26) |
 //! | 2 | 0x00ff01 in EAX: "see leaf 4" |
 //! | 4 | caches: L1d 32 KiB 8-way, L1i 32 KiB 8-way, L2 1 MiB 16-way, L3 8 MiB 16-way, 64-byte lines, 1 core |
-//! | 7 | subleaf 0: EAX = 0 (no further subleaves); EBX: BMI1 (3), BMI2 (8), ADX (19); ECX = EDX = 0 |
+//! | 7 | subleaf 0: EAX = 0 (no further subleaves); EBX: BMI1 (3), BMI2 (8), ADX (19), SHA (29); ECX = EDX = 0 |
 //! | 0xd | nothing (XSAVE is not advertised) |
 //! | 0x80000000 | max extended leaf 0x80000008 |
 //! | 0x80000001 | ECX: LAHF/SAHF (0), ABM = LZCNT (5); EDX: SYSCALL (11), NX (20), LM (29) |
@@ -22,11 +22,18 @@
 //! CPUID returns on real hardware for an unsupported leaf at or below the maximum.
 //!
 //! Not advertised (and so not used by libcs that dispatch on CPUID): AVX, AVX2, FMA,
-//! F16C, XSAVE/OSXSAVE (so no XGETBV), AES, PCLMULQDQ, SHA, RDRAND/RDSEED, RDTSCP,
+//! F16C, XSAVE/OSXSAVE (so no XGETBV), AES, PCLMULQDQ, RDRAND/RDSEED, RDTSCP,
 //! ERMS/FSRM, AVX-512. VEX-encoded instructions end the run with SIGILL, as on a CPU
 //! without AVX. MMX is not advertised (qvm does not execute MMX instructions: they end
 //! the run with SIGILL naming them); static glibc, musl, C++ and Rust programs run
 //! without it (the corpus tests check), since none of them requires the bit.
+//!
+//! SHA (SHA1RNDS4 … SHA256MSG2) is advertised because hashing libraries (OpenSSL) take
+//! their fastest path with it and the instructions are pure functions of their
+//! operands: compiled code runs the host's own instructions where the host has them
+//! and [`crate::sha`]'s software elsewhere, with the same results. The KVM oracle runs
+//! the guest's instructions on the host CPU, so on a host without SHA a guest that
+//! uses them ends with SIGILL there (and only there).
 //!
 //! AT_HWCAP is the leaf 1 EDX word (as Linux reports it on x86); AT_HWCAP2 is 0.
 
@@ -41,8 +48,8 @@ const LEAF1_EDX: u32 =
 /// Leaf 1 ECX: SSE3 SSSE3 CX16 SSE4.1 SSE4.2 MOVBE POPCNT.
 const LEAF1_ECX: u32 =
     (1 << 0) | (1 << 9) | (1 << 13) | (1 << 19) | (1 << 20) | (1 << 22) | (1 << 23);
-/// Leaf 7 subleaf 0 EBX: BMI1 BMI2 ADX.
-const LEAF7_EBX: u32 = (1 << 3) | (1 << 8) | (1 << 19);
+/// Leaf 7 subleaf 0 EBX: BMI1 BMI2 ADX SHA.
+const LEAF7_EBX: u32 = (1 << 3) | (1 << 8) | (1 << 19) | (1 << 29);
 /// Leaf 0x80000001 ECX: LAHF/SAHF in 64-bit mode, ABM (LZCNT).
 const EXT1_ECX: u32 = (1 << 0) | (1 << 5);
 /// Leaf 0x80000001 EDX: SYSCALL, NX, LM.
@@ -144,6 +151,7 @@ mod tests {
         assert_eq!(b7 & (1 << 16), 0, "no AVX-512F");
         assert_ne!(b7 & (1 << 3), 0, "BMI1");
         assert_ne!(b7 & (1 << 8), 0, "BMI2");
+        assert_ne!(b7 & (1 << 29), 0, "SHA");
         assert_eq!((c7, d7), (0, 0));
         assert_eq!(cpuid(7, 1), (0, 0, 0, 0));
         let (_, _, ce, de) = cpuid(0x8000_0001, 0);

@@ -539,6 +539,10 @@ impl Interp<'_> {
                     let r = map1(0, lane_bits(lanes), |_| x);
                     self.def(dst, r);
                 }
+                Op::Sha { dst, op, a, b, k } => {
+                    let r = crate::sha::sha(op, self.v(a), self.v(b), self.v(k));
+                    self.def(dst, r);
+                }
                 Op::Trap { cond, signal } => {
                     if self.v(cond) & 0xff != 0 {
                         return Some(self.fault(signal, 0));

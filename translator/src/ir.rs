@@ -287,6 +287,53 @@ pub enum VecOp {
     ShuffleBytes,
 }
 
+/// The SHA extensions' instructions (semantics in [`crate::sha`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShaOp {
+    /// SHA1RNDS4 with its round function (imm8 & 3).
+    Sha1Rnds4(u8),
+    /// SHA1NEXTE.
+    Sha1Nexte,
+    /// SHA1MSG1.
+    Sha1Msg1,
+    /// SHA1MSG2.
+    Sha1Msg2,
+    /// SHA256RNDS2 (reads XMM0 as its third operand).
+    Sha256Rnds2,
+    /// SHA256MSG1.
+    Sha256Msg1,
+    /// SHA256MSG2.
+    Sha256Msg2,
+}
+
+impl ShaOp {
+    /// A small integer naming the op (and SHA1RNDS4's function), for helper calls.
+    pub fn code(self) -> u64 {
+        match self {
+            ShaOp::Sha1Rnds4(f) => u64::from(f & 3),
+            ShaOp::Sha1Nexte => 4,
+            ShaOp::Sha1Msg1 => 5,
+            ShaOp::Sha1Msg2 => 6,
+            ShaOp::Sha256Rnds2 => 7,
+            ShaOp::Sha256Msg1 => 8,
+            ShaOp::Sha256Msg2 => 9,
+        }
+    }
+
+    /// The inverse of [`ShaOp::code`] (codes above 9 read as SHA256MSG2).
+    pub fn from_code(code: u64) -> Self {
+        match code {
+            0..=3 => ShaOp::Sha1Rnds4(u8::try_from(code).unwrap_or(0)),
+            4 => ShaOp::Sha1Nexte,
+            5 => ShaOp::Sha1Msg1,
+            6 => ShaOp::Sha1Msg2,
+            7 => ShaOp::Sha256Rnds2,
+            8 => ShaOp::Sha256Msg1,
+            _ => ShaOp::Sha256Msg2,
+        }
+    }
+}
+
 /// Vector shifts by a scalar count (I64 operand), x86 semantics: counts ≥ the lane
 /// width give 0 (logical) or sign fill (arithmetic).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -622,6 +669,21 @@ pub enum Op {
         lanes: Lanes,
         /// Scalar (lane type).
         a: Value,
+    },
+    /// One instruction of the SHA extensions on V128 operands: `a` is its first
+    /// operand (and destination), `b` its second, `k` XMM0 for SHA256RNDS2 (the
+    /// other ops ignore `k`; the lifter passes `b`).
+    Sha {
+        /// Result (V128).
+        dst: Value,
+        /// Which instruction.
+        op: ShaOp,
+        /// First operand.
+        a: Value,
+        /// Second operand.
+        b: Value,
+        /// XMM0 (SHA256RNDS2 only).
+        k: Value,
     },
     /// End the run with `signal` (fault address 0) at the current instruction when
     /// `cond` (I8) is non-zero — alignment checks and other rare faults.

@@ -15,7 +15,7 @@
 //! - [`chain`]: the jump cache blocks chain through (and which flags a target reads);
 //! - [`exec`]: entering compiled code and leaving it on a fault;
 //! - [`state`]: the `#[repr(C)]` CPU state every backend shares;
-//! - [`x87`]: the software x87 FPU.
+//! - [`x87`]: the software x87 FPU; [`sha`]: the SHA extensions in software.
 //!
 //! Diagnostics (environment variables): `QVM_DUMP=1` prints every lifted block and
 //! its host code; `QVM_STATS=1` prints, at the end of a run, how often control came
@@ -40,6 +40,7 @@ pub mod lift;
 pub mod lower;
 pub mod passes;
 pub mod print;
+pub mod sha;
 mod slots;
 pub mod state;
 pub mod testing;

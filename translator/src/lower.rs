@@ -96,6 +96,9 @@ pub struct LowerConfig {
     pub jump_cache: *const crate::chain::JumpEntry,
     /// See [`crate::TranslatorConfig::guard`].
     pub guard: u64,
+    /// Compile the SHA extensions to the host's own instructions (the host has
+    /// them and [`crate::TranslatorConfig::host_sha`] allows it); else a helper.
+    pub host_sha: bool,
 }
 
 struct Lower<'a, 'b> {
@@ -711,6 +714,51 @@ impl Lower<'_, '_> {
         view
     }
 
+    /// An instruction of the SHA extensions: the host's own where it has them,
+    /// else [`crate::sha`]'s software through a helper (operands and result in a
+    /// stack slot; the call writes the guest state back like any helper call).
+    fn sha(&mut self, op: ir::ShaOp, a: Value, b: Value, k: Value) -> CValue {
+        use ir::ShaOp as S;
+        let x = self.v(a);
+        let x = self.canonical(x);
+        let y = self.v(b);
+        let y = self.canonical(y);
+        if self.cfg.host_sha {
+            let ins = self.fb.ins();
+            return match op {
+                S::Sha1Rnds4(f) => ins.x86_sha1rnds4(x, y, f & 3),
+                S::Sha1Nexte => ins.x86_sha1nexte(x, y),
+                S::Sha1Msg1 => ins.x86_sha1msg1(x, y),
+                S::Sha1Msg2 => ins.x86_sha1msg2(x, y),
+                S::Sha256Rnds2 => {
+                    let kv = self.v(k);
+                    let kv = self.canonical(kv);
+                    self.fb.ins().x86_sha256rnds2(x, y, kv)
+                }
+                S::Sha256Msg1 => ins.x86_sha256msg1(x, y),
+                S::Sha256Msg2 => ins.x86_sha256msg2(x, y),
+            };
+        }
+        let kv = self.v(k);
+        let kv = self.canonical(kv);
+        let slot = self
+            .fb
+            .create_sized_stack_slot(cranelift_codegen::ir::StackSlotData::new(
+                cranelift_codegen::ir::StackSlotKind::ExplicitSlot,
+                48,
+                4,
+            ));
+        for (i, v) in [x, y, kv].into_iter().enumerate() {
+            self.fb
+                .ins()
+                .stack_store(types::I64, v, slot, i32::try_from(16 * i).unwrap_or(0));
+        }
+        let ptr = self.fb.ins().stack_addr(types::I64, slot, 0);
+        let code = self.iconst(types::I64, imm(op.code()));
+        self.call_helper_values(crate::helper!("sha", crate::sha::sha_helper), &[code, ptr]);
+        self.fb.ins().stack_load(types::I64, types::I8X16, slot, 0)
+    }
+
     fn canonical(&mut self, v: CValue) -> CValue {
         if self.fb.func.dfg.value_type(v) == types::I8X16 {
             v
@@ -1030,6 +1078,10 @@ impl Lower<'_, '_> {
                 let x = self.v(a);
                 let r = self.fb.ins().splat(lane_type(lanes), x);
                 let r = self.canonical(r);
+                self.def(dst, r);
+            }
+            Op::Sha { dst, op, a, b, k } => {
+                let r = self.sha(op, a, b, k);
                 self.def(dst, r);
             }
             Op::Trap { cond, signal } => {

@@ -295,7 +295,8 @@ pub fn op_dst(op: &Op) -> Option<Value> {
         | Op::MoveMask { dst, .. }
         | Op::ExtractLane { dst, .. }
         | Op::InsertLane { dst, .. }
-        | Op::Splat { dst, .. } => Some(*dst),
+        | Op::Splat { dst, .. }
+        | Op::Sha { dst, .. } => Some(*dst),
         Op::Call { dst, .. } => *dst,
         _ => None,
     }
@@ -340,6 +341,11 @@ pub fn for_each_use(op: &Op, mut f: impl FnMut(Value)) {
         Op::InsertLane { a, val, .. } => {
             f(*a);
             f(*val);
+        }
+        Op::Sha { a, b, k, .. } => {
+            f(*a);
+            f(*b);
+            f(*k);
         }
         Op::Call { args, .. } => args.iter().copied().for_each(f),
         Op::Insn { .. }

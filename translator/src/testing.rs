@@ -58,6 +58,18 @@ pub fn run_snippet_with(
     mem: &mut [u8],
     config: TranslatorConfig,
 ) -> (CpuState, SnippetEnd) {
+    run_snippet_tier(code, init, mem, config, false)
+}
+
+/// [`run_snippet_with`], every block in the IR interpreter when `interpret` (the
+/// cold tier's path) instead of compiled.
+pub fn run_snippet_tier(
+    code: &[u8],
+    init: &CpuState,
+    mem: &mut [u8],
+    config: TranslatorConfig,
+    interpret: bool,
+) -> (CpuState, SnippetEnd) {
     exec::install_signal_handlers();
     let base = usize::try_from(SNIPPET_BASE).unwrap_or(0);
     mem[base..base + code.len()].copy_from_slice(code);
@@ -78,7 +90,7 @@ pub fn run_snippet_with(
             return (s, SnippetEnd::Done);
         }
         s.exit_reason = ExitReason::Continue as u32;
-        let interpreted = std::mem::take(&mut exact_next);
+        let interpreted = std::mem::take(&mut exact_next) || interpret;
         let r = if interpreted {
             let ir = t.exact_block(&SliceCode(mem, end), s.rip);
             // SAFETY: the interpreter confines its accesses to this memory

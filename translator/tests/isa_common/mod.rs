@@ -24,7 +24,7 @@
     clippy::cast_possible_wrap
 )]
 
-use qvm_translator::testing::{run_snippet_with, SnippetEnd, SNIPPET_BASE};
+use qvm_translator::testing::{run_snippet_tier, SnippetEnd, SNIPPET_BASE};
 use qvm_translator::{CpuState, TranslatorConfig};
 use std::sync::Mutex;
 
@@ -308,6 +308,22 @@ pub fn run_qvm(
     data: &[u8],
     max_block_insns: usize,
 ) -> Result<QvmOut, SnippetEnd> {
+    let cfg = TranslatorConfig {
+        max_block_insns,
+        ..TranslatorConfig::default()
+    };
+    run_qvm_tier(code, ctx, data, cfg, false)
+}
+
+/// [`run_qvm`] with a whole configuration; every block interpreted when `interpret`.
+#[allow(dead_code)] // not every test binary uses every helper
+pub fn run_qvm_tier(
+    code: &[u8],
+    ctx: &Ctx,
+    data: &[u8],
+    cfg: TranslatorConfig,
+    interpret: bool,
+) -> Result<QvmOut, SnippetEnd> {
     let d = DATA as usize;
     let mut mem = vec![0u8; d + DATA_LEN];
     mem[d..].copy_from_slice(data);
@@ -319,11 +335,7 @@ pub fn run_qvm(
     init.set_rflags(ctx.rflags);
     init.mxcsr = ctx.mxcsr;
     init.xmm = ctx.xmm;
-    let cfg = TranslatorConfig {
-        max_block_insns,
-        ..TranslatorConfig::default()
-    };
-    let (s, end) = run_snippet_with(code, &init, &mut mem, cfg);
+    let (s, end) = run_snippet_tier(code, &init, &mut mem, cfg, interpret);
     if end != SnippetEnd::Done {
         return Err(end);
     }
@@ -583,7 +595,9 @@ pub fn f(src: impl Into<String>, kind: Kind) -> Case {
     }
 }
 
-fn diff(n: &Ctx, q: &Ctx, nd: &[u8], qd: &[u8], undef: u64, mxcsr_flags: bool) -> Vec<String> {
+/// What differs between a native and a qvm run (registers, compared flags, MXCSR, memory).
+#[allow(dead_code)] // not every test binary uses every helper
+pub fn diff(n: &Ctx, q: &Ctx, nd: &[u8], qd: &[u8], undef: u64, mxcsr_flags: bool) -> Vec<String> {
     let mut out = vec![];
     const NAMES: [&str; 16] = [
         "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12",

@@ -46,6 +46,13 @@ fn needs_alignment(l: &Lifter<'_>) -> bool {
                 | Mnemonic::Pcmpestrm64
                 | Mnemonic::Pcmpistri
                 | Mnemonic::Pcmpistrm
+                | Mnemonic::Sha1rnds4
+                | Mnemonic::Sha1nexte
+                | Mnemonic::Sha1msg1
+                | Mnemonic::Sha1msg2
+                | Mnemonic::Sha256rnds2
+                | Mnemonic::Sha256msg1
+                | Mnemonic::Sha256msg2
         )
 }
 

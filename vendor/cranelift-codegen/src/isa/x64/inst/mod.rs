@@ -1597,6 +1597,11 @@ impl asm::AvailableFeatures for &EmitInfo {
     fn avx512vnni(&self) -> bool {
         self.isa_flags.has_avx512vnni()
     }
+
+    // qvm: the SHA extensions (QVM-PATCH.md).
+    fn sha(&self) -> bool {
+        self.isa_flags.has_sha()
+    }
 }
 
 impl MachInstEmit for Inst {

@@ -535,6 +535,11 @@ impl Context for IsleContext<'_, '_, MInst, X64Backend> {
         self.backend.x64_flags.has_ssse3()
     }
 
+    // qvm: the SHA extensions (QVM-PATCH.md).
+    fn has_sha(&mut self) -> bool {
+        self.backend.x64_flags.has_sha()
+    }
+
     #[inline]
     fn has_sse41(&mut self) -> bool {
         self.backend.x64_flags.has_sse41()
