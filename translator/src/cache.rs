@@ -33,16 +33,16 @@
 //! [`Translator::precompile_cold`]; the runtime's `CodeCache` does this).
 
 use crate::chain::JumpCache;
+use crate::compile::{
+    compile_function, host_has_sha, new_module, CodeModule, CodeRange, CompileJob, CompileSettings,
+    Compiled,
+};
 use crate::decode::{lift_block, CodeSource};
 use crate::exec::BlockFn;
 use crate::ir::Block;
 use crate::lift::LiftConfig;
-use crate::lower::{block_signature, lower_region, HotCounter, LowerConfig};
-use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
-use cranelift_codegen::settings::{self, Configurable};
+use crate::lower::HotCounter;
 use cranelift_frontend::FunctionBuilderContext;
-use cranelift_jit::{JITBuilder, JITModule};
-use cranelift_module::Module;
 use std::collections::{BTreeMap, HashMap};
 
 /// Why a block could not be translated.
@@ -98,6 +98,10 @@ pub struct TranslatorConfig {
     /// the SHA extensions (on by default). Off, or on a host without them, compiled
     /// code calls [`crate::sha`]'s software instead — same results, slower.
     pub host_sha: bool,
+    /// Compile regions on a second thread while the run loop goes on with the code
+    /// it has (on by default; see [`crate::background`]). Off: each region is
+    /// compiled when its loop gets hot, before the loop runs on.
+    pub background: bool,
 }
 
 impl Default for TranslatorConfig {
@@ -114,6 +118,7 @@ impl Default for TranslatorConfig {
             guard: 0,
             elide_checks: true,
             host_sha: true,
+            background: true,
         }
     }
 }
@@ -129,12 +134,6 @@ pub struct CompiledBlock {
     pub end: u64,
     /// Flags the code may read before writing them (see [`crate::chain::JumpEntry`]).
     pub flags_in: crate::FlagSet,
-}
-
-struct CodeRange {
-    len: u64,
-    /// (host offset start, host offset end, guest instruction address)
-    locs: Vec<(u32, u32, u64)>,
 }
 
 /// Interpreted executions of a block before it is compiled.
@@ -280,6 +279,15 @@ pub struct Translator {
     /// Directory to write every compiled function's bytes into (env
     /// `QVM_CODE_DUMP`), for annotating `perf` profiles of translated code.
     code_dump: Option<std::path::PathBuf>,
+    /// The compile thread, once a region was handed to it.
+    worker: Option<crate::background::Worker>,
+    /// Region entries handed to the worker and not back yet, with the blocks each
+    /// holds: a hot counter in one of those blocks waits for that region rather
+    /// than starting another over the same code.
+    pending: HashMap<u64, Vec<u64>, BuildAddrHasher>,
+    /// Counts invalidations of translated or lifted code: a region lifted under an
+    /// older epoch is dropped when it comes back from the worker.
+    epoch: u64,
 }
 
 /// What the translator did (printed by the run loop under `QVM_STATS=1`).
@@ -312,13 +320,10 @@ pub struct TranslatorStats {
     pub cold_time: std::time::Duration,
 }
 
-/// A code length as a host size (code is far smaller than the address space).
-fn compiled_len(len: u64) -> usize {
-    usize::try_from(len).unwrap_or(0)
-}
-
 impl Drop for Translator {
     fn drop(&mut self) {
+        // The worker frees its own module's code, once it has stopped.
+        self.worker = None;
         // SAFETY: the modules are taken once, here; the translator owns every
         // compiled block and the jump cache that reaches them, so no code of
         // either module can run once it is gone.
@@ -355,67 +360,6 @@ impl std::hash::Hasher for AddrHasher {
 /// Builds [`AddrHasher`]s.
 pub type BuildAddrHasher = std::hash::BuildHasherDefault<AddrHasher>;
 
-/// A JIT module and where its code runs.
-struct CodeModule {
-    jit: JITModule,
-    /// Added (wrapping) to a function's address as the module reports it (where
-    /// it was written) gives the address it runs at (see [`crate::codemem`]).
-    exec_offset: usize,
-}
-
-/// The host ISA with the settings translated code is compiled with, at a Cranelift
-/// `opt_level` (`"none"` for tier 1, `"speed"` for regions).
-pub(crate) fn host_isa(opt_level: &str) -> Result<OwnedTargetIsa, TranslateError> {
-    let mut flags = settings::builder();
-    let set = |f: &mut settings::Builder, k: &str, v: &str| {
-        f.set(k, v).map_err(|e| TranslateError::Isa(e.to_string()))
-    };
-    set(&mut flags, "opt_level", opt_level)?;
-    if opt_level == "none" {
-        // Tier 1 runs briefly: compile it as fast as Cranelift can.
-        set(&mut flags, "regalloc_algorithm", "single_pass")?;
-    }
-    // Cranelift's tail calls require this flag; qvm's vendored Cranelift still drops
-    // the frame of a function that makes no regular call (QVM-PATCH.md).
-    set(&mut flags, "preserve_frame_pointers", "true")?;
-    set(&mut flags, "unwind_info", "false")?;
-    set(&mut flags, "enable_verifier", "false")?;
-    // No pinned register: the gas travels between chained blocks as an argument
-    // (see exec.rs), so R15 is the allocator's like any other.
-    set(&mut flags, "enable_pinned_reg", "false")?;
-    let mut isa_builder =
-        cranelift_native::builder().map_err(|e| TranslateError::Isa(e.to_string()))?;
-    // cranelift-native does not detect the SHA extensions (the vendored Cranelift
-    // added them; QVM-PATCH.md).
-    if host_has_sha() {
-        isa_builder
-            .enable("has_sha")
-            .map_err(|e| TranslateError::Isa(e.to_string()))?;
-    }
-    isa_builder
-        .finish(settings::Flags::new(flags))
-        .map_err(|e| TranslateError::Isa(e.to_string()))
-}
-
-/// Whether the host CPU has the SHA extensions (SHA-NI).
-pub fn host_has_sha() -> bool {
-    std::is_x86_feature_detected!("sha")
-}
-
-/// A JIT module for the host CPU at a Cranelift `opt_level`.
-fn new_module(opt_level: &str) -> Result<CodeModule, TranslateError> {
-    let isa = host_isa(opt_level)?;
-    let mut builder = JITBuilder::with_isa(isa, cranelift_module::default_libcall_names());
-    let code = crate::codemem::PackedCode::new()
-        .map_err(|e| TranslateError::Isa(format!("reserving code memory: {e}")))?;
-    let exec_offset = code.exec_offset();
-    builder.memory_provider(Box::new(code));
-    Ok(CodeModule {
-        jit: JITModule::new(builder),
-        exec_offset,
-    })
-}
-
 impl Translator {
     /// Creates a translator for the host CPU.
     pub fn new(config: TranslatorConfig) -> Result<Translator, TranslateError> {
@@ -443,6 +387,9 @@ impl Translator {
             stats: TranslatorStats::default(),
             invalidations: 0,
             code_dump: std::env::var_os("QVM_CODE_DUMP").map(std::path::PathBuf::from),
+            worker: None,
+            pending: HashMap::default(),
+            epoch: 0,
         })
     }
 
@@ -601,6 +548,15 @@ impl Translator {
         header: u64,
         latch: u64,
     ) -> Result<(), TranslateError> {
+        // A region already on its way: the tier-1 code asks again while it waits.
+        let h = header & !REPROFILE;
+        if self
+            .pending
+            .iter()
+            .any(|(&e, held)| e == h || held.contains(&h) || held.contains(&latch))
+        {
+            return Ok(());
+        }
         if header & REPROFILE != 0 {
             return self.reprofile(src, header & !REPROFILE);
         }
@@ -785,22 +741,100 @@ impl Translator {
                 })
             })
             .collect();
-        let compiled = self.compile(&blocks, None, &returns, &profiles, true)?;
+        if self.config.background {
+            if self.worker.is_none() {
+                self.worker = Some(crate::background::Worker::start()?);
+            }
+            let held: Vec<u64> = blocks.iter().map(|b| b.start).collect();
+            let job = crate::background::RegionJob {
+                header,
+                epoch: self.epoch,
+                blocks,
+                returns,
+                profiles,
+                settings: self.compile_settings(),
+            };
+            let Some(w) = &self.worker else {
+                return Ok(());
+            };
+            match w.submit(Box::new(job)) {
+                Ok(()) => {
+                    self.pending.insert(header, held);
+                    self.stats.region_insns += u64::from(insns);
+                    return Ok(());
+                }
+                // The thread is gone: compile here.
+                Err(job) => {
+                    self.worker = None;
+                    return self.finish_region(
+                        header,
+                        &job.blocks,
+                        &job.returns,
+                        &job.profiles,
+                        insns,
+                        t0,
+                    );
+                }
+            }
+        }
+        self.finish_region(header, &blocks, &returns, &profiles, insns, t0)
+    }
+
+    /// Compiles a region on this thread and installs it.
+    fn finish_region(
+        &mut self,
+        header: u64,
+        blocks: &[Block],
+        returns: &[Vec<u64>],
+        profiles: &[Option<u64>],
+        insns: u32,
+        t0: std::time::Instant,
+    ) -> Result<(), TranslateError> {
+        let compiled = self.compile(blocks, None, returns, profiles, true)?;
         self.stats.regions += 1;
         self.stats.region_insns += u64::from(insns);
         self.stats.region_time += t0.elapsed();
         self.install(header, compiled);
-        // The tier-1 blocks the region took in start counting again: on a
-        // straight path every block reaches its threshold in the same pass, and
-        // without this each one that ran next asked for a region of its own over
-        // nearly the same code. One reached from elsewhere still gets its region,
-        // later. (bzip2's regions held each hot instruction 3.3 times on average,
-        // 2.7 since; most of the rest is straight code after each exit of its
-        // unrolled inner loops, which starts a region of its own.)
-        for b in &blocks[1..] {
-            if let Some(&(i, rearm)) = self.counter_of.get(&b.start) {
+        self.rearm(blocks.iter().skip(1).map(|b| b.start));
+        Ok(())
+    }
+
+    /// The tier-1 blocks a region took in start counting again: on a straight
+    /// path every block reaches its threshold in the same pass, and without this
+    /// each one that ran next asked for a region of its own over nearly the same
+    /// code. One reached from elsewhere still gets its region, later. (bzip2's
+    /// regions held each hot instruction 3.3 times on average, 2.7 since; most of
+    /// the rest is straight code after each exit of its unrolled inner loops, which
+    /// starts a region of its own.)
+    fn rearm(&mut self, starts: impl Iterator<Item = u64>) {
+        for a in starts {
+            if let Some(&(i, rearm)) = self.counter_of.get(&a) {
                 self.counters[i].set(rearm);
             }
+        }
+    }
+
+    /// Installs the regions the compile thread finished (the run loop calls this
+    /// on every pass; with nothing finished it costs one atomic load). A region
+    /// whose code was invalidated while it compiled is dropped, and its entry may
+    /// be promoted again.
+    pub fn install_ready(&mut self) -> Result<(), TranslateError> {
+        let Some(w) = &self.worker else {
+            return Ok(());
+        };
+        for done in w.take_ready() {
+            self.pending.remove(&done.header);
+            self.stats.module_time += done.module_time;
+            self.stats.region_time += done.time;
+            if done.epoch != self.epoch {
+                self.promoted.remove(&done.header);
+                continue;
+            }
+            let compiled = done.result?;
+            self.stats.regions += 1;
+            let block = self.record(compiled);
+            self.install(done.header, block);
+            self.rearm(done.starts.into_iter());
         }
         Ok(())
     }
@@ -872,6 +906,7 @@ impl Translator {
         profiles: &[Option<u64>],
         optimize: bool,
     ) -> Result<CompiledBlock, TranslateError> {
+        let settings = self.compile_settings();
         let slot = if optimize {
             &mut self.module
         } else {
@@ -882,100 +917,44 @@ impl Translator {
             *slot = Some(new_module(if optimize { "speed" } else { "none" })?);
             self.stats.module_time += t0.elapsed();
         }
-        let Some(CodeModule {
-            jit: m,
-            exec_offset,
-        }) = slot.as_mut()
-        else {
+        let Some(cm) = slot.as_mut() else {
             return Err(TranslateError::Isa("no code module".into()));
         };
-        let exec_offset = *exec_offset;
-        let first = &blocks[0];
-        let err = |e: &dyn std::fmt::Display| TranslateError::Compile {
-            addr: first.start,
-            msg: e.to_string(),
+        let job = CompileJob {
+            blocks,
+            hot,
+            returns,
+            profiles,
         };
-        m.clear_context(&mut self.ctx);
-        let cc = m.isa().default_call_conv();
-        let jump_cache = if self.config.chain {
-            self.jump_cache.as_ptr()
-        } else {
-            core::ptr::null()
-        };
-        let lc = LowerConfig {
+        let done = compile_function(cm, &mut self.ctx, &mut self.fctx, &job, &settings)?;
+        Ok(self.record(done))
+    }
+
+    /// What every compile needs to know besides its blocks.
+    pub(crate) fn compile_settings(&self) -> CompileSettings {
+        CompileSettings {
             mem_size: self.config.mem_size,
-            call_conv: cc,
-            frontend: m.isa().frontend_config(),
-            jump_cache,
+            jump_cache: if self.config.chain {
+                self.jump_cache.as_ptr() as u64
+            } else {
+                0
+            },
             guard: if self.config.elide_checks {
                 self.config.guard
             } else {
                 0
             },
             host_sha: self.config.host_sha && host_has_sha(),
-        };
-        let rips = lower_region(
-            blocks,
-            &lc,
-            hot,
-            returns,
-            profiles,
-            &mut self.ctx.func,
-            &mut self.fctx,
-        );
-        self.ctx.set_disasm(self.dump);
-        let id = m
-            .declare_anonymous_function(&block_signature(CallConv::Tail))
-            .map_err(|e| err(&e))?;
-        m.define_function(id, &mut self.ctx)
-            .map_err(|e| err(&format!("{e:?}")))?;
-        let compiled = self.ctx.compiled_code().ok_or_else(|| err(&"no code"))?;
-        if self.dump {
-            if let Some(d) = &compiled.vcode {
-                eprintln!("{d}");
-            }
+            dump: self.dump,
+            code_dump: self.code_dump.clone(),
         }
-        // The code runs at another address than it is written to: it must not
-        // depend on its own address (Cranelift resolves every branch and
-        // constant-pool reference within a function itself; qvm calls helpers
-        // through constant addresses, never through relocations).
-        if !compiled.buffer.relocs().is_empty() {
-            return Err(err(&"compiled code needs relocations"));
-        }
-        let len = compiled.code_buffer().len() as u64;
-        let locs: Vec<(u32, u32, u64)> = compiled
-            .buffer
-            .get_srclocs_sorted()
-            .iter()
-            .filter(|l| !l.loc.is_default())
-            .filter_map(|l| {
-                rips.get(l.loc.bits() as usize)
-                    .map(|r| (l.start, l.end, *r))
-            })
-            .collect();
-        m.finalize_definitions().map_err(|e| err(&e))?;
-        let ptr = m.get_finalized_function(id).wrapping_add(exec_offset);
-        if let Some(dir) = &self.code_dump {
-            let n = compiled_len(len);
-            // SAFETY: the module just finalized `len` bytes of code at `ptr`.
-            let bytes = unsafe { core::slice::from_raw_parts(ptr, n) };
-            let _ = std::fs::write(
-                dir.join(format!("{:x}-{:x}.bin", ptr as u64, first.start)),
-                bytes,
-            );
-        }
-        self.ranges.insert(ptr as u64, CodeRange { len, locs });
-        self.translated_insns += blocks.iter().map(|b| u64::from(b.insns)).sum::<u64>();
-        // SAFETY: the module compiled this function with the block signature.
-        let entry: BlockFn = unsafe { core::mem::transmute::<*const u8, BlockFn>(ptr) };
-        let start = blocks.iter().map(|b| b.start).min().unwrap_or(first.start);
-        let end = blocks.iter().map(|b| b.end).max().unwrap_or(first.end);
-        Ok(CompiledBlock {
-            entry,
-            start,
-            end,
-            flags_in: crate::passes::live_in_flags(first),
-        })
+    }
+
+    /// Files a compiled function's code range (for [`Translator::guest_rip_of`]).
+    pub(crate) fn record(&mut self, done: Compiled) -> CompiledBlock {
+        self.ranges.insert(done.ptr, done.range);
+        self.translated_insns += done.insns;
+        done.block
     }
 
     /// The guest instruction whose host code contains `pc`, if `pc` is in
@@ -1000,6 +979,8 @@ impl Translator {
     /// Drops every cached block for which `gone(start, end)` holds; counts an
     /// invalidation if any was dropped.
     fn drop_blocks(&mut self, gone: impl Fn(u64, u64) -> bool) {
+        // Regions still compiling may hold code that is gone.
+        self.epoch += 1;
         let before = self.cold.len() + self.blocks.len();
         self.cold.retain(|_, (b, _)| !gone(b.start, b.end));
         self.jump_targets.retain(|&a, _| !gone(a, a + 1));
@@ -1090,13 +1071,66 @@ mod tests {
         ])
     }
 
-    /// A translator that has run every block of [`code`] once (compiled them).
+    /// A translator that has run every block of [`code`] once (compiled them),
+    /// compiling regions on the caller's thread.
     fn warmed(code: &Dispatch) -> Translator {
-        let mut t = Translator::new(TranslatorConfig::default()).expect("host ISA");
+        warmed_with(code, false)
+    }
+
+    fn warmed_with(code: &Dispatch, background: bool) -> Translator {
+        let mut t = Translator::new(TranslatorConfig {
+            background,
+            ..TranslatorConfig::default()
+        })
+        .expect("host ISA");
         for a in [DISPATCH, H1, H2, RET] {
             t.block(code, a).expect("translation");
         }
         t
+    }
+
+    /// Passes of the run loop until nothing is pending on the compile thread.
+    fn settle(t: &mut Translator) {
+        let t0 = std::time::Instant::now();
+        while !t.pending.is_empty() {
+            assert!(
+                t0.elapsed().as_secs() < 30,
+                "the compile thread never answered"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(1));
+            t.install_ready().expect("translation");
+        }
+    }
+
+    #[test]
+    fn a_region_from_the_compile_thread_is_installed_at_a_later_pass() {
+        let code = code();
+        let mut t = warmed_with(&code, true);
+        let tier1 = t.compiled(DISPATCH).expect("tier 1").entry;
+        t.promote(&code, DISPATCH, DISPATCH).expect("region");
+        assert!(t.pending.contains_key(&DISPATCH));
+        // Asked again while it compiles (the tier-1 counter fires again): no
+        // second job.
+        t.promote(&code, DISPATCH, DISPATCH).expect("region");
+        settle(&mut t);
+        assert_eq!(t.stats.regions, 1);
+        let region = t.compiled(DISPATCH).expect("region").entry;
+        assert!(
+            !core::ptr::fn_addr_eq(region, tier1),
+            "the region replaced tier 1"
+        );
+    }
+
+    #[test]
+    fn a_region_whose_code_was_invalidated_while_it_compiled_is_dropped() {
+        let code = code();
+        let mut t = warmed_with(&code, true);
+        t.promote(&code, DISPATCH, DISPATCH).expect("region");
+        t.invalidate(DISPATCH, 1);
+        settle(&mut t);
+        assert_eq!(t.stats.regions, 0, "nothing installed");
+        assert!(t.compiled(DISPATCH).is_none());
+        assert!(!t.promoted.contains(&DISPATCH), "it may be promoted again");
     }
 
     #[test]

@@ -41,6 +41,8 @@ pub struct PackedCode {
     fd: libc::c_int,
     /// Bytes handed out so far.
     position: usize,
+    /// Functions start at a multiple of this (at least).
+    min_align: usize,
 }
 
 // SAFETY: the provider owns its range; cranelift-jit moves it with the module, and
@@ -71,7 +73,11 @@ fn map_view(fd: libc::c_int, prot: libc::c_int) -> io::Result<*mut u8> {
 impl PackedCode {
     /// Creates the memory file and maps its two views (nothing is committed
     /// until written).
-    pub fn new() -> io::Result<PackedCode> {
+    /// A provider whose functions start at least `min_align`-aligned. Regions use
+    /// whole cache lines (64): one compiled on the compile thread then never
+    /// shares a line with code the run loop's thread may be executing while it
+    /// is written (see [`crate::background`]).
+    pub fn new(min_align: usize) -> io::Result<PackedCode> {
         // SAFETY: memfd_create with a NUL-terminated name; the descriptor is
         // owned by the provider from here on and closed on every error path.
         let fd = unsafe { libc::memfd_create(c"qvm-code".as_ptr(), libc::MFD_CLOEXEC) };
@@ -102,6 +108,7 @@ impl PackedCode {
             exec,
             fd,
             position: 0,
+            min_align: min_align.max(1),
         })
     }
 
@@ -114,7 +121,7 @@ impl PackedCode {
 
 impl JITMemoryProvider for PackedCode {
     fn allocate(&mut self, size: usize, align: u64, kind: JITMemoryKind) -> io::Result<*mut u8> {
-        let align = usize::try_from(align).unwrap_or(4096).max(1);
+        let align = usize::try_from(align).unwrap_or(4096).max(self.min_align);
         if !matches!(kind, JITMemoryKind::Executable) {
             // Compiled blocks declare no data objects, and this memory runs.
             return Err(io::Error::other(
@@ -156,7 +163,7 @@ mod tests {
     /// second function packed right behind the first (same page) runs too.
     #[test]
     fn written_code_runs_at_the_other_view() {
-        let mut code = PackedCode::new().expect("code memory");
+        let mut code = PackedCode::new(1).expect("code memory");
         let mut make = |value: u8| {
             // mov eax, value; ret
             let bytes = [0xb8, value, 0, 0, 0, 0xc3];

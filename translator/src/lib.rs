@@ -9,8 +9,8 @@
 //!   guest registers a region must load on entry; `gas_check`: where a region
 //!   compares its gas);
 //! - [`cache`]: compiled blocks by guest address, the tiers (IR interpreter →
-//!   single blocks → optimized regions, which copy small leaf callees), warm-start
-//!   support; `codemem` packs their host code densely, written through one mapping
+//!   single blocks → optimized regions, which copy small leaf callees; `background`
+//!   compiles regions on a second thread), warm-start support; `codemem` packs their host code densely, written through one mapping
 //!   and run from another (no `mprotect` per function);
 //! - [`chain`]: the jump cache blocks chain through (and which flags a target reads);
 //! - [`exec`]: entering compiled code and leaving it on a fault;
@@ -25,10 +25,12 @@
 
 #![deny(missing_docs)]
 
+mod background;
 pub mod builder;
 pub mod cache;
 pub mod chain;
 mod codemem;
+mod compile;
 pub mod cpuid;
 pub mod decode;
 pub mod exec;

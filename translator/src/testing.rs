@@ -12,7 +12,7 @@ use crate::{Translator, TranslatorConfig};
 /// The host ISA with the settings regions are compiled with (for tests that compile
 /// Cranelift functions of their own and inspect the machine code).
 pub fn region_isa() -> cranelift_codegen::isa::OwnedTargetIsa {
-    crate::cache::host_isa("speed").expect("host ISA")
+    crate::compile::host_isa("speed").expect("host ISA")
 }
 
 /// Guest address the snippet is placed at.
@@ -89,6 +89,7 @@ pub fn run_snippet_tier(
         if s.rip == end {
             return (s, SnippetEnd::Done);
         }
+        t.install_ready().expect("translation");
         s.exit_reason = ExitReason::Continue as u32;
         let interpreted = std::mem::take(&mut exact_next) || interpret;
         let r = if interpreted {

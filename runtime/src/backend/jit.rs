@@ -130,6 +130,8 @@ impl Backend for JitBackend {
         // by block, so that it runs out of gas exactly where it must.
         let mut exact_next = false;
         loop {
+            // Regions the compile thread finished since the last pass.
+            self.translator.install_ready()?;
             cpu.exit_reason = ExitReason::Continue as u32;
             self.stats.entries += 1;
             let mut interpreted = false;

@@ -1,0 +1,216 @@
+//! Compiling lowered IR into host code: the Cranelift settings and code modules
+//! translated code is compiled with, and one function at a time
+//! ([`compile_function`]) — on the run loop's thread for tier 1, on either thread
+//! for regions (see [`crate::background`]).
+
+use crate::cache::{CompiledBlock, TranslateError};
+use crate::exec::BlockFn;
+use crate::ir::Block;
+use crate::lower::{block_signature, lower_region, HotCounter, LowerConfig};
+use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_frontend::FunctionBuilderContext;
+use cranelift_jit::{JITBuilder, JITModule};
+use cranelift_module::Module;
+
+/// Where a compiled function's host code is, and which guest instruction each
+/// stretch of it belongs to (for faults in translated code).
+pub(crate) struct CodeRange {
+    /// Bytes of host code.
+    pub(crate) len: u64,
+    /// (host offset start, host offset end, guest instruction address)
+    pub(crate) locs: Vec<(u32, u32, u64)>,
+}
+
+/// A code length as a host size (code is far smaller than the address space).
+fn compiled_len(len: u64) -> usize {
+    usize::try_from(len).unwrap_or(0)
+}
+
+/// The blocks of one function to compile and what its code needs.
+pub(crate) struct CompileJob<'a> {
+    pub(crate) blocks: &'a [Block],
+    pub(crate) hot: Option<HotCounter>,
+    pub(crate) returns: &'a [Vec<u64>],
+    pub(crate) profiles: &'a [Option<u64>],
+}
+
+/// The translator's settings a compile reads (plain data: a compile may run on
+/// another thread, see [`crate::background`]).
+#[derive(Clone)]
+pub(crate) struct CompileSettings {
+    pub(crate) mem_size: u64,
+    /// The jump cache's address, or 0 when blocks do not chain.
+    pub(crate) jump_cache: u64,
+    pub(crate) guard: u64,
+    pub(crate) host_sha: bool,
+    pub(crate) dump: bool,
+    pub(crate) code_dump: Option<std::path::PathBuf>,
+}
+
+/// A compiled function, before the translator files it.
+pub(crate) struct Compiled {
+    pub(crate) block: CompiledBlock,
+    pub(crate) ptr: u64,
+    pub(crate) range: CodeRange,
+    pub(crate) insns: u64,
+}
+
+/// Lowers `job` into one Cranelift function and compiles it into `cm`.
+pub(crate) fn compile_function(
+    cm: &mut CodeModule,
+    ctx: &mut cranelift_codegen::Context,
+    fctx: &mut FunctionBuilderContext,
+    job: &CompileJob<'_>,
+    settings: &CompileSettings,
+) -> Result<Compiled, TranslateError> {
+    let CodeModule {
+        jit: m,
+        exec_offset,
+    } = cm;
+    let exec_offset = *exec_offset;
+    let blocks = job.blocks;
+    let first = &blocks[0];
+    let err = |e: &dyn std::fmt::Display| TranslateError::Compile {
+        addr: first.start,
+        msg: e.to_string(),
+    };
+    m.clear_context(ctx);
+    let cc = m.isa().default_call_conv();
+    let jump_cache =
+        usize::try_from(settings.jump_cache).unwrap_or(0) as *const crate::chain::JumpEntry;
+    let lc = LowerConfig {
+        mem_size: settings.mem_size,
+        call_conv: cc,
+        frontend: m.isa().frontend_config(),
+        jump_cache,
+        guard: settings.guard,
+        host_sha: settings.host_sha,
+    };
+    let rips = lower_region(
+        blocks,
+        &lc,
+        job.hot,
+        job.returns,
+        job.profiles,
+        &mut ctx.func,
+        fctx,
+    );
+    ctx.set_disasm(settings.dump);
+    let id = m
+        .declare_anonymous_function(&block_signature(CallConv::Tail))
+        .map_err(|e| err(&e))?;
+    m.define_function(id, ctx)
+        .map_err(|e| err(&format!("{e:?}")))?;
+    let compiled = ctx.compiled_code().ok_or_else(|| err(&"no code"))?;
+    if settings.dump {
+        if let Some(d) = &compiled.vcode {
+            eprintln!("{d}");
+        }
+    }
+    // The code runs at another address than it is written to: it must not
+    // depend on its own address (Cranelift resolves every branch and
+    // constant-pool reference within a function itself; qvm calls helpers
+    // through constant addresses, never through relocations).
+    if !compiled.buffer.relocs().is_empty() {
+        return Err(err(&"compiled code needs relocations"));
+    }
+    let len = compiled.code_buffer().len() as u64;
+    let locs: Vec<(u32, u32, u64)> = compiled
+        .buffer
+        .get_srclocs_sorted()
+        .iter()
+        .filter(|l| !l.loc.is_default())
+        .filter_map(|l| {
+            rips.get(l.loc.bits() as usize)
+                .map(|r| (l.start, l.end, *r))
+        })
+        .collect();
+    m.finalize_definitions().map_err(|e| err(&e))?;
+    let ptr = m.get_finalized_function(id).wrapping_add(exec_offset);
+    if let Some(dir) = &settings.code_dump {
+        let n = compiled_len(len);
+        // SAFETY: the module just finalized `len` bytes of code at `ptr`.
+        let bytes = unsafe { core::slice::from_raw_parts(ptr, n) };
+        let _ = std::fs::write(
+            dir.join(format!("{:x}-{:x}.bin", ptr as u64, first.start)),
+            bytes,
+        );
+    }
+    // SAFETY: the module compiled this function with the block signature.
+    let entry: BlockFn = unsafe { core::mem::transmute::<*const u8, BlockFn>(ptr) };
+    let start = blocks.iter().map(|b| b.start).min().unwrap_or(first.start);
+    let end = blocks.iter().map(|b| b.end).max().unwrap_or(first.end);
+    Ok(Compiled {
+        block: CompiledBlock {
+            entry,
+            start,
+            end,
+            flags_in: crate::passes::live_in_flags(first),
+        },
+        ptr: ptr as u64,
+        range: CodeRange { len, locs },
+        insns: blocks.iter().map(|b| u64::from(b.insns)).sum::<u64>(),
+    })
+}
+
+/// A JIT module and where its code runs.
+pub(crate) struct CodeModule {
+    pub(crate) jit: JITModule,
+    /// Added (wrapping) to a function's address as the module reports it (where
+    /// it was written) gives the address it runs at (see [`crate::codemem`]).
+    exec_offset: usize,
+}
+
+/// The host ISA with the settings translated code is compiled with, at a Cranelift
+/// `opt_level` (`"none"` for tier 1, `"speed"` for regions).
+pub(crate) fn host_isa(opt_level: &str) -> Result<OwnedTargetIsa, TranslateError> {
+    let mut flags = settings::builder();
+    let set = |f: &mut settings::Builder, k: &str, v: &str| {
+        f.set(k, v).map_err(|e| TranslateError::Isa(e.to_string()))
+    };
+    set(&mut flags, "opt_level", opt_level)?;
+    if opt_level == "none" {
+        // Tier 1 runs briefly: compile it as fast as Cranelift can.
+        set(&mut flags, "regalloc_algorithm", "single_pass")?;
+    }
+    // Cranelift's tail calls require this flag; qvm's vendored Cranelift still drops
+    // the frame of a function that makes no regular call (QVM-PATCH.md).
+    set(&mut flags, "preserve_frame_pointers", "true")?;
+    set(&mut flags, "unwind_info", "false")?;
+    set(&mut flags, "enable_verifier", "false")?;
+    // No pinned register: the gas travels between chained blocks as an argument
+    // (see exec.rs), so R15 is the allocator's like any other.
+    set(&mut flags, "enable_pinned_reg", "false")?;
+    let mut isa_builder =
+        cranelift_native::builder().map_err(|e| TranslateError::Isa(e.to_string()))?;
+    // cranelift-native does not detect the SHA extensions (the vendored Cranelift
+    // added them; QVM-PATCH.md).
+    if host_has_sha() {
+        isa_builder
+            .enable("has_sha")
+            .map_err(|e| TranslateError::Isa(e.to_string()))?;
+    }
+    isa_builder
+        .finish(settings::Flags::new(flags))
+        .map_err(|e| TranslateError::Isa(e.to_string()))
+}
+
+/// Whether the host CPU has the SHA extensions (SHA-NI).
+pub fn host_has_sha() -> bool {
+    std::is_x86_feature_detected!("sha")
+}
+
+/// A JIT module for the host CPU at a Cranelift `opt_level`.
+pub(crate) fn new_module(opt_level: &str) -> Result<CodeModule, TranslateError> {
+    let isa = host_isa(opt_level)?;
+    let mut builder = JITBuilder::with_isa(isa, cranelift_module::default_libcall_names());
+    let code = crate::codemem::PackedCode::new(if opt_level == "speed" { 64 } else { 1 })
+        .map_err(|e| TranslateError::Isa(format!("reserving code memory: {e}")))?;
+    let exec_offset = code.exec_offset();
+    builder.memory_provider(Box::new(code));
+    Ok(CodeModule {
+        jit: JITModule::new(builder),
+        exec_offset,
+    })
+}
