@@ -1,6 +1,7 @@
 //! Gas is defined per instruction, so how the engine executes a program — which
-//! tier runs a block, how blocks are grouped into regions, whether they chain, how
-//! long a block may be — must change neither its output nor its gas. This test runs
+//! tier runs a block, how blocks are grouped into regions, whether regions compile on
+//! a second thread (and so arrive at times that vary run to run), whether they chain,
+//! how long a block may be — must change neither its output nor its gas. This test runs
 //! real programs (built from source here) under every configuration and compares.
 
 use qvm_runtime::run::{run_with, RunOptions};
@@ -47,6 +48,13 @@ fn configs() -> Vec<(&'static str, TranslatorConfig)> {
             "no regions",
             TranslatorConfig {
                 regions: false,
+                ..d.clone()
+            },
+        ),
+        (
+            "regions compiled on the run loop's thread",
+            TranslatorConfig {
+                background: false,
                 ..d.clone()
             },
         ),
