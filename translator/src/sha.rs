@@ -185,6 +185,18 @@ pub(crate) unsafe extern "C" fn sha_helper(
 mod tests {
     use super::*;
 
+    /// The one padded message block of "abc", as big-endian words W0..W15.
+    fn abc_words() -> Vec<u32> {
+        let mut block = [0u8; 64];
+        block[..3].copy_from_slice(b"abc");
+        block[3] = 0x80;
+        block[63] = 24;
+        block
+            .chunks_exact(4)
+            .map(|c| u32::from_be_bytes([c[0], c[1], c[2], c[3]]))
+            .collect()
+    }
+
     /// SHA-256 of "abc" through the instructions, the way software drives them
     /// (the state packed as ABEF / CDGH, four rounds per message quad).
     #[test]
@@ -205,14 +217,7 @@ mod tests {
             0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
             0x5be0cd19,
         ];
-        let mut block = [0u8; 64];
-        block[..3].copy_from_slice(b"abc");
-        block[3] = 0x80;
-        block[63] = 24;
-        let w: Vec<u32> = block
-            .chunks_exact(4)
-            .map(|c| u32::from_be_bytes([c[0], c[1], c[2], c[3]]))
-            .collect();
+        let w = abc_words();
         let mut msg: Vec<u128> = (0..4)
             .map(|q| from_dw([w[4 * q], w[4 * q + 1], w[4 * q + 2], w[4 * q + 3]]))
             .collect();
@@ -255,14 +260,7 @@ mod tests {
     #[test]
     fn sha1_of_abc_through_the_instructions() {
         let h0: [u32; 5] = [0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0];
-        let mut block = [0u8; 64];
-        block[..3].copy_from_slice(b"abc");
-        block[3] = 0x80;
-        block[63] = 24;
-        let w: Vec<u32> = block
-            .chunks_exact(4)
-            .map(|c| u32::from_be_bytes([c[0], c[1], c[2], c[3]]))
-            .collect();
+        let w = abc_words();
         // Quad q holds W[4q] in the top dword.
         let mut msg: Vec<u128> = (0..4)
             .map(|q| from_dw([w[4 * q + 3], w[4 * q + 2], w[4 * q + 1], w[4 * q]]))
