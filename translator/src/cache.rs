@@ -1122,6 +1122,18 @@ mod tests {
     }
 
     #[test]
+    fn a_translator_dropped_with_regions_still_compiling_stops_its_thread() {
+        let code = code();
+        let mut t = warmed_with(&code, true);
+        t.observe_computed_jump(DISPATCH, H1);
+        t.promote(&code, DISPATCH, DISPATCH).expect("region");
+        t.promote(&code, H2, H2).expect("region");
+        assert!(!t.pending.is_empty());
+        // Joins the thread (queued jobs are skipped) and frees both threads' code.
+        drop(t);
+    }
+
+    #[test]
     fn a_region_whose_code_was_invalidated_while_it_compiled_is_dropped() {
         let code = code();
         let mut t = warmed_with(&code, true);
