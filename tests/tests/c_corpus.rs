@@ -83,6 +83,7 @@ corpus! {
     time_checks => Case::new().contains("time positive 1 consistent 1").contains("gettimeofday rc 0 usec in range 1").contains("gmtime(1700000000) = 2023-11-14 22:13:20");
     getrandom_count => Case::new().contains("getrandom 64 -> 64").contains("non-zero 1");
     sha256 => Case::new().contains("abc ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    sha_ni => Case::new().contains("sha1 abc a9993e364706816aba3e25717850c26c9cd0d89d").contains("extensions agree with portable code: 1");
     bignum => Case::new().contains("450! =");
     hashtable_sort => Case::new().contains("sorted 1");
     structs_unions => Case::new().contains("flex sum 328350");
