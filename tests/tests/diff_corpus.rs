@@ -166,6 +166,7 @@ corpus! {
     time_checks => Case::new();
     getrandom_count => Case::new();
     sha256 => Case::new();
+    sha_ni => Case::new();
     bignum => Case::new();
     hashtable_sort => Case::new();
     structs_unions => Case::new();
