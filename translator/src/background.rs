@@ -21,7 +21,7 @@
 //! line of its own (`codemem`), so the worker never writes into a line holding
 //! code the run loop may be executing or have fetched.
 
-use crate::compile::{compile_function, new_module, CompileJob, CompileSettings, Compiled};
+use crate::compile::{compile_function, module_in, CompileJob, CompileSettings, Compiled};
 use crate::ir::Block;
 use crate::TranslateError;
 use cranelift_frontend::FunctionBuilderContext;
@@ -46,8 +46,6 @@ pub(crate) struct RegionJob {
 pub(crate) struct RegionDone {
     pub(crate) header: u64,
     pub(crate) epoch: u64,
-    /// Start addresses of the blocks after the first (their tier-1 counters re-arm).
-    pub(crate) starts: Vec<u64>,
     pub(crate) result: Result<Compiled, TranslateError>,
     /// Compile time, and module set-up time on first use.
     pub(crate) time: Duration,
@@ -133,30 +131,23 @@ fn work(
             continue;
         }
         let mut module_time = Duration::ZERO;
-        if module.is_none() {
-            let t0 = Instant::now();
-            match new_module("speed") {
-                Ok(m) => module = Some(m),
-                Err(e) => {
-                    let _ = done.send(finished(&job, Err(e), Duration::ZERO, Duration::ZERO));
-                    ready.fetch_add(1, Ordering::AcqRel);
-                    continue;
-                }
-            }
-            module_time = t0.elapsed();
-        }
-        let Some(cm) = module.as_mut() else {
-            continue;
-        };
         let t0 = Instant::now();
-        let compile = CompileJob {
-            blocks: &job.blocks,
-            hot: None,
-            returns: &job.returns,
-            profiles: &job.profiles,
+        let result = module_in(&mut module, "speed", &mut module_time).and_then(|cm| {
+            let compile = CompileJob {
+                blocks: &job.blocks,
+                hot: None,
+                returns: &job.returns,
+                profiles: &job.profiles,
+            };
+            compile_function(cm, &mut ctx, &mut fctx, &compile, &job.settings)
+        });
+        let msg = RegionDone {
+            header: job.header,
+            epoch: job.epoch,
+            result,
+            time: t0.elapsed().saturating_sub(module_time),
+            module_time,
         };
-        let result = compile_function(cm, &mut ctx, &mut fctx, &compile, &job.settings);
-        let msg = finished(&job, result, t0.elapsed(), module_time);
         if done.send(msg).is_err() {
             break;
         }
@@ -166,21 +157,5 @@ fn work(
         // SAFETY: the translator that ran this module's code is being dropped (the
         // channel closed in `Worker::drop`), so none of it can run again.
         unsafe { m.jit.free_memory() };
-    }
-}
-
-fn finished(
-    job: &RegionJob,
-    result: Result<Compiled, TranslateError>,
-    time: Duration,
-    module_time: Duration,
-) -> RegionDone {
-    RegionDone {
-        header: job.header,
-        epoch: job.epoch,
-        starts: job.blocks.iter().skip(1).map(|b| b.start).collect(),
-        result,
-        time,
-        module_time,
     }
 }

@@ -34,7 +34,7 @@
 
 use crate::chain::JumpCache;
 use crate::compile::{
-    compile_function, host_has_sha, new_module, CodeModule, CodeRange, CompileJob, CompileSettings,
+    compile_function, host_has_sha, module_in, CodeModule, CodeRange, CompileJob, CompileSettings,
     Compiled,
 };
 use crate::decode::{lift_block, CodeSource};
@@ -746,21 +746,21 @@ impl Translator {
                 self.worker = Some(crate::background::Worker::start()?);
             }
             let held: Vec<u64> = blocks.iter().map(|b| b.start).collect();
-            let job = crate::background::RegionJob {
+            let job = Box::new(crate::background::RegionJob {
                 header,
                 epoch: self.epoch,
                 blocks,
                 returns,
                 profiles,
                 settings: self.compile_settings(),
+            });
+            let sent = match &self.worker {
+                Some(w) => w.submit(job),
+                None => Err(job),
             };
-            let Some(w) = &self.worker else {
-                return Ok(());
-            };
-            match w.submit(Box::new(job)) {
+            match sent {
                 Ok(()) => {
                     self.pending.insert(header, held);
-                    self.stats.region_insns += u64::from(insns);
                     return Ok(());
                 }
                 // The thread is gone: compile here.
@@ -771,13 +771,12 @@ impl Translator {
                         &job.blocks,
                         &job.returns,
                         &job.profiles,
-                        insns,
                         t0,
                     );
                 }
             }
         }
-        self.finish_region(header, &blocks, &returns, &profiles, insns, t0)
+        self.finish_region(header, &blocks, &returns, &profiles, t0)
     }
 
     /// Compiles a region on this thread and installs it.
@@ -787,12 +786,11 @@ impl Translator {
         blocks: &[Block],
         returns: &[Vec<u64>],
         profiles: &[Option<u64>],
-        insns: u32,
         t0: std::time::Instant,
     ) -> Result<(), TranslateError> {
         let compiled = self.compile(blocks, None, returns, profiles, true)?;
         self.stats.regions += 1;
-        self.stats.region_insns += u64::from(insns);
+        self.stats.region_insns += blocks.iter().map(|b| u64::from(b.insns)).sum::<u64>();
         self.stats.region_time += t0.elapsed();
         self.install(header, compiled);
         self.rearm(blocks.iter().skip(1).map(|b| b.start));
@@ -823,7 +821,7 @@ impl Translator {
             return Ok(());
         };
         for done in w.take_ready() {
-            self.pending.remove(&done.header);
+            let held = self.pending.remove(&done.header).unwrap_or_default();
             self.stats.module_time += done.module_time;
             self.stats.region_time += done.time;
             if done.epoch != self.epoch {
@@ -832,9 +830,10 @@ impl Translator {
             }
             let compiled = done.result?;
             self.stats.regions += 1;
+            self.stats.region_insns += compiled.insns;
             let block = self.record(compiled);
             self.install(done.header, block);
-            self.rearm(done.starts.into_iter());
+            self.rearm(held.into_iter().skip(1));
         }
         Ok(())
     }
@@ -907,19 +906,12 @@ impl Translator {
         optimize: bool,
     ) -> Result<CompiledBlock, TranslateError> {
         let settings = self.compile_settings();
-        let slot = if optimize {
-            &mut self.module
+        let (slot, opt_level) = if optimize {
+            (&mut self.module, "speed")
         } else {
-            &mut self.fast
+            (&mut self.fast, "none")
         };
-        if slot.is_none() {
-            let t0 = std::time::Instant::now();
-            *slot = Some(new_module(if optimize { "speed" } else { "none" })?);
-            self.stats.module_time += t0.elapsed();
-        }
-        let Some(cm) = slot.as_mut() else {
-            return Err(TranslateError::Isa("no code module".into()));
-        };
+        let cm = module_in(slot, opt_level, &mut self.stats.module_time)?;
         let job = CompileJob {
             blocks,
             hot,

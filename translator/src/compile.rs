@@ -197,12 +197,28 @@ pub(crate) fn host_isa(opt_level: &str) -> Result<OwnedTargetIsa, TranslateError
 }
 
 /// Whether the host CPU has the SHA extensions (SHA-NI).
-pub fn host_has_sha() -> bool {
+pub(crate) fn host_has_sha() -> bool {
     std::is_x86_feature_detected!("sha")
 }
 
+/// The module in `slot`, made (at `opt_level`) on first use; `setup` gains the
+/// time that took. Modules are made lazily: a short run may never compile.
+pub(crate) fn module_in<'a>(
+    slot: &'a mut Option<CodeModule>,
+    opt_level: &str,
+    setup: &mut std::time::Duration,
+) -> Result<&'a mut CodeModule, TranslateError> {
+    if slot.is_none() {
+        let t0 = std::time::Instant::now();
+        *slot = Some(new_module(opt_level)?);
+        *setup += t0.elapsed();
+    }
+    slot.as_mut()
+        .ok_or_else(|| TranslateError::Isa("no code module".into()))
+}
+
 /// A JIT module for the host CPU at a Cranelift `opt_level`.
-pub(crate) fn new_module(opt_level: &str) -> Result<CodeModule, TranslateError> {
+fn new_module(opt_level: &str) -> Result<CodeModule, TranslateError> {
     let isa = host_isa(opt_level)?;
     let mut builder = JITBuilder::with_isa(isa, cranelift_module::default_libcall_names());
     let code = crate::codemem::PackedCode::new(if opt_level == "speed" { 64 } else { 1 })

@@ -723,6 +723,12 @@ impl Lower<'_, '_> {
         let x = self.canonical(x);
         let y = self.v(b);
         let y = self.canonical(y);
+        let kv = if op == S::Sha256Rnds2 {
+            let kv = self.v(k);
+            self.canonical(kv)
+        } else {
+            y
+        };
         if self.cfg.host_sha {
             let ins = self.fb.ins();
             return match op {
@@ -730,17 +736,11 @@ impl Lower<'_, '_> {
                 S::Sha1Nexte => ins.x86_sha1nexte(x, y),
                 S::Sha1Msg1 => ins.x86_sha1msg1(x, y),
                 S::Sha1Msg2 => ins.x86_sha1msg2(x, y),
-                S::Sha256Rnds2 => {
-                    let kv = self.v(k);
-                    let kv = self.canonical(kv);
-                    self.fb.ins().x86_sha256rnds2(x, y, kv)
-                }
+                S::Sha256Rnds2 => ins.x86_sha256rnds2(x, y, kv),
                 S::Sha256Msg1 => ins.x86_sha256msg1(x, y),
                 S::Sha256Msg2 => ins.x86_sha256msg2(x, y),
             };
         }
-        let kv = self.v(k);
-        let kv = self.canonical(kv);
         let slot = self
             .fb
             .create_sized_stack_slot(cranelift_codegen::ir::StackSlotData::new(
