@@ -19,50 +19,37 @@ fn host_has_sha() -> bool {
     false
 }
 
-/// Runs `src` natively and in every qvm configuration on `N` random states.
-fn check(src: &str) -> Vec<String> {
-    let code = assemble(src);
-    let mut r = Rng(src.bytes().fold(0x9e37_79b9_7f4a_7c15u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    }) | 1);
-    let mut fails = vec![];
-    for it in 0..N {
-        let (ctx, data) = random_state(&mut r, Kind::Int, &[0x1f80], true);
-        let (nc, nd) = run_native(&code, &ctx, &data);
-        for (what, host_sha, interpret) in [
-            ("compiled, host instructions", true, false),
-            ("compiled, software helper", false, false),
-            ("interpreted", true, true),
-        ] {
-            for cap in [1, 256] {
-                let cfg = TranslatorConfig {
+/// Every qvm configuration a case runs in: compiled with the host's instructions,
+/// compiled through the software helper, and interpreted, with blocks of 1 and 256.
+fn runs() -> Vec<QvmRun> {
+    let mut runs = vec![];
+    for (what, host_sha, interpret) in [
+        ("compiled, host instructions", true, false),
+        ("compiled, software helper", false, false),
+        ("interpreted", true, true),
+    ] {
+        for cap in [1, 256] {
+            runs.push(QvmRun {
+                label: format!("{what}, cap {cap}"),
+                config: TranslatorConfig {
                     max_block_insns: cap,
                     host_sha,
                     ..TranslatorConfig::default()
-                };
-                match run_qvm_tier(&code, &ctx, &data, cfg, interpret) {
-                    Err(e) => fails.push(format!("{src:?} [{what}, cap {cap}]: ended with {e:?}")),
-                    Ok(q) => {
-                        let d = diff(&nc, &q.ctx, &nd, &q.data, 0, true);
-                        if !d.is_empty() {
-                            fails.push(format!(
-                                "{src:?} [{what}, cap {cap}, iteration {it}]: {}",
-                                d.join("; ")
-                            ));
-                        }
-                    }
-                }
-            }
-        }
-        if !fails.is_empty() {
-            break;
+                },
+                interpret,
+            });
         }
     }
-    fails
+    runs
 }
 
+/// Runs each snippet natively and in every configuration on `N` random states.
 fn check_cases(cases: &[String]) {
-    let fails: Vec<String> = cases.iter().flat_map(|c| check(c)).collect();
+    let runs = runs();
+    let fails: Vec<String> = cases
+        .iter()
+        .flat_map(|src| check_case_in(&c(src.as_str()), N, &[0x1f80], &runs))
+        .collect();
     assert!(
         fails.is_empty(),
         "{} failures:\n{}",

@@ -316,7 +316,6 @@ pub fn run_qvm(
 }
 
 /// [`run_qvm`] with a whole configuration; every block interpreted when `interpret`.
-#[allow(dead_code)] // not every test binary uses every helper
 pub fn run_qvm_tier(
     code: &[u8],
     ctx: &Ctx,
@@ -596,7 +595,6 @@ pub fn f(src: impl Into<String>, kind: Kind) -> Case {
 }
 
 /// What differs between a native and a qvm run (registers, compared flags, MXCSR, memory).
-#[allow(dead_code)] // not every test binary uses every helper
 pub fn diff(n: &Ctx, q: &Ctx, nd: &[u8], qd: &[u8], undef: u64, mxcsr_flags: bool) -> Vec<String> {
     let mut out = vec![];
     const NAMES: [&str; 16] = [
@@ -647,6 +645,33 @@ pub const BLOCK_CAPS: [usize; 3] = [1, 64, 256];
 
 /// Runs one case `n` times with random inputs; returns failure descriptions.
 pub fn check_case(case: &Case, n: usize, mxcsrs: &[u32]) -> Vec<String> {
+    let runs: Vec<QvmRun> = BLOCK_CAPS
+        .iter()
+        .map(|&cap| QvmRun {
+            label: format!("cap {cap}"),
+            config: TranslatorConfig {
+                max_block_insns: cap,
+                ..TranslatorConfig::default()
+            },
+            interpret: false,
+        })
+        .collect();
+    check_case_in(case, n, mxcsrs, &runs)
+}
+
+/// One way of running a snippet under qvm.
+pub struct QvmRun {
+    /// Names the run in failure messages.
+    pub label: String,
+    /// The translator's configuration.
+    pub config: TranslatorConfig,
+    /// Every block in the IR interpreter instead of compiled.
+    pub interpret: bool,
+}
+
+/// [`check_case`] over the given qvm runs: each must match the native run, and all
+/// must use the same gas.
+pub fn check_case_in(case: &Case, n: usize, mxcsrs: &[u32], runs: &[QvmRun]) -> Vec<String> {
     if std::env::var_os("QVM_ISA_TRACE").is_some() {
         eprintln!("case {:?}", case.src);
     }
@@ -660,17 +685,18 @@ pub fn check_case(case: &Case, n: usize, mxcsrs: &[u32]) -> Vec<String> {
         let (ctx, data) = random_state(&mut r, case.kind, mxcsrs, true);
         let (nc, nd) = run_native(&code, &ctx, &data);
         let mut gases = vec![];
-        for cap in BLOCK_CAPS {
-            match run_qvm(&code, &ctx, &data, cap) {
+        for run in runs {
+            let label = &run.label;
+            match run_qvm_tier(&code, &ctx, &data, run.config.clone(), run.interpret) {
                 Err(e) => {
-                    fails.push(format!("{:?} [cap {cap}]: qvm ended with {e:?}", case.src));
+                    fails.push(format!("{:?} [{label}]: qvm ended with {e:?}", case.src));
                     return fails;
                 }
                 Ok(q) => {
                     let d = diff(&nc, &q.ctx, &nd, &q.data, case.undef, case.mxcsr_flags);
                     if !d.is_empty() {
                         fails.push(format!(
-                            "{:?} [cap {cap}, iteration {it}, in rflags {:#x} mxcsr {:#x} gpr {:x?}]: {}",
+                            "{:?} [{label}, iteration {it}, in rflags {:#x} mxcsr {:#x} gpr {:x?}]: {}",
                             case.src,
                             ctx.rflags,
                             ctx.mxcsr,
@@ -684,8 +710,9 @@ pub fn check_case(case: &Case, n: usize, mxcsrs: &[u32]) -> Vec<String> {
             }
         }
         if gases.iter().any(|&g| g != gases[0]) {
+            let labels: Vec<&str> = runs.iter().map(|r| r.label.as_str()).collect();
             fails.push(format!(
-                "{:?}: gas differs by block cap {BLOCK_CAPS:?}: {gases:?}",
+                "{:?}: gas differs between runs {labels:?}: {gases:?}",
                 case.src
             ));
             return fails;
