@@ -1114,6 +1114,12 @@ impl Lower<'_, '_> {
             self.flush_live(self.block.live_out_flags);
             self.store_state_u64(offsets::RIP, target);
             self.exit(ExitReason::Continue);
+        } else if self.counting {
+            // Tier 1 stores its live-out flags unconditionally (see
+            // `Self::tier1_branch`).
+            self.flush_live(self.block.live_out_flags);
+            let e = self.iconst(types::I64, imm(Self::cache_entry(self.cfg, target)));
+            self.chain_through(e, None, target, &[]);
         } else {
             // As above; the live-out status flags are stored only if the target's
             // jump-cache entry says it may read them (or on a miss), as at a
@@ -1128,12 +1134,38 @@ impl Lower<'_, '_> {
                 .filter(|s| matches!(s, Slot::Flag(f) if live.0 & (1 << f) != 0))
                 .collect();
             self.flush();
-            let entry =
-                self.cfg.jump_cache as u64 + crate::chain::slot(target) * crate::chain::ENTRY_BYTES;
-            let e = self.iconst(types::I64, imm(entry));
+            let e = self.iconst(types::I64, imm(Self::cache_entry(self.cfg, target)));
             self.chain_through(e, None, target, &flags);
             self.dirty = all;
         }
+    }
+
+    /// The address of `target`'s jump-cache slot.
+    fn cache_entry(cfg: &LowerConfig, target: u64) -> u64 {
+        cfg.jump_cache as u64 + crate::chain::slot(target) * crate::chain::ENTRY_BYTES
+    }
+
+    /// A tier-1 block's conditional branch: one exit for both directions, its
+    /// target and jump-cache slot chosen by `select`. Tier-1 code is short-lived
+    /// and its compile time is most of its cost on the run loop's thread: the two
+    /// copies of the exit (state flush, cache probe, flag stores, tail call) were
+    /// about half of a short block's CLIF. For the same reason the live-out
+    /// status flags are stored unconditionally instead of only when the target
+    /// may read them (tier 1 computes them either way; its branches would cost
+    /// more to compile than the stores to run).
+    fn tier1_branch(&mut self, c: CValue, taken: u64, not_taken: u64) {
+        self.flush_live(self.block.live_out_flags);
+        let (t1, t2) = (
+            self.iconst(types::I64, imm(taken)),
+            self.iconst(types::I64, imm(not_taken)),
+        );
+        let (e1, e2) = (
+            self.iconst(types::I64, imm(Self::cache_entry(self.cfg, taken))),
+            self.iconst(types::I64, imm(Self::cache_entry(self.cfg, not_taken))),
+        );
+        let t = self.fb.ins().select(c, t1, t2);
+        let e = self.fb.ins().select(c, e1, e2);
+        self.chain_through(e, Some(t), 0, &[]);
     }
 
     /// Removes the dirty status flags from the dirty set and returns them (to be
@@ -1472,6 +1504,10 @@ impl Lower<'_, '_> {
                 not_taken,
             } => {
                 let c = self.v(cond);
+                if self.counting && !self.cfg.jump_cache.is_null() {
+                    self.tier1_branch(c, taken, not_taken);
+                    return;
+                }
                 let bt = self.fb.create_block();
                 let bf = self.fb.create_block();
                 self.brif_sealed(c, bt, bf);
@@ -1498,8 +1534,13 @@ impl Lower<'_, '_> {
                     self.record_miss(buf, x);
                 }
                 if !self.cfg.jump_cache.is_null() {
-                    // The status flags are stored only if the target may read them.
-                    let flags = self.take_dirty_status_flags();
+                    // The status flags are stored only if the target may read them
+                    // (tier 1 stores them always, see `Self::tier1_branch`).
+                    let flags = if self.counting {
+                        Vec::new()
+                    } else {
+                        self.take_dirty_status_flags()
+                    };
                     self.flush();
                     self.chain_to_dynamic(x, &flags);
                     return;
