@@ -1267,12 +1267,6 @@ impl Lower<'_, '_> {
         self.exit(ExitReason::Continue);
     }
 
-    fn vconst_bytes(&mut self, bytes: [u8; 16]) -> CValue {
-        let data = cranelift_codegen::ir::ConstantData::from(bytes.to_vec());
-        let h = self.fb.func.dfg.constants.insert(data);
-        self.fb.ins().vconst(types::I8X16, h)
-    }
-
     fn zero_vec(&mut self, t: CType) -> CValue {
         let data = cranelift_codegen::ir::ConstantData::from(vec![0u8; 16]);
         let h = self.fb.func.dfg.constants.insert(data);
@@ -1482,13 +1476,10 @@ impl Lower<'_, '_> {
                 let m = self.fb.ins().bitcast(mt, vflags(), m);
                 self.fb.ins().bitselect(m, a, b)
             }
-            // Cranelift's swizzle zeroes lanes whose index is 16 or more; keeping
-            // only bit 7 and the low nibble of each selector gives PSHUFB.
-            V::ShuffleBytes => {
-                let m = self.vconst_bytes([0x8f; 16]);
-                let sel = self.fb.ins().band(y, m);
-                self.fb.ins().swizzle(x, sel)
-            }
+            // The host's own PSHUFB (an x86-64 host has SSSE3): Cranelift's
+            // portable `swizzle` zeroes lanes whose index is 16 or more and costs
+            // a mask and a saturating add around the same instruction.
+            V::ShuffleBytes => self.fb.ins().x86_pshufb(x, y),
             V::NarrowSatS => self.fb.ins().snarrow(a, b),
             V::NarrowSatU => self.fb.ins().unarrow(a, b),
         };
