@@ -156,6 +156,6 @@ fn work(
     if let Some(m) = module {
         // SAFETY: the translator that ran this module's code is being dropped (the
         // channel closed in `Worker::drop`), so none of it can run again.
-        unsafe { m.jit.free_memory() };
+        unsafe { m.free() };
     }
 }

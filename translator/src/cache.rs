@@ -329,10 +329,10 @@ impl Drop for Translator {
         // either module can run once it is gone.
         unsafe {
             if let Some(m) = self.module.take() {
-                m.jit.free_memory();
+                m.free();
             }
             if let Some(m) = self.fast.take() {
-                m.jit.free_memory();
+                m.free();
             }
         }
     }

@@ -1,19 +1,23 @@
 //! Executable memory for compiled blocks, packed densely.
 //!
-//! cranelift-jit's default provider starts every finalized function on a fresh
-//! page (it cannot write to a page it has made executable). qvm finalizes after
-//! every block, so each block — typically a few hundred bytes — sat alone on a
-//! 4 KiB page, and a hot loop over a thousand blocks walked a thousand pages:
-//! instruction-TLB misses at nearly every block transition.
+//! Every compiled function is used at once, so code cannot wait for a page to
+//! fill before it turns executable; and a block — typically a few hundred bytes —
+//! alone on a 4 KiB page (cranelift-jit's way) made a hot loop over a thousand
+//! blocks walk a thousand pages: instruction-TLB misses at nearly every block
+//! transition.
 //!
 //! [`PackedCode`] bump-allocates from one reserved range instead, and maps it
 //! twice: the memory file behind it is mapped read+write at one address, where
-//! cranelift-jit writes each function, and read+execute at another, where the
-//! code runs ([`PackedCode::exec_offset`] turns one address into the other). No
-//! page is ever writable and executable in the same mapping (W^X holds per
+//! each function is written, and read+execute at another, where the code runs.
+//! No page is ever writable and executable in the same mapping (W^X holds per
 //! view), and no `mprotect` is needed between functions: flipping the last page's
 //! protection twice per compiled block used to cost two system calls and a TLB
 //! flush each time (7 000 calls in a SQLite run).
+//!
+//! (The functions are compiled by Cranelift directly, not through cranelift-jit's
+//! module: it formatted a symbol name and searched the environment for
+//! `PERF_BUILDID_DIR` at every function, and kept per-function records qvm never
+//! reads — about 3% of the run loop's thread on SQLite.)
 //!
 //! The writable view is host memory like any other the translator owns (the
 //! jump cache, which holds code pointers, is another): guest code reaches neither,
@@ -23,8 +27,6 @@
 //! stores by physical address, so code written through one view runs correctly
 //! from the other.
 
-use cranelift_jit::{BranchProtection, JITMemoryKind, JITMemoryProvider};
-use cranelift_module::ModuleResult;
 use std::io;
 
 /// Address space reserved per provider: far more code than any run compiles
@@ -45,8 +47,8 @@ pub struct PackedCode {
     min_align: usize,
 }
 
-// SAFETY: the provider owns its range; cranelift-jit moves it with the module, and
-// all access goes through `&mut self`.
+// SAFETY: the provider owns its range; a code module (and with it the provider)
+// moves to the compile thread whole, and all access goes through `&mut self`.
 unsafe impl Send for PackedCode {}
 
 /// Maps the whole reservation of `fd`, shared, with protection `prot`.
@@ -112,34 +114,30 @@ impl PackedCode {
         })
     }
 
-    /// What to add (wrapping) to the address cranelift-jit reports for a function
-    /// — in the writable view — to get the address it runs at.
-    pub fn exec_offset(&self) -> usize {
-        (self.exec as usize).wrapping_sub(self.write as usize)
-    }
-}
-
-impl JITMemoryProvider for PackedCode {
-    fn allocate(&mut self, size: usize, align: u64, kind: JITMemoryKind) -> io::Result<*mut u8> {
-        let align = usize::try_from(align).unwrap_or(4096).max(self.min_align);
-        if !matches!(kind, JITMemoryKind::Executable) {
-            // Compiled blocks declare no data objects, and this memory runs.
-            return Err(io::Error::other(
-                "qvm code cache: data objects are not supported",
-            ));
-        }
+    /// Copies `code` to the next `align`-aligned free bytes and returns the
+    /// address it runs at.
+    pub fn write(&mut self, code: &[u8], align: usize) -> io::Result<*const u8> {
+        let align = align.max(self.min_align);
         let start = self.position.div_ceil(align) * align;
         let end = start
-            .checked_add(size)
+            .checked_add(code.len())
             .filter(|&e| e <= RESERVE)
             .ok_or_else(|| io::Error::other("qvm code cache: 1 GiB of compiled code exhausted"))?;
+        // SAFETY: start..end lies inside the writable view (end <= RESERVE), past
+        // every function written so far, so no code that may run is overwritten.
+        unsafe {
+            core::ptr::copy_nonoverlapping(code.as_ptr(), self.write.add(start), code.len());
+        }
         self.position = end;
-        // SAFETY: start < RESERVE, inside the writable view.
-        Ok(unsafe { self.write.add(start) })
+        Ok(self.exec.wrapping_add(start).cast_const())
     }
 
-    unsafe fn free_memory(&mut self) {
-        // SAFETY: the caller promises no function of this module runs again; the
+    /// Unmaps both views and closes the memory file.
+    ///
+    /// # Safety
+    /// No function written here may run again.
+    pub unsafe fn free(&mut self) {
+        // SAFETY: the caller promises no function of this provider runs again; the
         // views and the descriptor are ours.
         unsafe {
             libc::munmap(self.write.cast(), RESERVE);
@@ -147,11 +145,6 @@ impl JITMemoryProvider for PackedCode {
             libc::close(self.fd);
         }
         self.position = 0;
-    }
-
-    fn finalize(&mut self, _branch_protection: BranchProtection) -> ModuleResult<()> {
-        // Nothing to change: the code is already executable in the other view.
-        Ok(())
     }
 }
 
@@ -166,28 +159,29 @@ mod tests {
         let mut code = PackedCode::new(1).expect("code memory");
         let mut make = |value: u8| {
             // mov eax, value; ret
-            let bytes = [0xb8, value, 0, 0, 0, 0xc3];
-            let p = code
-                .allocate(bytes.len(), 16, JITMemoryKind::Executable)
-                .expect("allocate");
-            // SAFETY: `allocate` handed out `bytes.len()` writable bytes at `p`.
-            unsafe { core::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len()) };
-            p.wrapping_add(code.exec_offset())
+            code.write(&[0xb8, value, 0, 0, 0, 0xc3], 16)
+                .expect("write")
         };
         let first = make(42);
         let second = make(7);
         assert_eq!(second as usize - first as usize, 16, "packed");
-        code.finalize(BranchProtection::None).expect("finalize");
         for (f, want) in [(first, 42), (second, 7)] {
             // SAFETY: `f` is the executable address of the function just written.
             let f: extern "C" fn() -> u32 = unsafe { core::mem::transmute(f) };
             assert_eq!(f(), want);
         }
-        assert!(
-            code.allocate(8, 16, JITMemoryKind::ReadOnly).is_err(),
-            "data objects are refused"
-        );
         // SAFETY: nothing runs from this memory any more.
-        unsafe { code.free_memory() };
+        unsafe { code.free() };
+    }
+
+    /// A reservation runs out with an error, not by writing past it.
+    #[test]
+    fn code_beyond_the_reservation_is_refused() {
+        let mut code = PackedCode::new(1).expect("code memory");
+        code.position = RESERVE - 4;
+        assert!(code.write(&[0xc3; 8], 1).is_err());
+        assert!(code.write(&[0xc3; 4], 1).is_ok());
+        // SAFETY: nothing runs from this memory.
+        unsafe { code.free() };
     }
 }

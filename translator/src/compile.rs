@@ -6,12 +6,11 @@
 use crate::cache::{CompiledBlock, TranslateError};
 use crate::exec::BlockFn;
 use crate::ir::Block;
-use crate::lower::{block_signature, lower_region, HotCounter, LowerConfig};
-use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
+use crate::lower::{lower_region, HotCounter, LowerConfig};
+use cranelift_codegen::control::ControlPlane;
+use cranelift_codegen::isa::OwnedTargetIsa;
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_frontend::FunctionBuilderContext;
-use cranelift_jit::{JITBuilder, JITModule};
-use cranelift_module::Module;
 
 /// Where a compiled function's host code is, and which guest instruction each
 /// stretch of it belongs to (for faults in translated code).
@@ -20,11 +19,6 @@ pub(crate) struct CodeRange {
     pub(crate) len: u64,
     /// (host offset start, host offset end, guest instruction address)
     pub(crate) locs: Vec<(u32, u32, u64)>,
-}
-
-/// A code length as a host size (code is far smaller than the address space).
-fn compiled_len(len: u64) -> usize {
-    usize::try_from(len).unwrap_or(0)
 }
 
 /// The blocks of one function to compile and what its code needs.
@@ -64,25 +58,21 @@ pub(crate) fn compile_function(
     job: &CompileJob<'_>,
     settings: &CompileSettings,
 ) -> Result<Compiled, TranslateError> {
-    let CodeModule {
-        jit: m,
-        exec_offset,
-    } = cm;
-    let exec_offset = *exec_offset;
     let blocks = job.blocks;
     let first = &blocks[0];
     let err = |e: &dyn std::fmt::Display| TranslateError::Compile {
         addr: first.start,
         msg: e.to_string(),
     };
-    m.clear_context(ctx);
-    let cc = m.isa().default_call_conv();
+    ctx.clear();
+    let isa = &*cm.isa;
+    let cc = isa.default_call_conv();
     let jump_cache =
         usize::try_from(settings.jump_cache).unwrap_or(0) as *const crate::chain::JumpEntry;
     let lc = LowerConfig {
         mem_size: settings.mem_size,
         call_conv: cc,
-        frontend: m.isa().frontend_config(),
+        frontend: isa.frontend_config(),
         jump_cache,
         guard: settings.guard,
         host_sha: settings.host_sha,
@@ -97,25 +87,23 @@ pub(crate) fn compile_function(
         fctx,
     );
     ctx.set_disasm(settings.dump);
-    let id = m
-        .declare_anonymous_function(&block_signature(CallConv::Tail))
-        .map_err(|e| err(&e))?;
-    m.define_function(id, ctx)
-        .map_err(|e| err(&format!("{e:?}")))?;
-    let compiled = ctx.compiled_code().ok_or_else(|| err(&"no code"))?;
+    let compiled = ctx
+        .compile(isa, &mut ControlPlane::default())
+        .map_err(|e| err(&format!("{:?}", e.inner)))?;
     if settings.dump {
         if let Some(d) = &compiled.vcode {
             eprintln!("{d}");
         }
     }
-    // The code runs at another address than it is written to: it must not
-    // depend on its own address (Cranelift resolves every branch and
-    // constant-pool reference within a function itself; qvm calls helpers
-    // through constant addresses, never through relocations).
+    // The code runs wherever it is copied: it must not depend on its own address
+    // (Cranelift resolves every branch and constant-pool reference within a
+    // function itself; qvm calls helpers through constant addresses, never
+    // through relocations).
     if !compiled.buffer.relocs().is_empty() {
         return Err(err(&"compiled code needs relocations"));
     }
-    let len = compiled.code_buffer().len() as u64;
+    let bytes = compiled.code_buffer();
+    let len = bytes.len() as u64;
     let locs: Vec<(u32, u32, u64)> = compiled
         .buffer
         .get_srclocs_sorted()
@@ -126,18 +114,17 @@ pub(crate) fn compile_function(
                 .map(|r| (l.start, l.end, *r))
         })
         .collect();
-    m.finalize_definitions().map_err(|e| err(&e))?;
-    let ptr = m.get_finalized_function(id).wrapping_add(exec_offset);
+    let align = usize::try_from(compiled.buffer.alignment)
+        .unwrap_or(16)
+        .max(usize::try_from(isa.function_alignment().minimum).unwrap_or(16));
+    let ptr = cm.code.write(bytes, align).map_err(|e| err(&e))?;
     if let Some(dir) = &settings.code_dump {
-        let n = compiled_len(len);
-        // SAFETY: the module just finalized `len` bytes of code at `ptr`.
-        let bytes = unsafe { core::slice::from_raw_parts(ptr, n) };
         let _ = std::fs::write(
             dir.join(format!("{:x}-{:x}.bin", ptr as u64, first.start)),
             bytes,
         );
     }
-    // SAFETY: the module compiled this function with the block signature.
+    // SAFETY: `ptr` runs the code just compiled, with the block signature.
     let entry: BlockFn = unsafe { core::mem::transmute::<*const u8, BlockFn>(ptr) };
     let start = blocks.iter().map(|b| b.start).min().unwrap_or(first.start);
     let end = blocks.iter().map(|b| b.end).max().unwrap_or(first.end);
@@ -154,12 +141,22 @@ pub(crate) fn compile_function(
     })
 }
 
-/// A JIT module and where its code runs.
+/// An ISA to compile for and the memory its code goes to (a module per tier:
+/// regions and tier 1 differ in optimization level and code alignment).
 pub(crate) struct CodeModule {
-    pub(crate) jit: JITModule,
-    /// Added (wrapping) to a function's address as the module reports it (where
-    /// it was written) gives the address it runs at (see [`crate::codemem`]).
-    exec_offset: usize,
+    isa: OwnedTargetIsa,
+    code: crate::codemem::PackedCode,
+}
+
+impl CodeModule {
+    /// Frees the module's code.
+    ///
+    /// # Safety
+    /// None of its code may run again.
+    pub(crate) unsafe fn free(mut self) {
+        // SAFETY: the caller's promise.
+        unsafe { self.code.free() }
+    }
 }
 
 /// The host ISA with the settings translated code is compiled with, at a Cranelift
@@ -217,16 +214,10 @@ pub(crate) fn module_in<'a>(
         .ok_or_else(|| TranslateError::Isa("no code module".into()))
 }
 
-/// A JIT module for the host CPU at a Cranelift `opt_level`.
+/// A code module for the host CPU at a Cranelift `opt_level`.
 fn new_module(opt_level: &str) -> Result<CodeModule, TranslateError> {
     let isa = host_isa(opt_level)?;
-    let mut builder = JITBuilder::with_isa(isa, cranelift_module::default_libcall_names());
     let code = crate::codemem::PackedCode::new(if opt_level == "speed" { 64 } else { 1 })
         .map_err(|e| TranslateError::Isa(format!("reserving code memory: {e}")))?;
-    let exec_offset = code.exec_offset();
-    builder.memory_provider(Box::new(code));
-    Ok(CodeModule {
-        jit: JITModule::new(builder),
-        exec_offset,
-    })
+    Ok(CodeModule { isa, code })
 }
