@@ -1137,6 +1137,45 @@ mod tests {
         assert!(!t.promoted.contains(&DISPATCH), "it may be promoted again");
     }
 
+    /// Software prefetches reach the compiled code as the host's own (a hint has
+    /// no effect the ISA tests could compare, so this looks at the code).
+    #[test]
+    fn prefetches_compile_to_host_prefetches() {
+        let code = Dispatch(vec![
+            0x0f, 0x18, 0x4e, 0x40, // prefetcht0 [rsi+0x40]
+            0x0f, 0x18, 0x00, // prefetchnta [rax]
+            0x0f, 0x18, 0x17, // prefetcht1 [rdi]
+            0xc3, // ret
+        ]);
+        let mut t = Translator::new(TranslatorConfig::default()).expect("translator");
+        let b = t.block(&code, 0x1000).expect("compiled");
+        let len = t.ranges[&(b.entry as usize as u64)].len;
+        // SAFETY: the translator compiled `len` bytes of code at the entry, in
+        // memory that is readable, and keeps them while `t` lives.
+        let bytes = unsafe {
+            core::slice::from_raw_parts(
+                b.entry as usize as *const u8,
+                usize::try_from(len).unwrap(),
+            )
+        };
+        // 0F 18 /r: the ModRM reg field is the hint (0 NTA, 1 T0).
+        let hints: Vec<u8> = bytes
+            .windows(3)
+            .filter(|w| w[0] == 0x0f && w[1] == 0x18)
+            .map(|w| (w[2] >> 3) & 7)
+            .collect();
+        assert_eq!(
+            hints.iter().filter(|&&h| h == 1).count(),
+            2,
+            "T0 and T1 as PREFETCHT0 in {hints:?}"
+        );
+        assert_eq!(
+            hints.iter().filter(|&&h| h == 0).count(),
+            1,
+            "NTA in {hints:?}"
+        );
+    }
+
     #[test]
     fn only_a_jmp_through_a_register_or_memory_is_a_computed_jump() {
         let code = code();

@@ -693,6 +693,16 @@ pub enum Op {
         /// Linux signal number.
         signal: u32,
     },
+    /// A software prefetch of the line holding guest address `addr` (I64): a hint
+    /// with no architectural effect — the interpreter skips it; compiled code
+    /// issues the host's PREFETCH for the host address, clamped into the guest
+    /// space (an address outside prefetches guest address 0 instead).
+    Prefetch {
+        /// Guest address.
+        addr: Value,
+        /// PREFETCHNTA (non-temporal); else PREFETCHT0.
+        nta: bool,
+    },
     /// Call a Rust helper; all arguments and the result are I64.
     Call {
         /// Result, if used.

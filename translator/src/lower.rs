@@ -1084,6 +1084,24 @@ impl Lower<'_, '_> {
                 let r = self.sha(op, a, b, k);
                 self.def(dst, r);
             }
+            Op::Prefetch { addr, nta } => {
+                // Never faults, but stays inside the guest space all the same: an
+                // address outside prefetches guest address 0.
+                let a = self.v(addr);
+                let size = self.iconst(types::I64, imm(self.cfg.mem_size));
+                let inside = self
+                    .fb
+                    .ins()
+                    .icmp(condcodes::IntCC::UnsignedLessThan, a, size);
+                let zero = self.iconst(types::I64, 0);
+                let off = self.fb.ins().select(inside, a, zero);
+                let h = self.fb.ins().iadd(self.mem_base, off);
+                if nta {
+                    self.fb.ins().x86_prefetchnta(guest_flags(), h, 0);
+                } else {
+                    self.fb.ins().x86_prefetcht0(guest_flags(), h, 0);
+                }
+            }
             Op::Trap { cond, signal } => {
                 let c = self.v(cond);
                 let zero = self.iconst(types::I64, 0);

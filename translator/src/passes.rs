@@ -111,6 +111,7 @@ fn has_effect(op: &Op) -> bool {
             | Op::Store { .. }
             | Op::Call { .. }
             | Op::Trap { .. }
+            | Op::Prefetch { .. }
             // A load can fault, and a fault is observable.
             | Op::Load { .. }
         )
@@ -311,6 +312,7 @@ pub fn for_each_use(op: &Op, mut f: impl FnMut(Value)) {
         | Op::SetSpecial { src, .. } => f(*src),
         Op::Load { addr, .. } => f(*addr),
         Op::Trap { cond, .. } => f(*cond),
+        Op::Prefetch { addr, .. } => f(*addr),
         Op::Store { addr, src } => {
             f(*addr);
             f(*src);

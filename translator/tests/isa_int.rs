@@ -394,6 +394,9 @@ fn data_moves_and_stack() {
         "pause",
         "lfence\nmfence\nsfence",
         "prefetcht0 [rsi]\nprefetchnta [rsi+64]\nprefetchw [rsi]",
+        // Wild addresses (the registers are random): a prefetch never faults.
+        "prefetcht0 [rax+rbx*8]\nprefetcht1 [rcx-4096]\nprefetcht2 [rdx]\nprefetchnta [rbp+rdi]",
+        "prefetcht0 [fs:rax]\nprefetchnta [gs:rbx+8]\nprefetcht0 [0x7fffffff]\nprefetcht0 [rel $]",
         "clflush [rsi]",
         "push rax\npop rbx",
         "push ax\npop bx",

@@ -28,6 +28,7 @@ mod recip;
 mod round;
 mod setcc;
 mod sha; // qvm: the SHA extensions.
+mod prefetch; // qvm: software prefetches.
 mod shift;
 mod sqrt;
 mod stack;
@@ -69,6 +70,7 @@ pub fn list() -> Vec<Inst> {
     all.extend(round::list());
     all.extend(setcc::list());
     all.extend(sha::list()); // qvm: the SHA extensions.
+    all.extend(prefetch::list()); // qvm: software prefetches.
     all.extend(shift::list());
     all.extend(sqrt::list());
     all.extend(stack::list());

@@ -115,7 +115,8 @@ pub fn is_constant_64bit(func: &Function, inst: Inst) -> Option<u64> {
 pub fn inst_addr_offset_type(func: &Function, inst: Inst) -> Option<(Value, Offset32, Type)> {
     match &func.dfg.insts[inst] {
         InstructionData::Load { arg, offset, .. } => {
-            let ty = func.dfg.value_type(func.dfg.inst_results(inst)[0]);
+            // qvm: the prefetches have the load format and no result: no access.
+            let ty = func.dfg.value_type(*func.dfg.inst_results(inst).first()?);
             Some((*arg, *offset, ty))
         }
         InstructionData::LoadNoOffset { arg, .. } => {

@@ -195,6 +195,7 @@ impl dsl::Format {
             | [Mem(mem), Imm(_)]
             | [RegMem(mem), Imm(_)]
             | [RegMem(mem)]
+            | [Mem(mem)] // qvm: software prefetches.
             | [FixedReg(_), FixedReg(_), FixedReg(_), FixedReg(_), Mem(mem)] => {
                 let digit = rex.unwrap_digit().unwrap();
                 fmtln!(f, "let digit = 0x{digit:x};");

@@ -3597,6 +3597,33 @@ pub(crate) fn define(
         .other_side_effects(),
     );
 
+    // qvm: software prefetches (vendor/cranelift-codegen/QVM-PATCH.md).
+    for (name, what) in [
+        ("x86_prefetcht0", "PREFETCHT0: into every level of the cache hierarchy"),
+        ("x86_prefetchnta", "PREFETCHNTA: non-temporal, minimizing cache pollution"),
+    ] {
+        ig.push(
+            Inst::new(
+                name.to_string(),
+                format!(
+                    r#"
+        {what}, the line holding ``p + Offset``.
+
+        The x64 instruction of the same name: a hint that never faults and has no
+        architectural effect. Kept in place like a side effect.
+        "#
+                ),
+                &formats.load,
+            )
+            .operands_in(vec![
+                Operand::new("MemFlags", &imm.memflags),
+                Operand::new("p", iAddr),
+                Operand::new("Offset", &imm.offset32).with_doc("Byte offset from base address"),
+            ])
+            .other_side_effects(),
+        );
+    }
+
     ig.push(
         Inst::new(
             "fence",
