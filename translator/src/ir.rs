@@ -387,6 +387,28 @@ pub struct Helper {
     pub name: &'static str,
     /// The function.
     pub func: HelperFn,
+    /// The guest state it reads or writes (besides memory).
+    pub state: HelperState,
+}
+
+/// Which guest state a helper reads or writes, besides guest memory: what compiled
+/// code stores before calling it and loads again after.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HelperState {
+    /// Anything: every cached slot is stored before the call and reloaded after.
+    All,
+    /// Only these are read and written (and reloaded after the call).
+    Only {
+        /// GPRs, one bit each (RAX = bit 0 … R15 = bit 15).
+        gprs: u16,
+        /// The status flags and DF.
+        flags: bool,
+        /// The remaining gas.
+        gas: bool,
+        /// The helper may end the run (a fault, out of gas), which reports the
+        /// whole state: every cached slot is stored before the call all the same.
+        may_end: bool,
+    },
 }
 
 /// `&'static Helper` for a helper function: `helper!("name", func)` (a constant
@@ -397,6 +419,7 @@ macro_rules! helper {
         &$crate::ir::Helper {
             name: $name,
             func: $func,
+            state: $crate::ir::HelperState::All,
         }
     };
 }

@@ -772,10 +772,46 @@ impl Lower<'_, '_> {
         self.call_helper_values(h, &a)
     }
 
-    /// Calls a helper with up to three I64 arguments: the state is written back
-    /// first (with RIP naming the current instruction) and reloaded after.
+    /// Calls a helper with up to three I64 arguments: the state it may read is
+    /// written back first (with RIP naming the current instruction) and what it
+    /// may write is reloaded after ([`ir::HelperState`]).
     fn call_helper_values(&mut self, h: &ir::Helper, args: &[CValue]) -> CValue {
-        self.flush_and_forget();
+        let (touched, store_all) = match h.state {
+            ir::HelperState::All => (None, true),
+            ir::HelperState::Only {
+                gprs,
+                flags,
+                gas,
+                may_end,
+            } => (
+                Some(
+                    self.used
+                        .iter()
+                        .copied()
+                        .filter(|s| match *s {
+                            Slot::Gpr(i) => gprs & (1 << i) != 0,
+                            Slot::Flag(_) => flags,
+                            Slot::Gas => gas,
+                            _ => false,
+                        })
+                        .collect::<Vec<Slot>>(),
+                ),
+                may_end,
+            ),
+        };
+        match &touched {
+            Some(t) if !store_all => {
+                // The dirty ones among them, and the carried ones (never dirty).
+                let store: Vec<Slot> = t
+                    .iter()
+                    .copied()
+                    .filter(|s| self.dirty.contains(s) || CARRIED.contains(s))
+                    .collect();
+                self.store_slots(&store);
+                self.dirty.retain(|s| !t.contains(s));
+            }
+            _ => self.flush_and_forget(),
+        }
         self.store_state_u64(offsets::RIP, self.rip);
         let sig = self
             .fb
@@ -791,7 +827,10 @@ impl Lower<'_, '_> {
         }
         let call = self.fb.ins().call_indirect(sig, f, &a);
         let r = self.fb.inst_results(call)[0];
-        self.reload_all();
+        match touched {
+            None => self.reload_all(),
+            Some(t) => self.load(&t),
+        }
         r
     }
 
@@ -900,6 +939,7 @@ impl Lower<'_, '_> {
                         let h = ir::Helper {
                             name: "stmxcsr",
                             func: helper_stmxcsr,
+                            state: ir::HelperState::All,
                         };
                         let r = self.call_helper(&h, &[]);
                         self.fb.ins().ireduce(types::I32, r)
@@ -920,6 +960,7 @@ impl Lower<'_, '_> {
                     let h = ir::Helper {
                         name: "ldmxcsr",
                         func: helper_ldmxcsr,
+                        state: ir::HelperState::All,
                     };
                     let v = self.v(src);
                     let w = self.fb.ins().uextend(types::I64, v);

@@ -386,6 +386,13 @@ unsafe extern "C" fn pdep_pext_helper(_state: *mut CpuState, a: u64, b: u64, c: 
 const PDEP_PEXT: Helper = Helper {
     name: "pdep_pext",
     func: pdep_pext_helper,
+    // A pure function of its arguments.
+    state: crate::ir::HelperState::Only {
+        gprs: 0,
+        flags: false,
+        gas: false,
+        may_end: false,
+    },
 };
 
 fn deposit_extract(l: &mut Lifter<'_>, deposit: bool) -> LiftResult {

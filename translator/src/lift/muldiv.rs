@@ -187,6 +187,13 @@ fn mulx(l: &mut Lifter<'_>) -> LiftResult {
 const DIV: Helper = Helper {
     name: "div",
     func: div_helper,
+    // The dividend and the results: rDX:rAX; and the gas, which a #DE reports.
+    state: crate::ir::HelperState::Only {
+        gprs: (1 << gpr::RAX) | (1 << gpr::RDX),
+        flags: false,
+        gas: true,
+        may_end: true,
+    },
 };
 
 /// DIV/IDIV: the helper reads the dividend from rDX:rAX (AX for bytes) and writes

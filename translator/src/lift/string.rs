@@ -20,7 +20,7 @@
 
 use super::{LiftResult, Lifter};
 use crate::ir::{Helper, Type, Value};
-use crate::state::Flag;
+use crate::state::{gpr, Flag};
 use iced_x86::{Mnemonic, OpKind, Register};
 
 #[path = "string_rep.rs"]
@@ -199,6 +199,14 @@ fn lift_once(l: &mut Lifter<'_>, op: StrOp, bytes: u32, seg: Option<Register>) {
 const REP: Helper = Helper {
     name: "rep_string",
     func: string_rep::rep_helper,
+    // RCX, RSI, RDI, and RAX (LODS writes it, STOS and SCAS read it); the flags
+    // (DF read; CMPS and SCAS write the status flags); the gas it charges.
+    state: crate::ir::HelperState::Only {
+        gprs: (1 << gpr::RAX) | (1 << gpr::RCX) | (1 << gpr::RSI) | (1 << gpr::RDI),
+        flags: true,
+        gas: true,
+        may_end: true,
+    },
 };
 
 /// The whole repeated instruction as one helper call.

@@ -58,6 +58,11 @@ impl St {
     fn affordable(self, want: u64, cost: u64) -> u64 {
         // SAFETY: as in `reg`.
         let gas = unsafe { (*self.0).gas };
+        // Usually the gas pays for all of them: no division (tens of cycles, and
+        // short copies call this for a handful of elements).
+        if want.checked_mul(cost).is_some_and(|c| c <= gas) {
+            return want;
+        }
         gas.checked_div(cost).map_or(want, |k| want.min(k))
     }
     /// Pays for `n` iterations (which `affordable` allowed).
@@ -139,7 +144,8 @@ pub unsafe extern "C" fn rep_helper(state: *mut CpuState, a: u64, b: u64, c: u64
 fn elems_in_pages(addr: u64, bytes: u64) -> u64 {
     let last = addr.wrapping_add(bytes - 1);
     let end = (last | (PAGE - 1)).wrapping_add(1);
-    (end.wrapping_sub(addr) / bytes).max(1)
+    // `bytes` is 1, 2, 4 or 8: a shift, not a division.
+    (end.wrapping_sub(addr) >> bytes.trailing_zeros()).max(1)
 }
 
 /// Pays for up to `want` iterations, or ends the run if not even one is affordable.
