@@ -222,6 +222,18 @@ pub(crate) fn x86_div(
     let bits = u32::try_from(bytes.checked_mul(8)?)
         .ok()
         .filter(|b| matches!(b, 8 | 16 | 32 | 64))?;
+    x86_div_narrow(lo, hi, divisor, bits, signed)
+        .unwrap_or_else(|| x86_div_wide(lo, hi, divisor, bits, signed))
+}
+
+/// [`x86_div`] in 128-bit arithmetic (any case; `bits` is 8, 16, 32 or 64).
+pub(crate) fn x86_div_wide(
+    lo: u64,
+    hi: u64,
+    divisor: u64,
+    bits: u32,
+    signed: bool,
+) -> Option<(u64, u64)> {
     let mask: u128 = (1u128 << bits) - 1;
     let dividend: u128 = (u128::from(hi) & mask) << bits | (u128::from(lo) & mask);
     let divisor = u128::from(divisor) & mask;
@@ -249,6 +261,62 @@ pub(crate) fn x86_div(
         low64(q.cast_unsigned()) & low64(mask),
         low64(r.cast_unsigned()) & low64(mask),
     ))
+}
+
+/// [`x86_div`] when the dividend fits 64 bits (every 8-, 16- and 32-bit divide;
+/// a 64-bit one whose high half only extends the low): one hardware division
+/// instead of a 128-bit one in software. `None`: not such a case. The results are
+/// the 128-bit computation's (the module's tests compare the two).
+pub(crate) fn x86_div_narrow(
+    lo: u64,
+    hi: u64,
+    divisor: u64,
+    bits: u32,
+    signed: bool,
+) -> Option<Option<(u64, u64)>> {
+    if bits == 64 {
+        if !signed {
+            if hi != 0 {
+                return None;
+            }
+            // The quotient of a 64-bit dividend always fits.
+            return Some(lo.checked_div(divisor).map(|q| (q, lo % divisor)));
+        }
+        let (n, d) = (lo.cast_signed(), divisor.cast_signed());
+        if hi.cast_signed() != n >> 63 {
+            return None;
+        }
+        // i64::MIN / -1 does not fit: #DE, as checked_div says.
+        return Some(
+            n.checked_div(d)
+                .zip(n.checked_rem(d))
+                .map(|(q, r)| (q.cast_unsigned(), r.cast_unsigned())),
+        );
+    }
+    let mask = (1u64 << bits) - 1;
+    let dividend = (hi & mask) << bits | (lo & mask);
+    let d = divisor & mask;
+    if d == 0 {
+        return Some(None);
+    }
+    if !signed {
+        let (q, r) = (dividend / d, dividend % d);
+        return Some((q <= mask).then_some((q, r)));
+    }
+    let sh = 64 - 2 * bits;
+    let n = if sh == 0 {
+        dividend.cast_signed()
+    } else {
+        (dividend << sh).cast_signed() >> sh
+    };
+    let dsh = 64 - bits;
+    let d = (d << dsh).cast_signed() >> dsh;
+    // i64::MIN / -1 (a 32-bit IDIV of 2^63 by -1) overflows even i64: #DE.
+    let (Some(q), Some(r)) = (n.checked_div(d), n.checked_rem(d)) else {
+        return Some(None);
+    };
+    let lim = 1i64 << (bits - 1);
+    Some((q >= -lim && q < lim).then_some((q.cast_unsigned() & mask, r.cast_unsigned() & mask)))
 }
 
 /// The low 64 bits.

@@ -174,3 +174,52 @@ fn divides_match_the_cpu_and_trap_like_it() {
     );
     stats.report_and_check_on_intel();
 }
+
+/// The 64-bit shortcut gives the 128-bit computation's answers, #DE included, on
+/// the edge values of every width (most negative, -1, zero, one, largest).
+#[test]
+fn narrow_division_agrees_with_the_wide_one() {
+    let edges = |bits: u32| -> Vec<u64> {
+        let m = if bits == 64 {
+            u64::MAX
+        } else {
+            (1u64 << bits) - 1
+        };
+        let min = 1u64 << (bits - 1);
+        vec![
+            0,
+            1,
+            2,
+            3,
+            7,
+            m,
+            m - 1,
+            min,
+            min - 1,
+            min + 1,
+            m / 3,
+            0x1234_5678_9abc_def0 & m,
+        ]
+    };
+    let mut checked = 0;
+    for bits in [8u32, 16, 32, 64] {
+        let e = edges(bits);
+        for signed in [false, true] {
+            for &lo in &e {
+                for &hi in &e {
+                    for &d in &e {
+                        if let Some(n) = super::x86_div_narrow(lo, hi, d, bits, signed) {
+                            let w = super::x86_div_wide(lo, hi, d, bits, signed);
+                            assert_eq!(
+                                n, w,
+                                "bits {bits} signed {signed} {hi:#x}:{lo:#x} / {d:#x}"
+                            );
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 5000, "only {checked} cases took the shortcut");
+}
