@@ -139,8 +139,29 @@ fn work(
                 returns: &job.returns,
                 profiles: &job.profiles,
             };
-            compile_function(cm, &mut ctx, &mut fctx, &compile, &job.settings)
+            // A panic in the code generator (a bug) becomes this region's error, which
+            // ends the run when the region would be installed, instead of leaving the
+            // region pending forever and its blocks waiting.
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                compile_function(cm, &mut ctx, &mut fctx, &compile, &job.settings)
+            }))
+            .unwrap_or_else(|p| {
+                let what = p
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_string())
+                    .or_else(|| p.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                Err(crate::TranslateError::Compile {
+                    addr: job.header,
+                    msg: format!("the code generator panicked: {what}"),
+                })
+            })
         });
+        if result.is_err() {
+            // Whatever state a failed compile left behind is not reused.
+            ctx = cranelift_codegen::Context::new();
+            fctx = FunctionBuilderContext::new();
+        }
         let msg = RegionDone {
             header: job.header,
             epoch: job.epoch,
@@ -157,5 +178,53 @@ fn work(
         // SAFETY: the translator that ran this module's code is being dropped (the
         // channel closed in `Worker::drop`), so none of it can run again.
         unsafe { m.free() };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A compile that panics (here: a job with no blocks, which nothing else sends)
+    /// comes back as that region's error, and the thread goes on compiling.
+    #[test]
+    fn a_panicking_compile_is_the_regions_error() {
+        let w = Worker::start().expect("worker");
+        let job = |header| {
+            Box::new(RegionJob {
+                header,
+                epoch: 0,
+                blocks: Vec::new(),
+                returns: Vec::new(),
+                profiles: Vec::new(),
+                settings: CompileSettings {
+                    mem_size: 1 << 31,
+                    jump_cache: 0,
+                    guard: 0,
+                    host_sha: false,
+                    dump: false,
+                    code_dump: None,
+                },
+            })
+        };
+        let mut done = Vec::new();
+        for header in [0x1000, 0x2000] {
+            assert!(w.submit(job(header)).is_ok(), "submitted");
+            let t0 = Instant::now();
+            while done.is_empty() && t0.elapsed() < Duration::from_secs(30) {
+                done.extend(w.take_ready());
+                std::thread::yield_now();
+            }
+            let d = done.pop().expect("an answer");
+            assert_eq!(d.header, header);
+            match d.result {
+                Err(TranslateError::Compile { addr, msg }) => {
+                    assert_eq!(addr, header);
+                    assert!(msg.contains("panicked"), "{msg}");
+                }
+                Err(e) => panic!("another error: {e}"),
+                Ok(_) => panic!("compiled a region of no blocks"),
+            }
+        }
     }
 }
