@@ -776,31 +776,10 @@ impl Lower<'_, '_> {
     /// written back first (with RIP naming the current instruction) and what it
     /// may write is reloaded after ([`ir::HelperState`]).
     fn call_helper_values(&mut self, h: &ir::Helper, args: &[CValue]) -> CValue {
-        let (touched, store_all) = match h.state {
-            ir::HelperState::All => (None, true),
-            ir::HelperState::Only {
-                gprs,
-                flags,
-                gas,
-                may_end,
-            } => (
-                Some(
-                    self.used
-                        .iter()
-                        .copied()
-                        .filter(|s| match *s {
-                            Slot::Gpr(i) => gprs & (1 << i) != 0,
-                            Slot::Flag(_) => flags,
-                            Slot::Gas => gas,
-                            _ => false,
-                        })
-                        .collect::<Vec<Slot>>(),
-                ),
-                may_end,
-            ),
-        };
-        match &touched {
-            Some(t) if !store_all => {
+        let touched = self.helper_slots(h.state);
+        match (&touched, h.state) {
+            // It cannot end the run: only what it reads need be in the state.
+            (Some(t), ir::HelperState::Only { may_end: false, .. }) => {
                 // The dirty ones among them, and the carried ones (never dirty).
                 let store: Vec<Slot> = t
                     .iter()
@@ -832,6 +811,28 @@ impl Lower<'_, '_> {
             Some(t) => self.load(&t),
         }
         r
+    }
+
+    /// The cached slots a helper may read or write (`None`: any of them).
+    fn helper_slots(&self, state: ir::HelperState) -> Option<Vec<Slot>> {
+        let ir::HelperState::Only {
+            gprs, flags, gas, ..
+        } = state
+        else {
+            return None;
+        };
+        Some(
+            self.used
+                .iter()
+                .copied()
+                .filter(|s| match *s {
+                    Slot::Gpr(i) => gprs & (1 << i) != 0,
+                    Slot::Flag(_) => flags,
+                    Slot::Gas => gas,
+                    _ => false,
+                })
+                .collect(),
+        )
     }
 
     /// Lowers one op; `keepalive`: a float op whose result nothing kept reads (see

@@ -303,14 +303,7 @@ pub(crate) fn x86_div_narrow(
         let (q, r) = (dividend / d, dividend % d);
         return Some((q <= mask).then_some((q, r)));
     }
-    let sh = 64 - 2 * bits;
-    let n = if sh == 0 {
-        dividend.cast_signed()
-    } else {
-        (dividend << sh).cast_signed() >> sh
-    };
-    let dsh = 64 - bits;
-    let d = (d << dsh).cast_signed() >> dsh;
+    let (n, d) = (sext64(dividend, 2 * bits), sext64(d, bits));
     // i64::MIN / -1 (a 32-bit IDIV of 2^63 by -1) overflows even i64: #DE.
     let (Some(q), Some(r)) = (n.checked_div(d), n.checked_rem(d)) else {
         return Some(None);
@@ -323,6 +316,12 @@ pub(crate) fn x86_div_narrow(
 #[allow(clippy::cast_possible_truncation)]
 const fn low64(v: u128) -> u64 {
     v as u64
+}
+
+/// Sign-extends the low `bits` bits of `v` (1 ≤ bits ≤ 64).
+fn sext64(v: u64, bits: u32) -> i64 {
+    let sh = 64 - bits;
+    (v << sh).cast_signed() >> sh
 }
 
 /// Sign-extends the low `bits` bits of `v` (bits ≤ 128).
