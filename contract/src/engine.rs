@@ -413,7 +413,7 @@ impl<S: StateStore> Engine<S> {
         let (result, _) = self.code_cache.borrow_mut().run_with_host_calls(
             &job.address.0,
             RunConfig {
-                elf: job.code.to_vec(),
+                elf: job.code.to_vec().into(),
                 exe_path: "/contract".to_string(),
                 argv: job.argv,
                 env,

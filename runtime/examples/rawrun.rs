@@ -1,7 +1,7 @@
 //! Debug driver: `rawrun ELF [ARGS]` runs a guest with default settings.
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let elf = std::fs::read(&args[0]).expect("read elf");
+    let elf = qvm_runtime::ElfBytes::open(std::path::Path::new(&args[0])).expect("read elf");
     let cfg = qvm_runtime::RunConfig {
         elf,
         exe_path: std::fs::canonicalize(&args[0])

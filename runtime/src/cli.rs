@@ -254,7 +254,7 @@ impl RunArgs {
     pub fn to_config(&self) -> Result<RunConfig> {
         let (elf_path, guest_args) = self.program.split_first().context("missing ELF argument")?;
         let elf_path = Path::new(elf_path);
-        let elf = std::fs::read(elf_path)
+        let elf = crate::ElfBytes::open(elf_path)
             .with_context(|| format!("cannot read ELF file {}", elf_path.display()))?;
         let mut argv = vec![os_bytes(elf_path.as_os_str())];
         argv.extend(guest_args.iter().map(|a| os_bytes(a)));
@@ -659,7 +659,7 @@ mod tests {
         ])
         .unwrap();
         let c = r.to_config().unwrap();
-        assert_eq!(c.elf, b"\x7fELF");
+        assert_eq!(&c.elf[..], b"\x7fELF");
         assert_eq!(c.exe_path, "/hello");
         assert_eq!(c.argv, [elf_s.as_bytes().to_vec(), b"-v".to_vec()]);
         assert_eq!(c.env, [b"K=V".to_vec()]);

@@ -38,8 +38,8 @@ use std::rc::Rc;
 
 /// Everything a run depends on (the determinism contract's inputs).
 pub struct RunConfig {
-    /// The ELF file's bytes.
-    pub elf: Vec<u8>,
+    /// The ELF file's bytes (only read while the run is set up).
+    pub elf: crate::ElfBytes,
     /// Guest path of the executable (argv[0] default, AT_EXECFN, /proc/self/exe).
     pub exe_path: String,
     /// argv, including argv[0].
@@ -68,9 +68,13 @@ impl RunConfig {
     /// environment, no files, the default block context, the CLI's default gas
     /// limit, output captured into the result, the `jit` backend. Change fields
     /// with struct update syntax.
-    pub fn new(elf: Vec<u8>, exe_path: impl Into<String>, argv: Vec<Vec<u8>>) -> RunConfig {
+    pub fn new(
+        elf: impl Into<crate::ElfBytes>,
+        exe_path: impl Into<String>,
+        argv: Vec<Vec<u8>>,
+    ) -> RunConfig {
         RunConfig {
-            elf,
+            elf: elf.into(),
             exe_path: exe_path.into(),
             argv,
             env: Vec::new(),

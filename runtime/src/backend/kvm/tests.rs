@@ -115,7 +115,7 @@ fn run_on(elf: &Path, backend: BackendKind, args: &[&str]) -> RunResult {
     let mut argv = vec![b"/prog".to_vec()];
     argv.extend(args.iter().map(|a| a.as_bytes().to_vec()));
     let cfg = RunConfig {
-        elf: std::fs::read(elf).expect("read elf"),
+        elf: std::fs::read(elf).expect("read elf").into(),
         exe_path: "/prog".into(),
         argv,
         env: vec![],
@@ -653,7 +653,7 @@ use crate::diff as diff_impl;
 
 fn config_for(elf: &Path) -> impl Fn() -> RunConfig + '_ {
     move || RunConfig {
-        elf: std::fs::read(elf).expect("read elf"),
+        elf: std::fs::read(elf).expect("read elf").into(),
         exe_path: "/prog".into(),
         argv: vec![b"/prog".to_vec()],
         env: vec![],
