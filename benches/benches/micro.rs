@@ -244,7 +244,7 @@ fn run_elf(elf: &[u8]) -> qvm_runtime::RunResult {
 /// Runs `elf` once, through `cache` (warm start) if given.
 fn run_elf_in(elf: &[u8], cache: Option<&mut qvm_runtime::CodeCache>) -> qvm_runtime::RunResult {
     let cfg = qvm_runtime::RunConfig {
-        elf: elf.to_vec(),
+        elf: elf.to_vec().into(),
         exe_path: "/bench".into(),
         argv: vec![b"/bench".to_vec()],
         env: Vec::new(),
@@ -411,6 +411,24 @@ fn sweep(text: &Text, insns: u64, config: &TranslatorConfig) -> u64 {
     t.translated_insns
 }
 
+/// Lifts blocks for the cold tier (the interpreter) in a linear sweep from the
+/// start of `.text` until `insns` guest instructions are lifted; returns how many
+/// were. This is what a short run spends translating.
+fn cold_sweep(text: &Text, insns: u64, config: &TranslatorConfig) -> u64 {
+    let mut t = Translator::new(config.clone()).expect("translator");
+    let mut addr = text.addr;
+    let end = text.addr + text.bytes.len() as u64;
+    let mut n = 0;
+    while n < insns && addr < end {
+        let Some(b) = t.cold_block(text, addr) else {
+            break;
+        };
+        n += u64::from(b.insns);
+        addr = b.end.max(addr + 1);
+    }
+    n
+}
+
 fn translate(c: &mut Criterion) {
     const INSNS: u64 = 3000;
     let mut g = c.benchmark_group("translate");
@@ -428,6 +446,11 @@ fn translate(c: &mut Criterion) {
         g.throughput(Throughput::Elements(n));
         g.bench_function(name.as_str(), |b| {
             b.iter(|| black_box(sweep(text, INSNS, &cfg)))
+        });
+        let n = cold_sweep(text, INSNS, &cfg);
+        g.throughput(Throughput::Elements(n));
+        g.bench_function(format!("{name}_cold"), |b| {
+            b.iter(|| black_box(cold_sweep(text, INSNS, &cfg)))
         });
     }
     g.finish();

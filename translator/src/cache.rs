@@ -316,8 +316,12 @@ pub struct TranslatorStats {
     /// IR ops in them.
     pub cold_ops: u64,
     /// Time spent lifting them (decode included): what a short run spends
-    /// translating, since the cold tier compiles nothing.
+    /// translating, since the cold tier compiles nothing. Measured only when
+    /// [`TranslatorStats::time_cold`] is set (two clock reads per block were a
+    /// twentieth of the lifting).
     pub cold_time: std::time::Duration,
+    /// Whether to measure `cold_time` (the run loop sets it under `QVM_STATS=1`).
+    pub time_cold: bool,
 }
 
 impl Drop for Translator {
@@ -409,6 +413,8 @@ impl Translator {
     fn lift_with(&self, src: &dyn CodeSource, addr: u64, optimize: bool) -> Block {
         let lc = LiftConfig {
             mem_size: self.config.mem_size,
+            // Blocks lifted without optimizing are only ever interpreted.
+            compact_flags: !optimize,
             schedule: self.config.schedule,
         };
         let mut block = lift_block(
@@ -491,12 +497,14 @@ impl Translator {
             return None;
         }
         if !self.cold.contains_key(&addr) {
-            let t0 = std::time::Instant::now();
+            let t0 = self.stats.time_cold.then(std::time::Instant::now);
             let b = self.lift_with(src, addr, false);
             self.stats.cold_lifts += 1;
             self.stats.cold_insns += u64::from(b.insns);
             self.stats.cold_ops += b.ops.len() as u64;
-            self.stats.cold_time += t0.elapsed();
+            if let Some(t0) = t0 {
+                self.stats.cold_time += t0.elapsed();
+            }
             self.cold.insert(addr, (b, 0));
         }
         let threshold = if self.fast.is_none() && self.module.is_none() {

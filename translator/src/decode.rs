@@ -28,6 +28,16 @@ const MAX_INSN_LEN: usize = 15;
 /// vector grows for the rest).
 const OPS_PER_INSN: usize = 16;
 
+thread_local! {
+    /// The builder [`lift_block`] reuses (see there).
+    static SCRATCH: std::cell::Cell<Builder> = std::cell::Cell::new(Builder::default());
+}
+
+/// Bytes of guest code fetched at a time: enough for a typical block, so that one
+/// fetch (a permission lookup and a copy) and one iced decoder serve the whole
+/// block (a decoder per instruction was a tenth of the cold tier's lifting time).
+const FETCH_WINDOW: usize = 128;
+
 /// Decodes instructions from `addr` until a control transfer, at most `max`.
 pub fn decode_block(
     src: &dyn CodeSource,
@@ -35,41 +45,49 @@ pub fn decode_block(
     max: usize,
 ) -> (Vec<Instruction>, Option<Terminator>) {
     let mut insns = Vec::with_capacity(max.min(32));
-    let mut buf = [0u8; MAX_INSN_LEN];
+    let mut buf = [0u8; FETCH_WINDOW];
     let mut pc = addr;
     loop {
-        if insns.len() >= max {
-            return (insns, None);
-        }
+        // A window of the executable bytes from `pc`; one that came back short
+        // ends where executable memory ends.
         let n = src.fetch(pc, &mut buf);
-        if n == 0 && !insns.is_empty() {
-            // End the block here; the next one starts with the fetch fault.
-            return (insns, None);
-        }
-        if n == 0 {
-            return (
-                insns,
-                Some(Terminator::Fault {
+        let full = n == buf.len();
+        let mut dec = Decoder::with_ip(64, &buf[..n], pc, DecoderOptions::NONE);
+        loop {
+            if insns.len() >= max {
+                return (insns, None);
+            }
+            let left = n - dec.position();
+            if full && left < MAX_INSN_LEN {
+                // The next instruction may run past the window: fetch again from it.
+                break;
+            }
+            if left == 0 {
+                if !insns.is_empty() {
+                    // End the block here; the next one starts with the fetch fault.
+                    return (insns, None);
+                }
+                let fault = Terminator::Fault {
                     signal: signal::SIGSEGV,
                     rip: pc,
                     addr: pc,
-                }),
-            );
-        }
-        let mut dec = Decoder::with_ip(64, &buf[..n], pc, DecoderOptions::NONE);
-        let insn = dec.decode();
-        if insn.is_invalid() {
-            // Ran out of executable bytes mid-instruction: a fetch fault at the
-            // first missing byte. Otherwise the bytes are not an instruction.
-            if !insns.is_empty() {
-                return (insns, None);
+                };
+                return (insns, Some(fault));
             }
-            let fault =
-                if n < MAX_INSN_LEN && dec.last_error() == iced_x86::DecoderError::NoMoreBytes {
+            let insn = dec.decode();
+            if insn.is_invalid() {
+                // Ran out of executable bytes mid-instruction: a fetch fault at the
+                // first missing byte. Otherwise the bytes are not an instruction.
+                if !insns.is_empty() {
+                    return (insns, None);
+                }
+                let fault = if left < MAX_INSN_LEN
+                    && dec.last_error() == iced_x86::DecoderError::NoMoreBytes
+                {
                     Terminator::Fault {
                         signal: signal::SIGSEGV,
                         rip: pc,
-                        addr: pc + n as u64,
+                        addr: pc + left as u64,
                     }
                 } else {
                     Terminator::Fault {
@@ -78,14 +96,15 @@ pub fn decode_block(
                         addr: 0,
                     }
                 };
-            return (insns, Some(fault));
-        }
-        pc = insn.next_ip();
-        let ends = !matches!(insn.flow_control(), FlowControl::Next)
-            || insn.mnemonic() == iced_x86::Mnemonic::Syscall;
-        insns.push(insn);
-        if ends {
-            return (insns, None);
+                return (insns, Some(fault));
+            }
+            pc = insn.next_ip();
+            let ends = !matches!(insn.flow_control(), FlowControl::Next)
+                || insn.mnemonic() == iced_x86::Mnemonic::Syscall;
+            insns.push(insn);
+            if ends {
+                return (insns, None);
+            }
         }
     }
 }
@@ -165,10 +184,13 @@ pub fn lift_block(
     lookahead: bool,
 ) -> Block {
     let (insns, fetch_fault) = decode_block(src, addr, max_insns);
-    // Sized for a typical instruction's IR and shrunk in place at the end: growing
-    // by doubling reallocated and copied every block's ops several times, which
-    // was most of the cold tier's cost in short runs.
-    let mut b = Builder::with_capacity(insns.len() * OPS_PER_INSN + 8);
+    // Built in this thread's scratch vectors, which keep their capacity from block
+    // to block, and moved out at their exact size at the end. A fresh vector grown
+    // by doubling copied every block's ops several times; a generous one shrunk in
+    // place had the allocator touch (fault in) memory past every block's IR and
+    // left it fragments to merge. Either was most of a short run's lifting cost.
+    let mut b = SCRATCH.take();
+    b.ops.reserve(insns.len() * OPS_PER_INSN + 8);
     let gas: u64 = insns.iter().map(|i| schedule.insn_cost(i)).sum();
     b.push(Op::ChargeGas { cost: gas });
     let mut term = fetch_fault;
@@ -258,14 +280,17 @@ pub fn lift_block(
         && insns
             .get(count.saturating_sub(1) as usize)
             .is_some_and(|i| count > 0 && i.mnemonic() == iced_x86::Mnemonic::Jmp);
-    b.ops.shrink_to_fit();
-    b.types.shrink_to_fit();
+    let ops = b.ops.as_slice().to_vec();
+    let types = b.types.as_slice().to_vec();
+    b.ops.clear();
+    b.types.clear();
+    SCRATCH.set(b);
     Block {
         start: addr,
         end,
         insns: count,
-        ops: b.ops,
-        types: b.types,
+        ops,
+        types,
         term,
         live_out_flags,
         gas,

@@ -370,6 +370,29 @@ impl Interp<'_> {
                     self.vals[dst.0 as usize] = u128::from(self.work.flags[flag as usize])
                 }
                 Op::SetFlag { flag, src } => self.work.flags[flag as usize] = self.v(src) as u8,
+                Op::Flags {
+                    kind,
+                    a,
+                    b,
+                    res,
+                    carry,
+                } => {
+                    let bits = self.ty(res).bits();
+                    let c = carry.is_some_and(|c| self.v(c) & 1 == 1);
+                    let out = crate::lift::flags::compute(
+                        kind,
+                        bits,
+                        self.v(a) as u64,
+                        self.v(b) as u64,
+                        self.v(res) as u64,
+                        c,
+                    );
+                    for (f, v) in self.work.flags.iter_mut().zip(out) {
+                        if let Some(v) = v {
+                            *f = v;
+                        }
+                    }
+                }
                 Op::GetXmm { dst, reg } => {
                     let x = self.work.xmm[usize::from(reg)];
                     self.vals[dst.0 as usize] = u128::from(x[0]) | (u128::from(x[1]) << 64);

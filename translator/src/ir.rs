@@ -439,8 +439,26 @@ impl PartialEq for Helper {
     }
 }
 
+/// The operation behind an [`Op::Flags`]: which flags it writes and how (see
+/// `lift::flags` for the definitions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FlagsOf {
+    /// `res = a + b (+ carry)`: CF, OF, AF, ZF, SF, PF.
+    Add,
+    /// INC: as `Add` but CF is left alone.
+    AddKeepCf,
+    /// `res = a - b (- borrow)`: CF, OF, AF, ZF, SF, PF.
+    Sub,
+    /// DEC: as `Sub` but CF is left alone.
+    SubKeepCf,
+    /// AND, OR, XOR, TEST: CF = OF = AF = 0; ZF, SF, PF from `res`.
+    Logic,
+    /// ZF, SF and PF from `res` only.
+    Szp,
+}
+
 /// One micro-op.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Op {
     /// Marks the start of a guest instruction: everything until the next marker
     /// belongs to it (faults report this `rip`).
@@ -492,6 +510,21 @@ pub enum Op {
         flag: Flag,
         /// I8 0/1.
         src: Value,
+    },
+    /// Write the flags of an arithmetic or logic result at once (the cold tier's
+    /// spelling of what the compiled tiers lift as one `SetFlag` per flag; see
+    /// `lift::flags`).
+    Flags {
+        /// Which operation produced `res`.
+        kind: FlagsOf,
+        /// First operand (unused by `Logic` and `Szp`).
+        a: Value,
+        /// Second operand (unused by `Logic` and `Szp`).
+        b: Value,
+        /// The result; its type is the operation's width.
+        res: Value,
+        /// Carry (ADC) or borrow (SBB) in, I8 0/1.
+        carry: Option<Value>,
     },
     /// Read XMM register as V128.
     GetXmm {

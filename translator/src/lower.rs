@@ -924,6 +924,16 @@ impl Lower<'_, '_> {
                 let v = self.v(src);
                 self.write_slot(Slot::Flag(flag as u8), v);
             }
+            Op::Flags { .. } => {
+                // Only the interpreter's blocks hold compact flag ops: the
+                // compiled tiers lift flags expanded (`LiftConfig::compact_flags`).
+                // Were one to get here the guest would fault at this instruction
+                // rather than run on with flags never written.
+                debug_assert!(false, "compact flag op in compiled code");
+                let one = self.iconst(types::I8, 1);
+                let zero = self.iconst(types::I64, 0);
+                self.fault_if(one, crate::state::signal::SIGILL, zero);
+            }
             Op::GetXmm { dst, reg } => {
                 let v = self.read_slot(Slot::Xmm(reg));
                 self.def(dst, v);

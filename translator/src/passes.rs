@@ -67,6 +67,14 @@ pub fn dead_flags(block: &mut Block) {
                     keep[i] = false;
                 }
             }
+            // All of a compact op's flags stay while one of them is live.
+            Op::Flags { kind, .. } => {
+                let w = kind.written();
+                if live.0 & w.0 == 0 {
+                    keep[i] = false;
+                }
+                live = live.minus(w);
+            }
             Op::GetFlag { flag, .. } => live = live.union(flag.mask()),
             // Helpers may read any flag from the state; faults end the run, so
             // ops that can fault need nothing.
@@ -87,6 +95,7 @@ pub fn live_in_flags(block: &Block) -> FlagSet {
     for op in block.ops.iter().rev() {
         match op {
             Op::SetFlag { flag, .. } => live = live.minus(flag.mask()),
+            Op::Flags { kind, .. } => live = live.minus(kind.written()),
             Op::GetFlag { flag, .. } => live = live.union(flag.mask()),
             Op::Call { .. } => live = FlagSet::ALL,
             _ => {}
@@ -106,6 +115,7 @@ fn has_effect(op: &Op) -> bool {
             | Op::ChargeGas { .. }
             | Op::SetReg { .. }
             | Op::SetFlag { .. }
+            | Op::Flags { .. }
             | Op::SetXmm { .. }
             | Op::SetSpecial { .. }
             | Op::Store { .. }
@@ -313,6 +323,16 @@ pub fn for_each_use(op: &Op, mut f: impl FnMut(Value)) {
         Op::Load { addr, .. } => f(*addr),
         Op::Trap { cond, .. } => f(*cond),
         Op::Prefetch { addr, .. } => f(*addr),
+        Op::Flags {
+            a, b, res, carry, ..
+        } => {
+            f(*a);
+            f(*b);
+            f(*res);
+            if let Some(c) = carry {
+                f(*c);
+            }
+        }
         Op::Store { addr, src } => {
             f(*addr);
             f(*src);

@@ -99,10 +99,10 @@ impl JitBackend {
     /// A backend with explicit translator settings.
     pub fn with_config(config: TranslatorConfig) -> Result<JitBackend, RunError> {
         exec::install_signal_handlers();
-        Ok(JitBackend {
-            translator: Translator::new(config)?,
-            stats: LoopStats::new(),
-        })
+        let stats = LoopStats::new();
+        let mut translator = Translator::new(config)?;
+        translator.stats.time_cold = stats.enabled;
+        Ok(JitBackend { translator, stats })
     }
 
     /// The translator (statistics, tests).

@@ -14,6 +14,7 @@ pub mod alu;
 pub mod bits;
 pub mod control;
 pub mod data;
+pub mod flags;
 pub mod muldiv;
 pub mod shift;
 pub mod sse;
@@ -22,7 +23,7 @@ pub mod system;
 pub mod x87;
 
 use crate::builder::Builder;
-use crate::ir::{IntCC, Terminator, Type, Value};
+use crate::ir::{FlagsOf, IntCC, Terminator, Type, Value};
 use crate::state::{signal, Flag, FlagSet};
 use iced_x86::{ConditionCode, Instruction, MemorySize, OpKind, Register};
 
@@ -76,6 +77,9 @@ pub enum FlagSource {
 pub struct LiftConfig {
     /// Size of the guest address space.
     pub mem_size: u64,
+    /// Lift arithmetic flags as one [`crate::ir::Op::Flags`] each (for the
+    /// interpreter) instead of one `SetFlag` per flag (see [`flags`]).
+    pub compact_flags: bool,
     /// The gas schedule (REP string instructions charge per iteration).
     pub schedule: qvm_gas::Schedule,
 }
@@ -377,34 +381,28 @@ impl<'a> Lifter<'a> {
 
     /// Sets ZF, SF and PF from a result.
     pub fn set_szp(&mut self, res: Value) {
-        let ty = self.b.ty(res);
-        let z = self.b.icmp_imm(IntCC::Eq, res, 0);
-        self.b.set_flag(Flag::ZF, z);
-        let s = self.b.icmp_imm(IntCC::Slt, res, 0);
-        self.b.set_flag(Flag::SF, s);
-        let lo = self.b.trunc(Type::I8, res);
-        let _ = ty;
-        let p = self.b.unary(crate::ir::UnOp::Parity, lo);
-        self.b.set_flag(Flag::PF, p);
+        self.flags_of(FlagsOf::Szp, res, res, res, None);
     }
 
     /// Flags of a logic op: CF=OF=0, AF=0 (undefined: qvm clears it), SZP from res.
     pub fn set_flags_logic(&mut self, res: Value) {
-        self.b.set_flag_const(Flag::CF, false);
-        self.b.set_flag_const(Flag::OF, false);
-        self.b.set_flag_const(Flag::AF, false);
-        self.set_szp(res);
+        self.flags_of(FlagsOf::Logic, res, res, res, None);
         self.flag_source = Some(FlagSource::Logic { res });
     }
 
-    /// AF = bit 4 of a ^ b ^ res.
-    fn set_af(&mut self, a: Value, b: Value, res: Value) {
-        let x = self.b.xor(a, b);
-        let x = self.b.xor(x, res);
-        let x = self.b.lshr_imm(x, 4);
-        let x = self.b.trunc(Type::I8, x);
-        let af = self.b.and_imm(x, 1);
-        self.b.set_flag(Flag::AF, af);
+    /// Writes the flags `kind` defines, compact or expanded as configured.
+    fn flags_of(&mut self, kind: FlagsOf, a: Value, b: Value, res: Value, carry: Option<Value>) {
+        if self.config.compact_flags {
+            self.b.push(crate::ir::Op::Flags {
+                kind,
+                a,
+                b,
+                res,
+                carry,
+            });
+        } else {
+            flags::emit(&mut self.b, kind, a, b, res, carry);
+        }
     }
 
     /// Sign bit of `v` as I8 0/1.
@@ -421,26 +419,12 @@ impl<'a> Lifter<'a> {
         carry_in: Option<Value>,
         set_cf: bool,
     ) {
-        if set_cf {
-            let lt = self.b.icmp(IntCC::Ult, res, a);
-            let cf = match carry_in {
-                None => lt,
-                Some(c) => {
-                    let eq = self.b.icmp(IntCC::Eq, res, a);
-                    let ceq = self.b.and(c, eq);
-                    self.b.or(lt, ceq)
-                }
-            };
-            self.b.set_flag(Flag::CF, cf);
-        }
-        // OF = ((a ^ res) & (b ^ res)) sign bit
-        let x1 = self.b.xor(a, res);
-        let x2 = self.b.xor(b, res);
-        let x = self.b.and(x1, x2);
-        let of = self.sign_bit(x);
-        self.b.set_flag(Flag::OF, of);
-        self.set_af(a, b, res);
-        self.set_szp(res);
+        let kind = if set_cf {
+            FlagsOf::Add
+        } else {
+            FlagsOf::AddKeepCf
+        };
+        self.flags_of(kind, a, b, res, carry_in);
         self.flag_source = None;
     }
 
@@ -453,26 +437,12 @@ impl<'a> Lifter<'a> {
         borrow_in: Option<Value>,
         set_cf: bool,
     ) {
-        if set_cf {
-            let lt = self.b.icmp(IntCC::Ult, a, b);
-            let cf = match borrow_in {
-                None => lt,
-                Some(c) => {
-                    let eq = self.b.icmp(IntCC::Eq, a, b);
-                    let ceq = self.b.and(c, eq);
-                    self.b.or(lt, ceq)
-                }
-            };
-            self.b.set_flag(Flag::CF, cf);
-        }
-        // OF = ((a ^ b) & (a ^ res)) sign bit
-        let x1 = self.b.xor(a, b);
-        let x2 = self.b.xor(a, res);
-        let x = self.b.and(x1, x2);
-        let of = self.sign_bit(x);
-        self.b.set_flag(Flag::OF, of);
-        self.set_af(a, b, res);
-        self.set_szp(res);
+        let kind = if set_cf {
+            FlagsOf::Sub
+        } else {
+            FlagsOf::SubKeepCf
+        };
+        self.flags_of(kind, a, b, res, borrow_in);
         self.flag_source = if borrow_in.is_none() && set_cf {
             Some(FlagSource::Sub { a, b, res })
         } else {
