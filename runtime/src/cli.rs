@@ -425,16 +425,51 @@ fn run_command(args: &RunArgs) -> ExitCode {
         Ok(c) => c,
         Err(e) => return fail(&e, args.json),
     };
+    // `--json` prints a fault's registers: record the stdin the guest reads so
+    // that a faulting run can be replayed for a deterministic dump.
+    let replayable = args.json && config.backend == BackendKind::Jit;
     let opts = crate::run::RunOptions {
         translator: args.no_metering.then(|| qvm_translator::TranslatorConfig {
             metering: false,
             ..Default::default()
         }),
+        record_stdin: replayable,
         ..Default::default()
     };
-    match crate::run::run_with(config, &opts).map(|(r, _)| r) {
-        Ok(result) => finish(&result, args.json),
+    match crate::run::run_with(config, &opts) {
+        Ok((mut result, record)) => {
+            if replayable && result.fault.is_some() {
+                deterministic_fault(args, &opts, &mut result, record.stdin);
+            }
+            finish(&result, args.json)
+        }
         Err(e) => fail(&anyhow::Error::new(e), args.json),
+    }
+}
+
+/// Replaces a fault's register dump by that of a replay with synchronous
+/// compilation ([`crate::run::replay_fault`]), which does not depend on the
+/// compile thread's timing. Should the replay fail or fault elsewhere (a qvm
+/// bug), the run's own dump stays and a warning says so.
+fn deterministic_fault(
+    args: &RunArgs,
+    opts: &crate::run::RunOptions,
+    result: &mut RunResult,
+    stdin: Vec<u8>,
+) {
+    let Some(orig) = &result.fault else {
+        return;
+    };
+    let replay = args
+        .to_config()
+        .map_err(|e| e.to_string())
+        .and_then(|c| crate::run::replay_fault(c, opts, Some(stdin)).map_err(|e| e.to_string()));
+    match replay {
+        Ok(Some(f)) if (f.signal, f.addr, f.rip) == (orig.signal, orig.addr, orig.rip) => {
+            result.fault = Some(f);
+        }
+        Ok(_) => eprint_line("qvm: warning: the replay of the faulting run ended differently; registers as first seen"),
+        Err(e) => eprint_line(&format!("qvm: warning: cannot replay the faulting run ({e}); registers as first seen")),
     }
 }
 

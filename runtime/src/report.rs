@@ -25,6 +25,15 @@
 //!                   "registers": {"rax": "0x0", ..., "r15": "0x0", "rip": "0x…", "rflags": "0x246"}}}
 //! ```
 //!
+//! A fault's `registers` are those the translated code last stored — the state at the
+//! start of the faulting block, or at an earlier point of a compiled loop region.
+//! Whether the faulting code ran in a region depends on when the background compile
+//! thread finished it, so `qvm run --json` replays a faulting run with synchronous
+//! compilation (fed the stdin the first run consumed; its output is discarded) and
+//! reports that run's registers, which are a function of the inputs like the rest
+//! of the object ([`crate::run::replay_fault`]). A faulting run thus costs up to
+//! twice its time under `--json`.
+//!
 //! `stdout`/`stderr` are the captured bytes as a string; when they are not valid UTF-8
 //! the string is the lossy conversion (U+FFFD for bad bytes) and an extra key
 //! `stdout_base64`/`stderr_base64` (standard alphabet, padded) holds the exact bytes.

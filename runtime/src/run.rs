@@ -110,7 +110,13 @@ pub struct FaultInfo {
     pub rip: u64,
     /// The faulting instruction, disassembled (or why it could not be).
     pub insn: String,
-    /// Registers at the fault (as of the start of the faulting block).
+    /// Registers at the fault, as the translated code last stored them: those of
+    /// the start of the faulting block where the faulting code ran interpreted or
+    /// as a single block, those of an earlier point inside a loop region. Which tier
+    /// ran it depends on when the background compile thread finished a region, so
+    /// unlike everything else about a run these can differ between runs of the same
+    /// inputs; [`replay_fault`] gives the dump of a run with synchronous
+    /// compilation, which does not (the CLI's `--json` reports that one).
     pub regs: Box<CpuState>,
 }
 
@@ -164,6 +170,21 @@ impl Write for SharedBuf {
     }
 }
 
+/// A `Read` that keeps a copy of everything read through it (the host stdin a
+/// run consumed, for replaying the run: [`RunOptions::record_stdin`]).
+struct Tee<R> {
+    inner: R,
+    tape: Rc<RefCell<Vec<u8>>>,
+}
+
+impl<R: std::io::Read> std::io::Read for Tee<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.tape.borrow_mut().extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+}
+
 /// Optional extras of a run, all off by default (used by [`crate::diff`] and
 /// [`crate::lockstep`]).
 #[derive(Clone, Debug, Default)]
@@ -177,6 +198,10 @@ pub struct RunOptions {
     /// Translator settings for the jit backend (None: the defaults). Benchmarks use
     /// it to measure what metering, chaining and regions cost.
     pub translator: Option<qvm_translator::TranslatorConfig>,
+    /// Keep a copy of what the guest read from the host's stdin
+    /// ([`RunRecord::stdin`]), so that the run can be replayed (see
+    /// [`replay_fault`]). Nothing is recorded when `stdin` is given.
+    pub record_stdin: bool,
 }
 
 /// How one syscall ended, as recorded by [`RunOptions::record_syscalls`].
@@ -223,6 +248,8 @@ pub struct RunRecord {
     pub syscalls: Vec<SyscallRecord>,
     /// Per-mapping hashes, in address order (when `hash_memory`).
     pub memory: Vec<MappingHash>,
+    /// The bytes the guest consumed from the host's stdin (when `record_stdin`).
+    pub stdin: Vec<u8>,
 }
 
 /// A 64-bit hash of `bytes` (deterministic; not cryptographic).
@@ -273,6 +300,8 @@ pub(crate) struct Session {
     out: SharedBuf,
     err: SharedBuf,
     gas_limit: u64,
+    /// What was read from the host's stdin, when recorded.
+    stdin_tape: Option<Rc<RefCell<Vec<u8>>>>,
     /// The executable segments of the program image: translations of code there
     /// can serve a later run of the same program (see [`crate::warm`]); `None`
     /// if a segment is both writable and executable (its code may change).
@@ -301,8 +330,17 @@ impl Session {
         let mut kcfg = KernelConfig::new(config.block);
         kcfg.files = config.files;
         kcfg.exe_path = config.exe_path.clone();
+        let mut stdin_tape = None;
         kcfg.stdin = match &opts.stdin {
             Some(bytes) => Box::new(std::io::Cursor::new(bytes.clone())),
+            None if opts.record_stdin => {
+                let tape = Rc::new(RefCell::new(Vec::new()));
+                stdin_tape = Some(tape.clone());
+                Box::new(Tee {
+                    inner: std::io::stdin(),
+                    tape,
+                })
+            }
             None => Box::new(std::io::stdin()),
         };
         kcfg.stdout = stdout;
@@ -339,6 +377,7 @@ impl Session {
             out,
             err,
             gas_limit: config.gas_limit,
+            stdin_tape,
             image_code,
         })
     }
@@ -444,6 +483,9 @@ impl Session {
             record.memory = hash_mappings(&self.kernel, &self.space);
         }
         drop(self.kernel);
+        if let Some(tape) = self.stdin_tape.take() {
+            record.stdin = tape.take();
+        }
         let stdout = self.out.0.take();
         let stderr = self.err.0.take();
         (
@@ -478,6 +520,34 @@ pub fn run_with_host_calls(
 /// [`run`] with options; also returns what they asked to be recorded.
 pub fn run_with(config: RunConfig, opts: &RunOptions) -> Result<(RunResult, RunRecord), RunError> {
     run_inner(config, opts, None)
+}
+
+/// Runs again a run that ended in a fault, with regions compiled synchronously
+/// ([`qvm_translator::TranslatorConfig::background`] off), and returns the
+/// fault that run ends in: its register dump is a function of the inputs (see
+/// [`FaultInfo::regs`]). `config` and `opts` are the run's again; `stdin` is what
+/// the run consumed from the host's stdin ([`RunRecord::stdin`], recorded with
+/// [`RunOptions::record_stdin`]) if it read the host's. The replay's output is
+/// discarded. `None`: the replay did not fault (a qvm bug).
+pub fn replay_fault(
+    mut config: RunConfig,
+    opts: &RunOptions,
+    stdin: Option<Vec<u8>>,
+) -> Result<Option<FaultInfo>, RunError> {
+    config.capture = true;
+    config.strace = false;
+    let opts = RunOptions {
+        stdin: stdin.or_else(|| opts.stdin.clone()),
+        record_syscalls: false,
+        hash_memory: false,
+        record_stdin: false,
+        translator: Some(qvm_translator::TranslatorConfig {
+            background: false,
+            ..opts.translator.clone().unwrap_or_default()
+        }),
+    };
+    let (r, _) = run_inner(config, &opts, None)?;
+    Ok(r.fault)
 }
 
 pub(crate) fn run_inner(

@@ -29,6 +29,7 @@ fn run_guest(
         translator: Some(cfg),
         record_syscalls: record,
         hash_memory: record,
+        ..RunOptions::default()
     };
     run_with(config, &opts).unwrap_or_else(|e| panic!("{name}: {e}"))
 }

@@ -205,3 +205,54 @@ fn same_context_same_gas_and_json() {
     );
     assert_eq!(r1.outcome, "exited");
 }
+
+/// A fault inside a hot loop reports the same `--json` object — registers
+/// included — on every run, although whether the faulting iteration runs in the
+/// background-compiled region depends on timing: the CLI replays a faulting run
+/// with synchronous compilation (fed the stdin the first run consumed: the fault
+/// address depends on it, so a replay without it would end differently and be
+/// reported as a warning).
+#[test]
+fn a_fault_in_hot_code_reports_the_same_registers_every_run() {
+    let Some(prog) = build_c("hot_fault", &guest_source("c/hot_fault.c"), &GCC_O2) else {
+        return;
+    };
+    let inv = Invocation::new().stdin("3000000\n");
+    let native = run_native(&prog, &inv);
+    assert!(
+        matches!(native.status, Status::Signaled(11)),
+        "natively the guest must fault: {:?}",
+        native.status.shell_code()
+    );
+    if native_only() {
+        skip("hot_fault", "native-only mode");
+        return;
+    }
+    let flags = vec![
+        "--json".to_string(),
+        "--gas-limit".to_string(),
+        test_gas_limit().to_string(),
+    ];
+    let runs: Vec<_> = (0..3).map(|_| run_qvm(&prog, &inv, &flags)).collect();
+    for q in &runs {
+        assert!(
+            !q.stderr_str().contains("warning"),
+            "{}\nstderr: {}",
+            q.command,
+            q.stderr_str()
+        );
+    }
+    let reports: Vec<_> = runs.iter().map(parse_json_report).collect();
+    let r = &reports[0];
+    assert_eq!(r.outcome, "signaled");
+    assert_eq!(r.signal, Some(11));
+    assert_eq!(
+        r.value["stdout"].as_str(),
+        Some(String::from_utf8_lossy(&native.stdout).as_ref()),
+        "output before the fault differs from native"
+    );
+    assert!(r.value["fault"]["registers"]["rax"].is_string());
+    for other in &reports[1..] {
+        assert_eq!(r.value, other.value, "two --json runs of a fault differ");
+    }
+}
