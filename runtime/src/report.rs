@@ -29,7 +29,8 @@
 //! start of the faulting block, or at an earlier point of a compiled loop region.
 //! Whether the faulting code ran in a region depends on when the background compile
 //! thread finished it, so `qvm run --json` replays a faulting run with synchronous
-//! compilation (fed the stdin the first run consumed; its output is discarded) and
+//! compilation (fed the stdin the first run consumed, which `--json` keeps in memory as
+//! it keeps the output; the replay's own output is discarded) and
 //! reports that run's registers, which are a function of the inputs like the rest
 //! of the object ([`crate::run::replay_fault`]). A faulting run thus costs up to
 //! twice its time under `--json`.
