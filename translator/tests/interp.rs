@@ -17,6 +17,9 @@
 mod isa_common;
 
 use isa_common::{assemble, random_state, Kind, Rng, DATA, DATA_LEN, MXCSRS};
+use qvm_translator::decode::lift_block;
+use qvm_translator::ir::Block;
+use qvm_translator::lift::LiftConfig;
 use qvm_translator::state::signal;
 use qvm_translator::testing::SNIPPET_BASE;
 use qvm_translator::{
@@ -157,6 +160,11 @@ fn lockstep(
     exec::install_signal_handlers();
     let mem = Mem::new();
     let imem = Mem::new();
+    // The cold tier's form of each block (compact flags) against the same
+    // instructions lifted with expanded flags and no passes: both interpreted, both
+    // computing every flag, so the whole states must agree.
+    let cmem = Mem::new();
+    let fmem = Mem::new();
     mem.write(DATA, data);
     mem.write(SNIPPET_BASE, code);
     let end = SNIPPET_BASE + code.len() as u64;
@@ -177,13 +185,21 @@ fn lockstep(
         if s.rip == end {
             return Ok((End::Done, s));
         }
-        let (block, compiled) = {
+        let (block, compiled, cold, full) = {
             let src = Code(&mem, end);
+            let lc = LiftConfig {
+                mem_size: MEM_LEN as u64,
+                compact_flags: false,
+                schedule: qvm_gas::Schedule::V1,
+            };
             (
                 t.lift(&src, s.rip),
                 t.block(&src, s.rip).map_err(|e| e.to_string())?,
+                t.exact_block(&src, s.rip),
+                lift_block(&src, s.rip, &lc, &qvm_gas::Schedule::V1, cap, false),
             )
         };
+        compact_agrees(&s, &mem, (&cmem, &cold), (&fmem, &full))?;
         imem.copy_from(&mem);
         let mut si = s.clone();
         si.mem_base = imem.base();
@@ -225,6 +241,48 @@ fn lockstep(
         }
     }
     Err("did not finish".into())
+}
+
+/// Interprets `cold` (compact flags) and `full` (expanded) from `s` on copies of
+/// `mem`; `Err` names what differs.
+fn compact_agrees(
+    s: &CpuState,
+    mem: &Mem,
+    (cmem, cold): (&Mem, &Block),
+    (fmem, full): (&Mem, &Block),
+) -> Result<(), String> {
+    let run = |m: &Mem, b: &Block| {
+        m.copy_from(mem);
+        let mut st = s.clone();
+        st.mem_base = m.base();
+        st.exit_reason = 0;
+        // SAFETY: the state's mem_base/mem_size describe `m`; handlers installed.
+        let r = unsafe { interp::enter(&mut st, b) };
+        if r == ExitReason::Fault as u64 {
+            host_fault(&mut st, Some(interp::last_rip()));
+        }
+        st.mem_base = 0;
+        (r, st)
+    };
+    let (rc, sc) = run(cmem, cold);
+    let (rf, sf) = run(fmem, full);
+    let mut d = interp::diff_states(&sc, &sf, "compact", "expanded");
+    if rc != rf {
+        d.push(format!("exit compact={rc} expanded={rf}"));
+    }
+    if let Some(a) = cmem.first_diff(fmem) {
+        d.push(format!("memory differs at {a:#x}"));
+    }
+    if d.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "block {:#x}, compact against expanded flags: {}\n{}",
+            s.rip,
+            d.join("; "),
+            qvm_translator::print::block_to_string(cold)
+        ))
+    }
 }
 
 fn state_of(ctx: &isa_common::Ctx, gas: u64) -> CpuState {

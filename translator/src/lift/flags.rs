@@ -45,7 +45,7 @@ impl FlagsOf {
 }
 
 /// Emits the expanded form: one `SetFlag` per flag `kind` writes. `carry` is the
-/// carry (ADC) or borrow (SBB) in, as I8 0/1; `a` and `b` are unused by `Logic`
+/// carry (ADC) or borrow (SBB) in, as I8 0/1; `x` and `y` are unused by `Logic`
 /// and `Szp`.
 pub fn emit(b: &mut Builder, kind: FlagsOf, x: Value, y: Value, res: Value, carry: Option<Value>) {
     match kind {
@@ -55,41 +55,27 @@ pub fn emit(b: &mut Builder, kind: FlagsOf, x: Value, y: Value, res: Value, carr
             b.set_flag_const(Flag::OF, false);
             b.set_flag_const(Flag::AF, false);
         }
-        FlagsOf::Add | FlagsOf::AddKeepCf => {
-            if kind == FlagsOf::Add {
-                let lt = b.icmp(IntCC::Ult, res, x);
+        FlagsOf::Add | FlagsOf::AddKeepCf | FlagsOf::Sub | FlagsOf::SubKeepCf => {
+            let sub = matches!(kind, FlagsOf::Sub | FlagsOf::SubKeepCf);
+            if matches!(kind, FlagsOf::Add | FlagsOf::Sub) {
+                // The carry out of `x + y` is `res < x`, the borrow of `x - y` is
+                // `x < y`; with a carry or borrow in, equality counts too.
+                let (l, r) = if sub { (x, y) } else { (res, x) };
+                let lt = b.icmp(IntCC::Ult, l, r);
                 let cf = match carry {
                     None => lt,
                     Some(c) => {
-                        let eq = b.icmp(IntCC::Eq, res, x);
+                        let eq = b.icmp(IntCC::Eq, l, r);
                         let ceq = b.and(c, eq);
                         b.or(lt, ceq)
                     }
                 };
                 b.set_flag(Flag::CF, cf);
             }
-            let x1 = b.xor(x, res);
-            let x2 = b.xor(y, res);
-            let o = b.and(x1, x2);
-            let of = b.icmp_imm(IntCC::Slt, o, 0);
-            b.set_flag(Flag::OF, of);
-            emit_af(b, x, y, res);
-        }
-        FlagsOf::Sub | FlagsOf::SubKeepCf => {
-            if kind == FlagsOf::Sub {
-                let lt = b.icmp(IntCC::Ult, x, y);
-                let cf = match carry {
-                    None => lt,
-                    Some(c) => {
-                        let eq = b.icmp(IntCC::Eq, x, y);
-                        let ceq = b.and(c, eq);
-                        b.or(lt, ceq)
-                    }
-                };
-                b.set_flag(Flag::CF, cf);
-            }
-            let x1 = b.xor(x, y);
-            let x2 = b.xor(x, res);
+            // OF: sign bit of (x ^ res) & (y ^ res) for an add, of
+            // (x ^ y) & (x ^ res) for a subtract.
+            let x1 = if sub { b.xor(x, y) } else { b.xor(x, res) };
+            let x2 = if sub { b.xor(x, res) } else { b.xor(y, res) };
             let o = b.and(x1, x2);
             let of = b.icmp_imm(IntCC::Slt, o, 0);
             b.set_flag(Flag::OF, of);
