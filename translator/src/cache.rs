@@ -1,10 +1,12 @@
 //! The code cache: compiles blocks once and finds them again by guest address.
 //!
-//! [`Translator`] owns two Cranelift JIT modules (made on first use): one for
-//! tier-1 single blocks (`opt_level=none`, single-pass register allocation) and
-//! one for optimized regions. The tiers:
+//! [`Translator`] owns two code modules (a Cranelift ISA and packed code memory,
+//! made on first use): one for tier-1 single blocks (`opt_level=none`, single-pass
+//! register allocation) and one for optimized regions. The tiers:
 //! 1. a new block runs in the IR interpreter ([`crate::interp`]), lifted without
-//!    flag look-ahead or passes, for its first [`COLD_THRESHOLD`] executions;
+//!    flag look-ahead or passes and with compact flags (one `Op::Flags` per
+//!    arithmetic instruction, `lift::flags`), for its first [`COLD_THRESHOLD`]
+//!    executions;
 //! 2. then it is compiled alone, with a counter that reports it hot;
 //! 3. a hot loop (its back edge run 200 times) or hot straight-line code (2000
 //!    times) is recompiled as a region: one host function over the loop body, or
