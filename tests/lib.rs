@@ -493,10 +493,10 @@ impl Output {
     }
 }
 
-/// The inputs of one guest run: argv (after argv[0]), environment, stdin, files.
+/// The inputs of one guest run: argv (after `argv[0]`), environment, stdin, files.
 #[derive(Clone, Debug, Default)]
 pub struct Invocation {
-    /// Arguments after argv[0].
+    /// Arguments after `argv[0]`.
     pub args: Vec<OsString>,
     /// The whole guest environment.
     pub env: Vec<(String, String)>,
@@ -597,7 +597,7 @@ pub fn run_command(
     Ok((status, out, err))
 }
 
-/// Runs a program natively: empty environment plus `inv.env`, argv[0] = the path as
+/// Runs a program natively: empty environment plus `inv.env`, `argv[0]` = the path as
 /// given, no core dumps, an 8 MiB stack limit (so stack exhaustion is the same
 /// everywhere).
 pub fn run_native(prog: &Path, inv: &Invocation) -> Output {

@@ -140,7 +140,7 @@ pub struct CallArgs {
     #[command(flatten)]
     #[allow(missing_docs)]
     pub run: RunOpts,
-    /// Keys the contract may read (comma-separated; repeatable): each reaches it as DB_<KEY>.
+    /// Keys the contract may read (comma-separated; repeatable): each reaches it as `DB_<KEY>`.
     #[arg(
         short = 'r',
         long = "read",

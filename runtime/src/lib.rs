@@ -3,7 +3,7 @@
 //! - [`elf_bytes`] holds the executable (mapped from its file by the CLI);
 //! - [`loader`] parses and validates the ELF and builds the initial stack;
 //! - [`memory`] owns the guest address space (one reserved host region);
-//! - [`run`] is the run loop that drives the translator's compiled blocks and hands
+//! - [`run`](mod@run) is the run loop that drives the translator's compiled blocks and hands
 //!   syscalls to the synthetic kernel;
 //! - [`cli`] is the `qvm` command line (the binary in `main.rs` is a thin shell).
 

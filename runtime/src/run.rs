@@ -40,9 +40,9 @@ use std::rc::Rc;
 pub struct RunConfig {
     /// The ELF file's bytes (only read while the run is set up).
     pub elf: crate::ElfBytes,
-    /// Guest path of the executable (argv[0] default, AT_EXECFN, /proc/self/exe).
+    /// Guest path of the executable (`argv[0]` default, AT_EXECFN, /proc/self/exe).
     pub exe_path: String,
-    /// argv, including argv[0].
+    /// argv, including `argv[0]`.
     pub argv: Vec<Vec<u8>>,
     /// The environment as `KEY=VALUE` strings.
     pub env: Vec<Vec<u8>>,
@@ -64,7 +64,7 @@ pub struct RunConfig {
 pub const DEFAULT_GAS_LIMIT: u64 = 10_000_000_000;
 
 impl RunConfig {
-    /// A run of `elf` as `exe_path` with `argv` (argv[0] included): empty
+    /// A run of `elf` as `exe_path` with `argv` (`argv[0]` included): empty
     /// environment, no files, the default block context, the CLI's default gas
     /// limit, output captured into the result, the `jit` backend. Change fields
     /// with struct update syntax.

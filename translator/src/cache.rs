@@ -101,7 +101,7 @@ pub struct TranslatorConfig {
     /// code calls [`crate::sha`]'s software instead — same results, slower.
     pub host_sha: bool,
     /// Compile regions on a second thread while the run loop goes on with the code
-    /// it has (on by default; see [`crate::background`]). Off: each region is
+    /// it has (on by default; see the `background` module). Off: each region is
     /// compiled when its loop gets hot, before the loop runs on.
     pub background: bool,
 }

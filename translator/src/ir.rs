@@ -3,7 +3,7 @@
 //! A block is a list of [`Op`]s in SSA form (every [`Value`] is defined once, before
 //! use) followed by one [`Terminator`]. There is no control flow inside a block
 //! except exits: anything that loops (REP string instructions) or is too complex for
-//! micro-ops (division, x87, CPUID) is a [`Op::Helper`] call into Rust. That keeps
+//! micro-ops (division, x87, CPUID) is an [`Op::Call`] to a Rust [`Helper`]. That keeps
 //! lowering mechanical and lets an interpreter execute the same ops.
 //!
 //! Guest registers, flags and XMM registers are read and written through explicit
@@ -777,7 +777,7 @@ pub enum Op {
 const _: () = assert!(core::mem::size_of::<Op>() == 32);
 
 /// The arguments of an [`Op::Call`], inline (a helper takes at most three);
-/// unused places hold [`HelperArgs::NONE`].
+/// unused places hold `HelperArgs::NONE`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct HelperArgs([Value; 3]);
 

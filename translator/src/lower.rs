@@ -195,7 +195,7 @@ pub struct HotCounter {
 /// along them, including a computed jump of block `i` that lands on one of
 /// `returns[i]` — into `func`. A computed jump of block `i` that leaves the region
 /// records its target in the buffer at `profiles[i]` if there is one (see
-/// [`Lower::record_miss`]). Returns the guest address of every instruction by
+/// `Lower::record_miss`). Returns the guest address of every instruction by
 /// source location (for mapping host faults back).
 pub fn lower_region(
     blocks: &[Block],

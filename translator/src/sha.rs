@@ -5,7 +5,7 @@
 //! These are pure functions of their operands, so the guest sees the same result
 //! whether the interpreter computes it here, compiled code runs the host's own
 //! instruction (the vendored Cranelift's `x86_sha*` ops, when the host has SHA), or
-//! compiled code on a host without SHA calls [`sha_helper`]. `translator/tests/
+//! compiled code on a host without SHA calls `sha_helper`. `translator/tests/
 //! isa_sha.rs` compares all three with the host CPU.
 //!
 //! Dword `i` of an operand is bits `32i..32i+32`; the SDM names dword 3 first

@@ -351,7 +351,7 @@ fn make_data(path: &Path, bytes: usize) {
 struct Workload {
     name: &'static str,
     libc: Libc,
-    /// The program and its arguments (argv[0] is the program path).
+    /// The program and its arguments (`argv[0]` is the program path).
     exe: PathBuf,
     args: Vec<String>,
     /// File fed on standard input.

@@ -4,7 +4,7 @@
 //! - `kvm` (issue 3): the oracle — the real CPU under KVM.
 //!
 //! Both run over the same [`AddressSpace`] and [`CpuState`]; the run loop
-//! ([`crate::run`]) owns the synthetic kernel and handles what a backend stops for.
+//! ([`crate::run`](mod@crate::run)) owns the synthetic kernel and handles what a backend stops for.
 
 pub mod crosscheck;
 pub mod jit;

@@ -76,7 +76,7 @@ const CLOCKS_PER_SEC: u64 = 100;
 /// What goes on the initial stack besides the image's own facts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StackArgs {
-    /// argv, argv[0] included; no string may contain NUL.
+    /// argv, `argv[0]` included; no string may contain NUL.
     pub argv: Vec<Vec<u8>>,
     /// The environment, `KEY=VALUE` strings.
     pub env: Vec<Vec<u8>>,

@@ -28,7 +28,7 @@ pub fn args() -> Vec<String> {
     std::env::args().skip(1).collect()
 }
 
-/// Whether this run is the constructor (argv[1] == "construct" and not yet initialized).
+/// Whether this run is the constructor (`argv[1] == "construct"` and not yet initialized).
 pub fn is_construct() -> bool {
     !initialized() && std::env::args().nth(1).as_deref() == Some("construct")
 }

@@ -1,11 +1,11 @@
 //! SSE, SSE2, SSE3, SSSE3, SSE4.1 and SSE4.2 (legacy, non-VEX encodings).
 //!
-//! Submodules by concept: [`mov`] (moves, MOVMSK, MXCSR), [`int`] (integer lane
-//! arithmetic, logic, compares, shifts), [`shuffle`] (unpack, pack, shuffles, lane
-//! inserts/extracts, widening moves, blends), [`fp`] (float arithmetic, compares,
-//! COMISS, rounding, reciprocal estimates), [`convert`] (CVT*), [`strings`]
-//! (PCMPxSTRx, CRC32), [`sha`] (the SHA extensions). Helpers in Rust live in [`soft`], [`soft_fp`] and
-//! [`strings`]. MMX forms (an `mm` register operand) are not this family's.
+//! Submodules by concept: `mov` (moves, MOVMSK, MXCSR), `int` (integer lane
+//! arithmetic, logic, compares, shifts), `shuffle` (unpack, pack, shuffles, lane
+//! inserts/extracts, widening moves, blends), `fp` (float arithmetic, compares,
+//! COMISS, rounding, reciprocal estimates), `convert` (CVT*), `strings`
+//! (PCMPxSTRx, CRC32), `sha` (the SHA extensions). Helpers in Rust live in `soft`, `soft_fp` and
+//! `strings`. MMX forms (an `mm` register operand) are not this family's.
 //!
 //! # qvm definitions (part of the determinism contract)
 //!

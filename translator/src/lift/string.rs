@@ -34,15 +34,15 @@ mod tests;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u8)]
 pub enum StrOp {
-    /// MOVS: [RDI] ← [seg:RSI].
+    /// MOVS: `[RDI]` ← `[seg:RSI]`.
     Movs = 0,
-    /// STOS: [RDI] ← rAX.
+    /// STOS: `[RDI]` ← rAX.
     Stos = 1,
-    /// LODS: rAX ← [seg:RSI].
+    /// LODS: rAX ← `[seg:RSI]`.
     Lods = 2,
-    /// CMPS: flags of [seg:RSI] − [RDI].
+    /// CMPS: flags of `[seg:RSI]` − `[RDI]`.
     Cmps = 3,
-    /// SCAS: flags of rAX − [RDI].
+    /// SCAS: flags of rAX − `[RDI]`.
     Scas = 4,
 }
 

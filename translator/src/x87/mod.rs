@@ -6,7 +6,7 @@
 //! - [`wide`]: a 128-bit-significand float for the transcendentals, and the constants;
 //! - [`fpu`]: the stack/tag/status model and exception signalling;
 //! - [`trans`]: transcendentals, FSCALE, FXTRACT, FPREM/FPREM1;
-//! - [`env`]: FNSTENV/FNSAVE/FXSAVE layouts;
+//! - [`env`](mod@env): FNSTENV/FNSAVE/FXSAVE layouts;
 //! - [`insns`]: the per-instruction table the lifter dispatches through.
 //!
 //! Exceptions: flags are always recorded. For a *masked* exception the default

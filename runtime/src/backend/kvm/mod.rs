@@ -10,7 +10,7 @@
 //!   stubs and a kernel stack. Its virtual mapping is supervisor-only.
 //! - **Paging.** Long mode, 4 KiB pages, guest-virtual = guest-physical. Each guest page
 //!   carries the kernel's VMA permissions (present iff mapped, writable iff
-//!   `PROT_WRITE`, NX unless `PROT_EXEC`); see [`paging`]. After every syscall the VMA
+//!   `PROT_WRITE`, NX unless `PROT_EXEC`); see the `paging` module. After every syscall the VMA
 //!   table is compared with the one the tables were built from and changed PTEs are
 //!   rewritten. When a page *lost* a permission, the system slot is then dropped and
 //!   re-added, which makes KVM discard its shadow page tables: this KVM (`kvm_pvm`)
@@ -31,12 +31,12 @@
 //!   so the stub page and the doorbell page are user-accessible (they live above the
 //!   guest space, where the jit would fault; a guest that jumps there on purpose
 //!   is taken to have made a syscall). The MMIO exit is ~1.5× cheaper than routing the
-//!   syscall through an exception (see [`gdt::SYSCALL_STUB`]).
+//!   syscall through an exception (see `gdt::SYSCALL_STUB`).
 //! - **Exceptions.** All 256 IDT gates are DPL0 interrupt gates on IST1 (#BP is DPL3,
 //!   so `int3` raises #BP, not #GP) pointing at per-vector `hlt` stubs; the exit RIP
 //!   names the vector and the frame on the kernel stack gives the error code, the
 //!   faulting RIP, RSP and RFLAGS; CR2 gives the #PF address. Signals follow Linux
-//!   ([`exits::action`]).
+//!   (`exits::action`).
 //! - **CPUID.** KVM_SET_CPUID2 installs the synthetic model
 //!   ([`qvm_translator::cpuid::cpuid`]) for every leaf and subleaf it defines, and CPUID
 //!   faulting (MSR 0x140, advertised by MSR 0xCE) is turned on when the vCPU offers it
@@ -59,12 +59,12 @@
 //!
 //! - **Gas is not metered.** `cpu.gas` only changes by what the synthetic kernel charges
 //!   for syscalls. In its place the run gets a wall-clock budget of
-//!   `gas_limit / KVM_GAS_PER_SECOND` seconds (at least 1; see [`watchdog`]), after which
+//!   `gas_limit / KVM_GAS_PER_SECOND` seconds (at least 1; see the `watchdog` module), after which
 //!   it stops as out of gas — so an infinite loop ends as it does under the jit, but
 //!   *when* a long run is cut off is not deterministic.
 //! - **State carried across runs.** GPRs, RIP, the arithmetic flags and DF, FS/GS base,
 //!   XMM0–15, MXCSR and the x87 state (registers, FCW, FSW with TOP, abridged tags, FOP)
-//!   are loaded from and stored to [`CpuState`] ([`fpu`]). Not carried: the x87
+//!   are loaded from and stored to [`CpuState`] (the `fpu` module). Not carried: the x87
 //!   instruction/data pointers (kept in the backend's XSAVE image), YMM upper halves
 //!   (AVX is not advertised), and RFLAGS bits other than the arithmetic flags and DF
 //!   (TF, AC, ID are dropped, as `CpuState` has no place for them).
