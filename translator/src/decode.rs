@@ -307,3 +307,103 @@ fn lift_one(l: &mut Lifter<'_>) -> Result<(), Unsupported> {
     }
     Err(Unsupported(format!("{}", l.insn)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Executable bytes `code` at guest address `BASE`; nothing else is.
+    struct Bytes(Vec<u8>);
+    const BASE: u64 = 0x40_0000;
+
+    impl CodeSource for Bytes {
+        fn fetch(&self, addr: u64, buf: &mut [u8]) -> usize {
+            let Some(off) = addr.checked_sub(BASE).and_then(|o| usize::try_from(o).ok()) else {
+                return 0;
+            };
+            let rest = self.0.get(off..).unwrap_or(&[]);
+            let n = rest.len().min(buf.len());
+            buf[..n].copy_from_slice(&rest[..n]);
+            n
+        }
+    }
+
+    /// `mov rax, imm64` (10 bytes), so instructions straddle every fetch window.
+    fn movabs(i: u8) -> [u8; 10] {
+        [0x48, 0xb8, i, 1, 2, 3, 4, 5, 6, 7]
+    }
+
+    #[test]
+    fn instructions_across_fetch_windows_decode_as_one_stream() {
+        let mut code: Vec<u8> = (0..60).flat_map(movabs).collect();
+        code.push(0xc3); // ret
+        let src = Bytes(code.clone());
+        let (insns, fault) = decode_block(&src, BASE, 256);
+        assert!(fault.is_none());
+        let mut dec = Decoder::with_ip(64, &code, BASE, DecoderOptions::NONE);
+        let want: Vec<Instruction> = (0..61).map(|_| dec.decode()).collect();
+        assert_eq!(insns, want);
+        assert_eq!(
+            insns.last().map(Instruction::mnemonic),
+            Some(iced_x86::Mnemonic::Ret)
+        );
+        // The cap counts instructions, wherever the windows fall.
+        let (capped, _) = decode_block(&src, BASE + 10, 13);
+        assert_eq!(capped.len(), 13);
+        assert_eq!(capped[0].ip(), BASE + 10);
+    }
+
+    #[test]
+    fn an_instruction_cut_by_the_end_of_executable_memory_faults_at_its_first_missing_byte() {
+        // 13 whole instructions (130 bytes: past the first window), then 4 bytes of
+        // a fourteenth.
+        let mut code: Vec<u8> = (0..13).flat_map(movabs).collect();
+        code.extend_from_slice(&movabs(13)[..4]);
+        let src = Bytes(code);
+        let (insns, fault) = decode_block(&src, BASE, 256);
+        assert_eq!(insns.len(), 13, "the whole instructions run first");
+        assert!(fault.is_none());
+        let cut = BASE + 130;
+        let (none, fault) = decode_block(&src, cut, 256);
+        assert!(none.is_empty());
+        assert_eq!(
+            fault,
+            Some(Terminator::Fault {
+                signal: signal::SIGSEGV,
+                rip: cut,
+                addr: cut + 4,
+            })
+        );
+        // Nothing executable at all: the fault is at the address itself.
+        let (_, fault) = decode_block(&src, BASE + 134, 256);
+        assert_eq!(
+            fault,
+            Some(Terminator::Fault {
+                signal: signal::SIGSEGV,
+                rip: BASE + 134,
+                addr: BASE + 134,
+            })
+        );
+    }
+
+    #[test]
+    fn bytes_that_are_no_instruction_raise_sigill_at_them() {
+        let mut code: Vec<u8> = (0..20).flat_map(movabs).collect();
+        code.extend_from_slice(&[0x0f, 0x0b]); // ud2
+        code.extend_from_slice(&[0x06; 20]); // `push es`: invalid in 64-bit mode
+        let src = Bytes(code);
+        let (insns, _) = decode_block(&src, BASE, 256);
+        assert_eq!(insns.len(), 21, "UD2 decodes (and ends the block)");
+        let bad = BASE + 202;
+        let (none, fault) = decode_block(&src, bad, 256);
+        assert!(none.is_empty());
+        assert_eq!(
+            fault,
+            Some(Terminator::Fault {
+                signal: signal::SIGILL,
+                rip: bad,
+                addr: 0,
+            })
+        );
+    }
+}
