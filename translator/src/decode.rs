@@ -353,6 +353,16 @@ mod tests {
         assert_eq!(capped[0].ip(), BASE + 10);
     }
 
+    /// What a block at `addr` decodes to when nothing there decodes: its fault.
+    fn fault_at(src: &Bytes, addr: u64) -> (u32, u64, u64) {
+        match decode_block(src, addr, 256) {
+            (insns, Some(Terminator::Fault { signal, rip, addr })) if insns.is_empty() => {
+                (signal, rip, addr)
+            }
+            other => panic!("no fault at {addr:#x}: {other:?}"),
+        }
+    }
+
     #[test]
     fn an_instruction_cut_by_the_end_of_executable_memory_faults_at_its_first_missing_byte() {
         // 13 whole instructions (130 bytes: past the first window), then 4 bytes of
@@ -364,26 +374,10 @@ mod tests {
         assert_eq!(insns.len(), 13, "the whole instructions run first");
         assert!(fault.is_none());
         let cut = BASE + 130;
-        let (none, fault) = decode_block(&src, cut, 256);
-        assert!(none.is_empty());
-        assert_eq!(
-            fault,
-            Some(Terminator::Fault {
-                signal: signal::SIGSEGV,
-                rip: cut,
-                addr: cut + 4,
-            })
-        );
+        assert_eq!(fault_at(&src, cut), (signal::SIGSEGV, cut, cut + 4));
         // Nothing executable at all: the fault is at the address itself.
-        let (_, fault) = decode_block(&src, BASE + 134, 256);
-        assert_eq!(
-            fault,
-            Some(Terminator::Fault {
-                signal: signal::SIGSEGV,
-                rip: BASE + 134,
-                addr: BASE + 134,
-            })
-        );
+        let end = BASE + 134;
+        assert_eq!(fault_at(&src, end), (signal::SIGSEGV, end, end));
     }
 
     #[test]
@@ -395,15 +389,6 @@ mod tests {
         let (insns, _) = decode_block(&src, BASE, 256);
         assert_eq!(insns.len(), 21, "UD2 decodes (and ends the block)");
         let bad = BASE + 202;
-        let (none, fault) = decode_block(&src, bad, 256);
-        assert!(none.is_empty());
-        assert_eq!(
-            fault,
-            Some(Terminator::Fault {
-                signal: signal::SIGILL,
-                rip: bad,
-                addr: 0,
-            })
-        );
+        assert_eq!(fault_at(&src, bad), (signal::SIGILL, bad, 0));
     }
 }
