@@ -185,7 +185,7 @@ pub fn lift_block(
 ) -> Block {
     let (insns, fetch_fault) = decode_block(src, addr, max_insns);
     // Built in this thread's scratch vectors, which keep their capacity from block
-    // to block, and moved out at their exact size at the end. A fresh vector grown
+    // to block, and copied out at their exact size at the end. A fresh vector grown
     // by doubling copied every block's ops several times; a generous one shrunk in
     // place had the allocator touch (fault in) memory past every block's IR and
     // left it fragments to merge. Either was most of a short run's lifting cost.

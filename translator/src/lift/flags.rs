@@ -6,15 +6,15 @@
 //! - **expanded** ([`emit`]): one `SetFlag` per flag, each computed by ordinary
 //!   ops — what the compiled tiers lift, so that dead-flag elimination drops
 //!   every flag no one reads and Cranelift sees plain integer code;
-//! - **compact** ([`Op::Flags`]): one op naming the operation and its operands —
+//! - **compact** ([`Op::Flags`](crate::ir::Op::Flags)): one op naming the operation and its operands —
 //!   what the cold tier lifts (`LiftConfig::compact_flags`). Cold code is lifted
 //!   once and interpreted a few times, so there is nothing for dead-flag
 //!   elimination to win, while the twenty ops a CMP expands to were half of a
 //!   short run's IR (its memory, faulted in page by page) and of its
 //!   interpretation. The interpreter evaluates the compact op with [`compute`].
 //!
-//! [`expand`] rewrites compact ops into expanded ones; a unit test checks that
-//! both spellings agree on every operand class.
+//! A unit test checks that both spellings agree on every operand class, and
+//! `translator/tests/interp.rs` on every block of its instruction snippets.
 //!
 //! Definitions (Intel SDM vol. 1 §3.4.3 and each instruction's page): for
 //! `res = a + b (+ carry)` CF is the unsigned carry out, OF the signed overflow
@@ -25,7 +25,7 @@
 //! OF and — AF being undefined — qvm clears AF too.
 
 use crate::builder::Builder;
-use crate::ir::{Block, FlagsOf, IntCC, Op, Type, UnOp, Value};
+use crate::ir::{FlagsOf, IntCC, Type, UnOp, Value};
 use crate::state::{Flag, FlagSet};
 
 impl FlagsOf {
@@ -148,36 +148,10 @@ pub fn compute(kind: FlagsOf, bits: u32, x: u64, y: u64, res: u64, carry: bool) 
     out
 }
 
-/// Rewrites every compact flag op of `block` into its expanded form (new values
-/// are numbered after the block's).
-pub fn expand(block: &mut Block) {
-    if !block.ops.iter().any(|op| matches!(op, Op::Flags { .. })) {
-        return;
-    }
-    let mut b = Builder {
-        ops: Vec::with_capacity(block.ops.len() * 2),
-        types: std::mem::take(&mut block.types),
-    };
-    for op in &block.ops {
-        match *op {
-            Op::Flags {
-                kind,
-                a,
-                b: y,
-                res,
-                carry,
-            } => emit(&mut b, kind, a, y, res, carry),
-            other => b.push(other),
-        }
-    }
-    block.ops = b.ops;
-    block.types = b.types;
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::Terminator;
+    use crate::ir::{Block, Op, Terminator};
 
     /// Interprets `block` (which reads its operands from RAX, RCX, RDX and the
     /// carry from RBX) and returns the flags.
@@ -193,7 +167,9 @@ mod tests {
         st.flags
     }
 
-    fn block(kind: FlagsOf, ty: Type, with_carry: bool) -> Block {
+    /// The flags of `kind` over RAX, RCX, RDX (as `ty`) and the carry in BL,
+    /// as one compact op or expanded.
+    fn block(kind: FlagsOf, ty: Type, with_carry: bool, compact: bool) -> Block {
         let mut b = Builder::default();
         let reg = |b: &mut Builder, r: u8, ty: Type| {
             let v = b.get_reg(r);
@@ -208,13 +184,17 @@ mod tests {
         let r = reg(&mut b, 2, ty);
         let c8 = reg(&mut b, 3, Type::I8);
         let carry = with_carry.then_some(c8);
-        b.push(Op::Flags {
-            kind,
-            a: x,
-            b: y,
-            res: r,
-            carry,
-        });
+        if compact {
+            b.push(Op::Flags {
+                kind,
+                a: x,
+                b: y,
+                res: r,
+                carry,
+            });
+        } else {
+            emit(&mut b, kind, x, y, r, carry);
+        }
         Block::for_test(0x1000, b, Terminator::Jump(0x2000), 0)
     }
 
@@ -258,9 +238,8 @@ mod tests {
         for kind in kinds {
             for ty in [Type::I8, Type::I16, Type::I32, Type::I64] {
                 for with_carry in [false, true] {
-                    let compact = block(kind, ty, with_carry);
-                    let mut expanded = compact.clone();
-                    expand(&mut expanded);
+                    let compact = block(kind, ty, with_carry, true);
+                    let expanded = block(kind, ty, with_carry, false);
                     assert!(expanded.ops.iter().all(|o| !matches!(o, Op::Flags { .. })));
                     for i in 0..400 {
                         let (x, y) = if i < edges.len() * 4 {
