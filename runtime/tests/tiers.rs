@@ -95,6 +95,7 @@ fn output_and_gas_do_not_depend_on_tiers_regions_or_block_size() {
         "recursion",
         "string_funcs",
         "dispatch_loop",
+        "late_paths",
     ] {
         let Some((_, elf)) = support::c_guest(&dir, name) else {
             return;

@@ -89,6 +89,7 @@ corpus! {
     structs_unions => Case::new().contains("flex sum 328350");
     switch_fnptr => Case::new().contains("bytecode 20! = 2432902008176640000").contains("bytecode loop = 300000");
     dispatch_loop => Case::new().contains("round 2 table threaded");
+    late_paths => Case::new().contains("late paths ");
     variadic => Case::new().contains("6001");
     bits => Case::new().contains("edge 64 63 63 0");
     fp_conversions => Case::new().env("GLIBC_TUNABLES", BASELINE_TUNABLES).contains("mode 3");

@@ -172,6 +172,7 @@ corpus! {
     structs_unions => Case::new();
     switch_fnptr => Case::new();
     dispatch_loop => Case::new();
+    late_paths => Case::new();
     variadic => Case::new();
     bits => Case::new();
     fp_conversions => Case::new().env("GLIBC_TUNABLES", BASELINE_TUNABLES);

@@ -11,10 +11,11 @@
 //! 3. a hot loop (its back edge run 200 times) or hot straight-line code (2000
 //!    times) is recompiled as a region: one host function over the loop body, or
 //!    over up to 16 blocks of the code that follows, plus copies of small leaf
-//!    callees (≤ 8 blocks, ≤ 64 instructions) whose `ret` continues inside when
-//!    it lands on the region's return site. Only blocks that have already run
-//!    join a region (a path not taken so far stays an exit). Guest registers stay
-//!    in host registers along every edge inside a region.
+//!    callees (≤ 8 blocks, ≤ 64 instructions of the paths that have run) whose
+//!    `ret` continues inside when it lands on the region's return site. Only
+//!    blocks that have already run join a region (a path not taken so far stays
+//!    an exit, in a callee's copy as in the region's own code). Guest registers
+//!    stay in host registers along every edge inside a region.
 //!
 //! Computed jumps (`jmp rax`, `jmp [table + rcx*8]`: switch tables, interpreter
 //! dispatch) are profiled: the cold tier records the targets each one takes
@@ -871,9 +872,12 @@ impl Translator {
         }
     }
 
-    /// The blocks of the function at `entry` if it is small, calls nothing, and
-    /// all its jumps stay within it (its exits are returns): such a callee is
-    /// worth copying into a caller's region.
+    /// The blocks of the function at `entry` that have run, if they are few,
+    /// call nothing, and jump only within the function (their exits are returns,
+    /// or paths not taken so far, which leave the region): such a callee is worth
+    /// copying into a caller's region. Counting only what has run matters for
+    /// helpers with rare cases, such as Lua's `index2value` (11 blocks, 7 run):
+    /// copied, every Lua API call that uses it stays in its caller's region.
     fn small_leaf(&self, src: &dyn CodeSource, entry: u64) -> Option<Vec<Block>> {
         let hi = entry.saturating_add(CALLEE_SPAN);
         let mut out: Vec<Block> = Vec::new();
@@ -898,7 +902,10 @@ impl Translator {
                 if t < entry || t >= hi {
                     return None;
                 }
-                if seen.insert(t) {
+                // Only the paths that have run: one never taken so far stays
+                // an exit of the region, as in the region's own code.
+                let ran = self.blocks.contains_key(&t) || self.cold.contains_key(&t);
+                if ran && seen.insert(t) {
                     queue.push(t);
                 }
             }
