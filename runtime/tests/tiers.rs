@@ -196,7 +196,7 @@ fn an_unchecked_access_faults_where_its_check_would() {
     use qvm_kernel::layout::{GUEST_SPACE_SIZE as END, STACK_TOP};
     let top = STACK_TOP - 0x10; // 16 bytes below the stack's top (mapped)
     let low = 0x1_0000u64; // the page the guest maps at the lowest address allowed
-    let cases: [(u32, u64, u64); 12] = [
+    let cases: [(u32, u64, u64); 19] = [
         (0, top, top + 0x10),                 // the unmapped page above the stack
         (1, top, END - 4),                    // runs past the end of the space
         (2, top, END + 8),                    // beyond the space
@@ -211,6 +211,15 @@ fn an_unchecked_access_faults_where_its_check_would() {
         (7, END + 8, END + 8),                             // beyond the space
         (7, 1 << 32, 1 << 32),                             // 4 GiB
         (7, 0x8000_0000_0000_0000, 0x8000_0000_0000_0000), // far beyond
+        // A single access at base ± 0x18: compiled code with the guard tests the
+        // base against a bound moved by the distance.
+        (8, END - 0x20, END - 8),              // the last page
+        (8, END - 0x10, END + 8),              // beyond the space
+        (8, u64::MAX - 7, 0x10),               // wraps onto the first page
+        (8, 1 << 32, (1 << 32) + 0x18),        // 4 GiB
+        (9, 0x10, 0x10u64.wrapping_sub(0x18)), // below 0
+        (9, END + 0x10, END - 8),              // from beyond into the last page
+        (9, END + 0x1000, END + 0xfe8),        // beyond the space
     ];
     let configs = [
         (

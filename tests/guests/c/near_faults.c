@@ -3,7 +3,8 @@
  * checks only the first of such a pair and lets the host guard or the never-mapped
  * last page of the guest space catch the second: its fault must be exactly the one
  * an explicit check reports. Case 7 is a single access, checked, that faults
- * itself. Usage: near_faults CASE BASE (BASE in hex). */
+ * itself; cases 8 and 9 are single accesses a small distance off their base.
+ * Usage: near_faults CASE BASE (BASE in hex). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,10 @@ int main(int argc, char **argv) {
     case 5: x = p[0]; x += *(volatile long *)(b - 0x10004); break;
     case 6: p[0] = 1; *(volatile int *)(b + 0x1000e) = 2; break;
     case 7: x = p[0]; break; /* one access, checked: it faults itself */
+    /* One access a small distance off its base register: compiled code tests the
+     * register against a bound moved by the distance. */
+    case 8: x = *(volatile long *)(b + 0x18); break;
+    case 9: x = *(volatile long *)(b - 0x18); break;
     }
     printf("%ld\n", x);
     return 0;
