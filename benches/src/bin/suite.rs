@@ -12,7 +12,12 @@
 //! ```text
 //! cargo run --release -p qvm-benches --bin suite -- [--runs N] [--filter NAME]
 //!     [--timeout SECS] [--startup-runs N] [--no-qemu] [--no-build-qvm] [--write]
+//! cargo run --release -p qvm-benches --bin suite -- --compare QVM_A,QVM_B[,..]
+//!     [--runs N] [--filter NAME] [--startup-runs N]
 //! ```
+//!
+//! `--compare` times two or more qvm binaries against each other, interleaved
+//! round by round, and reports the median ratio of adjacent runs (see `compare`).
 
 use std::ffi::OsString;
 use std::fmt::Write as _;
@@ -22,6 +27,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime};
+
+#[path = "suite/compare.rs"]
+mod compare;
 
 /// Gas limit for the metered runs: far above what any workload uses.
 const GAS_LIMIT: u64 = 1_000_000_000_000_000;
@@ -40,12 +48,14 @@ struct Opts {
     build_qvm: bool,
     write: bool,
     skip_startup: bool,
+    /// `--compare A,B…`: time these qvm binaries against each other instead.
+    compare: Vec<PathBuf>,
 }
 
 fn usage() -> ! {
     eprintln!(
         "usage: suite [--runs N] [--qemu-runs N] [--filter NAME[,NAME..]] [--timeout SECS] [--startup-runs N] [--no-startup] \
-         [--no-qemu] [--no-build-qvm] [--write]"
+         [--no-qemu] [--no-build-qvm] [--write]\n       suite --compare QVM_A,QVM_B[,..] [--runs N] [--filter NAME[,NAME..]] [--startup-runs N]"
     );
     std::process::exit(2);
 }
@@ -61,6 +71,7 @@ fn parse_opts() -> Opts {
         build_qvm: true,
         write: false,
         skip_startup: false,
+        compare: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -89,6 +100,9 @@ fn parse_opts() -> Opts {
             "--no-qemu" => o.qemu = false,
             "--no-build-qvm" => o.build_qvm = false,
             "--write" => o.write = true,
+            "--compare" => o
+                .compare
+                .extend(val("--compare").split(',').map(PathBuf::from)),
             "-h" | "--help" => usage(),
             _ => {
                 eprintln!("suite: unknown argument {a:?}");
@@ -98,6 +112,10 @@ fn parse_opts() -> Opts {
     }
     if o.runs == 0 {
         o.runs = 1;
+    }
+    if !o.compare.is_empty() && (o.compare.len() < 2 || o.write) {
+        eprintln!("suite: --compare takes two or more qvm binaries and writes nothing");
+        usage()
     }
     o
 }
@@ -1320,6 +1338,12 @@ const NOTES: &str = r#"
   in `target/bench-corpus/data/`, then measures. Options: `--runs N` (default 5), `--qemu-runs N` (default: the same), `--filter
   NAME[,NAME]` (substring of `name-libc`), `--timeout SECS` (per run, default 120), `--startup-runs N`
   (default 50), `--no-startup`, `--no-qemu`, `--no-build-qvm`, `--write` (this file).
+- **Comparing builds.** `suite --compare QVM_A,QVM_B[,…]` runs the workloads (and, unless
+  filtered out, the hello start-ups) under each given qvm binary in turn, round by round, checks
+  every output against a native run, and prints each binary's medians and the median over rounds
+  of the ratio of adjacent runs to the first binary, with their geometric mean. On this noisy
+  machine the paired ratio is the number to trust; the A/B figures quoted below come from runs
+  of this kind. Copy the binaries out of `target/` first (`cp target/release/qvm /tmp/qvm-a`).
 - **Environment.** Every engine runs the program with an empty environment (qvm's guest
   environment is empty unless `--env` is given), stdin from the input file or /dev/null, stdout to
   a file. Wall time is spawn to reap; user time is the child's `ru_utime` from `wait4`.
@@ -1348,6 +1372,21 @@ fn main() {
     let started_at = Instant::now();
     let started = today();
 
+    if !opts.compare.is_empty() {
+        ensure_dependencies(false);
+        for q in &opts.compare {
+            if !q.exists() {
+                eprintln!("suite: {} does not exist", q.display());
+                std::process::exit(1);
+            }
+        }
+        build_corpus(&root, &corpus);
+        make_data(&corpus.join("data/text-16m.txt"), 16 << 20);
+        make_data(&corpus.join("data/text-32m.txt"), 32 << 20);
+        make_data(&corpus.join("data/text-160m.txt"), 160 << 20);
+        compare::compare(&opts.compare, &corpus, &tmp, &opts);
+        return;
+    }
     ensure_dependencies(opts.qemu);
     if opts.build_qvm {
         eprintln!("suite: cargo build --release --bin qvm");
